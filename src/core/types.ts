@@ -1,0 +1,218 @@
+/**
+ * The data that flows through keyhound: sources yield {@link Chunk}s, the engine
+ * turns them into {@link Finding}s (and {@link Suppressed} candidates), reporters
+ * turn findings into bytes. Nothing in `core/` does I/O.
+ */
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+/** How much the format alone proves: `high` = prefix and checksum, `medium` = format plus context, `low` = generic. */
+export type Confidence = 'high' | 'medium' | 'low';
+export const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
+
+/** Which part of a candidate an allow regex is tested against. */
+export type AllowTarget = 'secret' | 'match' | 'line';
+
+export interface AllowRegex {
+  regex: string;
+  /** Default `secret`. */
+  target?: AllowTarget;
+}
+
+/**
+ * A condition on text around a candidate: another rule's match, or an inline
+ * pattern, within `lines` lines. Named groups of an inline pattern are copied
+ * into `Finding.context` (e.g. the BeyondTrust site host).
+ */
+export interface NearSpec {
+  /** Another rule's id; its matches (before filters) count. */
+  rule?: string;
+  /** An inline JavaScript regex source. */
+  pattern?: string;
+  flags?: string;
+  /** Lines above and below the candidate's line to look in. Default 5. */
+  lines?: number;
+  /** Without a match the candidate is dropped. Default true. */
+  required?: boolean;
+}
+
+export interface PositiveExample {
+  text: string;
+  /** When given, a finding must report exactly this secret. */
+  secret?: string;
+}
+
+/** A rule as written in `rules/*.yaml` (and inline in config files). */
+export interface RuleSpec {
+  id: string;
+  title: string;
+  /** Provider display name, from the file's `provider:`. */
+  provider: string;
+  /** The rules file's stem (`github`, `beyondtrust`): the key verification and `--verify-endpoint` use. */
+  providerKey: string;
+  severity: Severity;
+  confidence: Confidence;
+  /** Lower-case literals; any one must occur in a chunk for the rule to run. */
+  keywords: string[];
+  pattern: string;
+  flags?: string;
+  /** Minimum Shannon entropy of the secret, bits per character. */
+  entropy?: number;
+  /** Name of a checksum validator in `detect/checksums`. */
+  checksum?: string;
+  allow?: AllowRegex[];
+  /** Globs the rule is limited to (minimatch, matched against the POSIX path). */
+  paths?: string[];
+  near?: NearSpec[];
+  /**
+   * Characters around a keyword hit in which the regex runs. Default 256; the
+   * window always widens to whole lines (up to a cap) and is retried wider when
+   * a match touches its edge, so this is about speed, never about recall.
+   */
+  window?: number;
+  /** `false`: a building block for other rules' `near`, never reported itself. */
+  report?: boolean;
+  /** Skip the generic placeholder/stop-word filter (for formats where words are legitimate). */
+  placeholders?: boolean;
+  /** Apply the generic identifier-shape and "rare, not random" filters (generic rules). */
+  generic?: boolean;
+  references: string[];
+  remediation: string;
+  tags?: string[];
+  examples: { positive: PositiveExample[]; negative: string[] };
+  /** Where the rule came from, for error messages. */
+  source?: { file: string; line?: number };
+}
+
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  email: string;
+  /** ISO 8601. */
+  date: string;
+  /** First line of the commit message. */
+  message: string;
+}
+
+/** Where a chunk of text came from. The engine copies it onto findings and never interprets it. */
+export interface Origin {
+  /** POSIX path relative to the scan root (or the path within a blob/PR). */
+  path: string;
+  /** Absolute path on disk, when there is one. */
+  absolutePath?: string;
+  commit?: CommitInfo;
+  blob?: string;
+  repository?: string;
+  pullRequest?: number;
+}
+
+/** 1-based, inclusive line ranges. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+export interface Chunk {
+  text: string;
+  origin: Origin;
+  /** Report only findings that touch these lines (diffs, staged changes). Absent: all lines. */
+  lines?: LineRange[];
+  /** Line number of `text`'s first line when the chunk is a slice of a bigger file. Default 1. */
+  firstLine?: number;
+}
+
+export interface Location {
+  /** 1-based. */
+  line: number;
+  /** 1-based, UTF-16 code units (SARIF's default). */
+  column: number;
+  endLine: number;
+  /** 1-based, exclusive: the column just past the last character, as SARIF wants. */
+  endColumn: number;
+}
+
+/**
+ * A secret that survived every filter. Holds the raw secret: only the reporting
+ * step ({@link ReportedFinding}) decides what users see.
+ */
+export interface Finding extends Location {
+  ruleId: string;
+  title: string;
+  provider: string;
+  providerKey: string;
+  severity: Severity;
+  confidence: Confidence;
+  path: string;
+  secret: string;
+  /** The whole regex match (may include the keyword and assignment). */
+  match: string;
+  /** The line(s) of the finding with every candidate on them masked. */
+  snippet: string;
+  /** Hex sha256 of rule id and secret: stable when lines move. */
+  fingerprint: string;
+  /** Shannon entropy of the secret, bits per character. */
+  entropy: number;
+  /** Offset of the secret in the chunk text (UTF-16 units). */
+  offset: number;
+  origin: Origin;
+  /** Named values found around the secret (e.g. `site` for BeyondTrust). */
+  context?: Record<string, string>;
+  /** Set when the secret was found inside an encoded segment. */
+  decoded?: string;
+  /** How many times this secret was seen at this path (history scans). */
+  occurrences?: number;
+  verified?: Verification;
+  remediation: string;
+  references: string[];
+  tags?: string[];
+}
+
+export interface Verification {
+  status: 'live' | 'dead' | 'unknown';
+  reason: string;
+}
+
+/** A candidate that a filter dropped, for `--explain`. */
+export interface Suppressed {
+  ruleId: string;
+  path: string;
+  line: number;
+  column: number;
+  /** The filter that dropped it (`entropy`, `placeholder`, `checksum`, `allow`, `inline`, `near`, `baseline`, ...). */
+  filter: string;
+  reason: string;
+  /** Raw secret; redacted before it leaves the library like a finding's. */
+  secret: string;
+  fingerprint: string;
+  origin: Origin;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  suppressed: Suppressed[];
+}
+
+/** Why a source did not scan something. Keys are stable, documented reasons. */
+export type SkipReason =
+  | 'binary'
+  | 'too-large'
+  | 'unreadable'
+  | 'broken-symlink'
+  | 'symlink-outside-root'
+  | 'symlink-loop'
+  | 'not-regular-file'
+  | 'ignored'
+  | 'allowlisted-path'
+  | 'submodule'
+  | 'timeout'
+  | 'invalid-encoding'
+  | string;
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  skipped: Record<string, number>;
+  durationMs: number;
+  [extra: string]: unknown;
+}

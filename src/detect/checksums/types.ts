@@ -1,0 +1,8 @@
+/** A validator for a token format whose public specification carries a checksum. */
+export interface ChecksumValidator {
+  name: string;
+  /** True when the secret's checksum is right. */
+  validate(secret: string): boolean;
+  /** A valid token with this prefix, for example templates and tests. `random` returns [0, 1). */
+  generate(random: () => number, prefix: string): string;
+}
