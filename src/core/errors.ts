@@ -1,0 +1,45 @@
+/**
+ * User-facing errors. Each names where the problem is and what to do, and maps
+ * to exit code 2. None of them ever carries matched text.
+ */
+export class KeyhoundError extends Error {
+  readonly exitCode: number = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** One problem in a file: the file, the line when known, and what is wrong. */
+export interface Problem {
+  file: string;
+  line?: number;
+  /** The rule id or config key the problem belongs to. */
+  subject?: string;
+  message: string;
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const subject = problem.subject ? ` ${problem.subject}:` : '';
+  return `${where}:${subject} ${problem.message}`;
+}
+
+/** Rule files are validated as a whole; every problem is reported at once. */
+export class RuleError extends KeyhoundError {
+  constructor(readonly problems: Problem[]) {
+    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in rule files:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  }
+}
+
+export class ConfigError extends KeyhoundError {
+  constructor(readonly problems: Problem[]) {
+    super(`${problems.length === 1 ? 'a problem' : `${problems.length} problems`} in configuration:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  }
+}
+
+/** A source could not be read at all (a missing path, not a git repository). */
+export class SourceError extends KeyhoundError {}
+
+/** Bad command-line usage. */
+export class UsageError extends KeyhoundError {}

@@ -1,0 +1,78 @@
+import type { Location } from './types.js';
+
+/**
+ * Maps UTF-16 offsets in a text to 1-based lines and columns and back. A line
+ * ends at `\n`, `\r\n` or a lone `\r` (old Mac files), so CRLF files report the
+ * same lines as LF files. Columns count UTF-16 code units, SARIF's default
+ * `columnKind`, so an astral character takes two columns.
+ */
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  private readonly starts: number[];
+
+  constructor(private readonly text: string, private readonly firstLine = 1) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10) starts.push(i + 1);
+      else if (code === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 0-based index of the line holding `offset` (an offset past the end maps to the last line). */
+  private lineIndexOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** 1-based line and column of `offset`. */
+  position(offset: number): { line: number; column: number } {
+    const index = this.lineIndexOf(offset);
+    return { line: index + this.firstLine, column: offset - this.starts[index]! + 1 };
+  }
+
+  /** Offset of a 1-based line and column; the inverse of {@link position}. */
+  offset(line: number, column: number): number {
+    const start = this.starts[line - this.firstLine];
+    if (start === undefined) throw new RangeError(`line ${line} is outside the text`);
+    return start + column - 1;
+  }
+
+  /** The location of the span [start, end). `endColumn` is exclusive, as SARIF wants. */
+  span(start: number, end: number): Location {
+    const from = this.position(start);
+    // The end position is that of the last character plus one, so a span that
+    // ends with a newline still ends on its own line.
+    const last = this.position(Math.max(start, end - 1));
+    return { line: from.line, column: from.column, endLine: last.line, endColumn: last.column + (end > start ? 1 : 0) };
+  }
+
+  /** Offsets [start, end) of a 1-based line, without its line break. */
+  lineBounds(line: number): { start: number; end: number } {
+    const index = Math.min(Math.max(line - this.firstLine, 0), this.starts.length - 1);
+    const start = this.starts[index]!;
+    let end = index + 1 < this.starts.length ? this.starts[index + 1]! : this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return { start, end };
+  }
+
+  /** The text of a 1-based line, without its line break. */
+  lineText(line: number): string {
+    const { start, end } = this.lineBounds(line);
+    return this.text.slice(start, end);
+  }
+}

@@ -1,0 +1,50 @@
+import type { CompiledRule } from '../rules/compile.js';
+import { shannonEntropy } from './entropy.js';
+import type { Candidate } from './filters/types.js';
+import type { Window } from './windows.js';
+
+/**
+ * Runs a rule's regex inside each window. A match that touches a window edge
+ * the window did not share with the text may have been cut short (or its
+ * lookbehind starved), so that window is retried four times wider until no
+ * match touches a cut edge: windows trade speed, never recall.
+ */
+export function findCandidates(rule: CompiledRule, text: string, windows: readonly Window[]): Candidate[] {
+  const found = new Map<string, Candidate>();
+  for (const initial of windows) {
+    let window = initial;
+    for (;;) {
+      const cutEdge = runWindow(rule, text, window, found);
+      if (!cutEdge) break;
+      const grow = Math.max(window.end - window.start, rule.window) * 2;
+      window = { start: Math.max(0, window.start - grow), end: Math.min(text.length, window.end + grow) };
+    }
+  }
+  return [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Collects matches into `found`; returns true when a match touched a cut edge and the window must grow. */
+function runWindow(rule: CompiledRule, text: string, window: Window, found: Map<string, Candidate>): boolean {
+  const whole = window.start === 0 && window.end === text.length;
+  const slice = whole ? text : text.slice(window.start, window.end);
+  const regex = rule.regex;
+  const pending: Candidate[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    const start = window.start + m.index;
+    const end = start + m[0].length;
+    if ((window.start > 0 && m.index === 0) || (window.end < text.length && end === window.end)) return true;
+    const group = m.indices?.groups?.secret;
+    const secretStart = group ? window.start + group[0] : start;
+    const secretEnd = group ? window.start + group[1] : end;
+    const secret = text.slice(secretStart, secretEnd);
+    if (secret.length === 0) continue;
+    pending.push({ rule, start, end, secretStart, secretEnd, secret, match: m[0], entropy: shannonEntropy(secret) });
+  }
+  for (const candidate of pending) found.set(`${candidate.secretStart}:${candidate.secretEnd}`, candidate);
+  return false;
+}

@@ -1,0 +1,171 @@
+import { fingerprint } from '../core/fingerprint.js';
+import { LineIndex } from '../core/location.js';
+import type { Chunk, Finding, RuleSpec, ScanResult, Suppressed } from '../core/types.js';
+import { compileRules, type CompiledRule } from '../rules/compile.js';
+import { findCandidates } from './candidates.js';
+import { candidateFilters, type Candidate, type Filter, type FilterContext, type GlobalAllow } from './filters/index.js';
+import { InlineMarkers, mayHaveMarkers } from './inline.js';
+import { resolveOverlaps } from './overlap.js';
+import { Prefilter } from './prefilter.js';
+import { buildSnippet } from './snippet.js';
+import { loadTokenizer } from './tokenizer.js';
+import { windowsAround } from './windows.js';
+
+export interface EngineOptions {
+  /** Collect dropped candidates with their reasons (`--explain`). Default false. */
+  explain?: boolean;
+  /** Mask secrets in snippets. Default true; only `--no-redact` turns it off. */
+  redact?: boolean;
+  /** Project-wide allow regexes and stop-words. */
+  allow?: GlobalAllow;
+}
+
+/**
+ * Compiles rules once and scans chunks: keyword prefilter, regexes in windows
+ * around keyword hits, the filter chain, inline markers, overlap resolution.
+ * Pure and synchronous, so it runs the same in worker threads. It knows nothing
+ * of files, git or GitHub: provenance rides along in `chunk.origin`.
+ */
+export class Engine {
+  readonly rules: readonly CompiledRule[];
+  private readonly prefilter: Prefilter;
+  /** For each keyword id, the rules (indexes into `reported`) that use it. */
+  private readonly keywordRules: number[][];
+  private readonly reported: CompiledRule[];
+  private readonly filters: Filter[];
+  private readonly ruleIds: Set<string>;
+
+  constructor(specs: readonly RuleSpec[], private readonly options: EngineOptions = {}) {
+    this.rules = compileRules(specs);
+    this.reported = this.rules.filter((rule) => rule.reported);
+    this.ruleIds = new Set(this.rules.map((rule) => rule.spec.id));
+    const keywordIds = new Map<string, number>();
+    this.keywordRules = [];
+    this.reported.forEach((rule, ruleIndex) => {
+      for (const keyword of new Set(rule.spec.keywords)) {
+        let id = keywordIds.get(keyword);
+        if (id === undefined) {
+          id = keywordIds.size;
+          keywordIds.set(keyword, id);
+          this.keywordRules.push([]);
+        }
+        this.keywordRules[id]!.push(ruleIndex);
+      }
+    });
+    this.prefilter = new Prefilter([...keywordIds.keys()]);
+    this.filters = candidateFilters(options.allow);
+  }
+
+  /** Loads what the filters need asynchronously (the BPE vocabulary) before the first scan. */
+  async prepare(): Promise<void> {
+    if (this.reported.some((rule) => rule.spec.generic)) await loadTokenizer();
+  }
+
+  scan(chunk: Chunk): ScanResult {
+    const text = chunk.text;
+    const hits = this.prefilter.find(text).positions;
+    if (hits.size === 0) return { findings: [], suppressed: [] };
+
+    // Group keyword hits by rule; rules run in their defined order.
+    const byRule = new Map<number, { start: number; length: number }[]>();
+    for (const [keywordId, starts] of hits) {
+      const length = this.prefilter.keywords[keywordId]!.length;
+      for (const ruleIndex of this.keywordRules[keywordId]!) {
+        let list = byRule.get(ruleIndex);
+        if (!list) byRule.set(ruleIndex, (list = []));
+        for (const start of starts) list.push({ start, length });
+      }
+    }
+
+    const candidates: Candidate[] = [];
+    for (const ruleIndex of [...byRule.keys()].sort((a, b) => a - b)) {
+      const rule = this.reported[ruleIndex]!;
+      if (rule.matchesPath && !rule.matchesPath(chunk.origin.path)) continue;
+      candidates.push(...findCandidates(rule, text, windowsAround(text, byRule.get(ruleIndex)!, rule.window)));
+    }
+    if (candidates.length === 0) return { findings: [], suppressed: [] };
+    return this.judge(chunk, candidates);
+  }
+
+  /** Runs the filters, inline markers and overlap resolution over a chunk's candidates. */
+  private judge(chunk: Chunk, candidates: Candidate[]): ScanResult {
+    const lines = new LineIndex(chunk.text, chunk.firstLine ?? 1);
+    const context: FilterContext = { chunk, text: chunk.text, lines };
+    const markers = mayHaveMarkers(chunk.text) ? new InlineMarkers(chunk.text, lines, (id) => this.ruleIds.has(id)) : undefined;
+    const suppressed: Suppressed[] = [];
+    const drop = (candidate: Candidate, filter: string, reason: string): void => {
+      if (!this.options.explain) return;
+      const { line, column } = lines.position(candidate.secretStart);
+      suppressed.push({
+        ruleId: candidate.rule.spec.id, path: chunk.origin.path, line, column, filter, reason,
+        secret: candidate.secret, fingerprint: fingerprint(candidate.rule.spec.id, candidate.secret), origin: chunk.origin,
+      });
+    };
+
+    const kept: Candidate[] = [];
+    for (const candidate of candidates) {
+      if (chunk.lines && !touchesLines(lines, candidate, chunk.lines)) continue;
+      let dropped = false;
+      for (const filter of this.filters) {
+        const verdict = filter(candidate, context);
+        if (verdict) {
+          drop(candidate, verdict.filter, verdict.reason);
+          dropped = true;
+          break;
+        }
+      }
+      if (dropped) continue;
+      if (markers) {
+        // A marker on the first line of a multi-line secret, or the line before, covers all of it.
+        const { line } = lines.position(candidate.secretStart);
+        const allowance = markers.allows(line, candidate.rule.spec.id);
+        if (allowance) {
+          drop(candidate, 'inline', `inline marker ${allowance.marker} on line ${allowance.markerLine}`);
+          continue;
+        }
+      }
+      kept.push(candidate);
+    }
+
+    const { winners, losers } = resolveOverlaps(kept);
+    for (const { candidate, winner } of losers) drop(candidate, 'overlap', `the same secret is reported as ${winner.rule.spec.id}`);
+
+    const masked = candidates.map((c) => ({ start: c.secretStart, end: c.secretEnd }));
+    const redactOn = this.options.redact !== false;
+    const findings = winners.map((candidate) => this.toFinding(chunk, lines, candidate, masked, redactOn));
+    return { findings, suppressed };
+  }
+
+  private toFinding(chunk: Chunk, lines: LineIndex, candidate: Candidate, masked: { start: number; end: number }[], redactOn: boolean): Finding {
+    const spec = candidate.rule.spec;
+    const location = lines.span(candidate.secretStart, candidate.secretEnd);
+    const finding: Finding = {
+      ruleId: spec.id,
+      title: spec.title,
+      provider: spec.provider,
+      providerKey: spec.providerKey,
+      severity: spec.severity,
+      confidence: spec.confidence,
+      path: chunk.origin.path,
+      ...location,
+      secret: candidate.secret,
+      match: candidate.match,
+      snippet: buildSnippet(chunk.text, lines, { start: candidate.secretStart, end: candidate.secretEnd }, masked, redactOn),
+      fingerprint: fingerprint(spec.id, candidate.secret),
+      entropy: Math.round(candidate.entropy * 1000) / 1000,
+      offset: candidate.secretStart,
+      origin: chunk.origin,
+      remediation: spec.remediation,
+      references: spec.references,
+    };
+    if (candidate.context) finding.context = candidate.context;
+    if (spec.tags) finding.tags = spec.tags;
+    return finding;
+  }
+}
+
+function touchesLines(lines: LineIndex, candidate: Candidate, ranges: readonly { start: number; end: number }[]): boolean {
+  const first = lines.position(candidate.secretStart).line;
+  const last = lines.position(Math.max(candidate.secretStart, candidate.secretEnd - 1)).line;
+  return ranges.some((range) => range.start <= last && range.end >= first);
+}

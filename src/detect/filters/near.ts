@@ -1,0 +1,38 @@
+import type { Filter } from './types.js';
+
+/**
+ * Paired credentials: a candidate may require, or be enriched by, a match near
+ * it (another rule's match or an inline pattern within N lines). Named groups
+ * of the first nearby match are copied into the finding's context.
+ */
+export const nearFilter: Filter = (candidate, context) => {
+  if (candidate.rule.near.length === 0) return undefined;
+  const { line } = context.lines.position(candidate.secretStart);
+  const { line: endLine } = context.lines.position(Math.max(candidate.secretStart, candidate.secretEnd - 1));
+  const first = context.lines.position(0).line;
+  const last = first + context.lines.lineCount - 1;
+  for (const near of candidate.rule.near) {
+    const from = context.lines.lineBounds(Math.max(first, line - near.lines)).start;
+    const to = context.lines.lineBounds(Math.min(last, endLine + near.lines)).end;
+    const region = context.text.slice(from, to);
+    near.regex.lastIndex = 0;
+    let found: RegExpExecArray | null = null;
+    for (let m = near.regex.exec(region); m; m = near.regex.exec(region)) {
+      if (m[0].length === 0) near.regex.lastIndex++;
+      // The candidate itself does not count as its own partner.
+      const start = from + m.index;
+      const end = start + m[0].length;
+      if (start <= candidate.secretStart && end >= candidate.secretEnd) continue;
+      found = m;
+      break;
+    }
+    if (found) {
+      for (const [name, value] of Object.entries(found.groups ?? {})) {
+        if (value !== undefined && name !== 'secret') (candidate.context ??= {})[name] = value;
+      }
+    } else if (near.required) {
+      return { filter: 'near', reason: `no ${near.description}` };
+    }
+  }
+  return undefined;
+};

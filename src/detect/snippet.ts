@@ -1,0 +1,50 @@
+import type { LineIndex } from '../core/location.js';
+import { redact } from '../core/redact.js';
+
+/** Longest snippet shown; long lines (minified files) are cut around the secret. */
+const MAX_SNIPPET = 160;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The first line of a finding, with every candidate span on it masked (not only
+ * this finding's: a key id next to its secret must not leak through the
+ * secret's snippet) unless redaction is off.
+ */
+export function buildSnippet(text: string, lines: LineIndex, secret: Span, masked: readonly Span[], redactOn: boolean): string {
+  const line = lines.position(secret.start).line;
+  const bounds = lines.lineBounds(line);
+  let from = bounds.start;
+  let to = bounds.end;
+  if (to - from > MAX_SNIPPET) {
+    from = Math.max(bounds.start, secret.start - MAX_SNIPPET / 2);
+    to = Math.min(bounds.end, Math.max(from + MAX_SNIPPET, Math.min(secret.end, from + MAX_SNIPPET * 2)));
+  }
+  if (!redactOn) return decorate(text.slice(from, to).trim(), from > bounds.start, to < bounds.end);
+  const spans = masked
+    .filter((s) => s.end > from && s.start < to)
+    .sort((a, b) => a.start - b.start);
+  let out = '';
+  let cursor = from;
+  for (const span of spans) {
+    if (span.end <= cursor) continue;
+    if (span.start < cursor) {
+      // The tail of a span that began before the cut (or overlaps the previous one).
+      out += '****';
+      cursor = span.end;
+      continue;
+    }
+    out += text.slice(cursor, span.start) + redact(text.slice(span.start, span.end));
+    cursor = span.end;
+  }
+  // A span that runs past `to` is masked whole, so nothing of it leaks after the cut.
+  out += cursor < to ? text.slice(cursor, to) : '';
+  return decorate(out.trim(), from > bounds.start, to < bounds.end);
+}
+
+function decorate(snippet: string, cutStart: boolean, cutEnd: boolean): string {
+  return `${cutStart ? '…' : ''}${snippet}${cutEnd ? '…' : ''}`;
+}

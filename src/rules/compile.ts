@@ -1,0 +1,76 @@
+import { minimatch } from 'minimatch';
+import { RuleError, type Problem } from '../core/errors.js';
+import type { AllowTarget, NearSpec, RuleSpec } from '../core/types.js';
+import { CHECKSUMS, type ChecksumValidator } from '../detect/checksums/index.js';
+
+/** Default characters around a keyword hit in which a rule's regex runs (docs/rules.md, `window`). */
+export const DEFAULT_WINDOW = 256;
+const DEFAULT_NEAR_LINES = 5;
+
+export interface CompiledNear {
+  spec: NearSpec;
+  regex: RegExp;
+  lines: number;
+  required: boolean;
+  /** What a user reads in `--explain` when the condition fails. */
+  description: string;
+}
+
+export interface CompiledRule {
+  spec: RuleSpec;
+  /** The rule's regex with the engine's `g` and `d` flags. */
+  regex: RegExp;
+  window: number;
+  allow: { regex: RegExp; target: AllowTarget; source: string }[];
+  /** Absent: the rule runs on every path. */
+  matchesPath?: (path: string) => boolean;
+  near: CompiledNear[];
+  checksum?: ChecksumValidator;
+  reported: boolean;
+}
+
+function withFlags(flags: string | undefined, extra: string): string {
+  return [...new Set(`${flags ?? ''}${extra}`)].join('');
+}
+
+/** Compiles validated rules. A `near` that names another rule borrows that rule's pattern. */
+export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const problems: Problem[] = [];
+  const compiled = rules.map((spec) => {
+    const near: CompiledNear[] = [];
+    for (const entry of spec.near ?? []) {
+      const target = entry.rule ? byId.get(entry.rule) : undefined;
+      if (entry.rule && !target) {
+        problems.push({ file: spec.source?.file ?? '(inline)', line: spec.source?.line, subject: spec.id, message: `near refers to unknown rule "${entry.rule}"` });
+        continue;
+      }
+      const source = target ? target.pattern : entry.pattern!;
+      const flags = target ? target.flags : entry.flags;
+      const lines = entry.lines ?? DEFAULT_NEAR_LINES;
+      near.push({
+        spec: entry,
+        regex: new RegExp(source, withFlags(flags, 'g')),
+        lines,
+        required: entry.required ?? true,
+        description: `${target ? `a ${target.id} match` : `a match of /${entry.pattern}/`} within ${lines} line${lines === 1 ? '' : 's'}`,
+      });
+    }
+    const rule: CompiledRule = {
+      spec,
+      regex: new RegExp(spec.pattern, withFlags(spec.flags, 'gd')),
+      window: spec.window ?? DEFAULT_WINDOW,
+      allow: (spec.allow ?? []).map((a) => ({ regex: new RegExp(a.regex), target: a.target ?? 'secret', source: a.regex })),
+      near,
+      reported: spec.report !== false,
+    };
+    if (spec.paths && spec.paths.length > 0) {
+      const globs = spec.paths;
+      rule.matchesPath = (path) => globs.some((glob) => minimatch(path, glob, { dot: true, matchBase: !glob.includes('/') }));
+    }
+    if (spec.checksum) rule.checksum = CHECKSUMS.get(spec.checksum);
+    return rule;
+  });
+  if (problems.length > 0) throw new RuleError(problems);
+  return compiled;
+}
