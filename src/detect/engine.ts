@@ -34,11 +34,13 @@ export class Engine {
   private readonly reported: CompiledRule[];
   private readonly filters: Filter[];
   private readonly ruleIds: Set<string>;
+  private readonly providerKeys: Set<string>;
 
   constructor(specs: readonly RuleSpec[], private readonly options: EngineOptions = {}) {
     this.rules = compileRules(specs);
     this.reported = this.rules.filter((rule) => rule.reported);
     this.ruleIds = new Set(this.rules.map((rule) => rule.spec.id));
+    this.providerKeys = new Set(this.rules.map((rule) => rule.spec.providerKey));
     const keywordIds = new Map<string, number>();
     this.keywordRules = [];
     this.reported.forEach((rule, ruleIndex) => {
@@ -59,6 +61,16 @@ export class Engine {
   /** Loads what the filters need asynchronously (the BPE vocabulary) before the first scan. */
   async prepare(): Promise<void> {
     if (this.reported.some((rule) => rule.spec.generic)) await loadTokenizer();
+  }
+
+  /**
+   * Whether a word after an inline marker names a rule: a known id, or an id of
+   * a known provider (`github-patt`, a typo, still restricts the marker to
+   * rules it names instead of silently allowing every rule). Other words
+   * (`false-positive`, `fixture`) are the marker's reason.
+   */
+  private namesRule(token: string): boolean {
+    return this.ruleIds.has(token) || this.providerKeys.has(token.slice(0, token.indexOf('-')));
   }
 
   scan(chunk: Chunk): ScanResult {
@@ -91,7 +103,7 @@ export class Engine {
   private judge(chunk: Chunk, candidates: Candidate[]): ScanResult {
     const lines = new LineIndex(chunk.text, chunk.firstLine ?? 1);
     const context: FilterContext = { chunk, text: chunk.text, lines };
-    const markers = mayHaveMarkers(chunk.text) ? new InlineMarkers(chunk.text, lines, (id) => this.ruleIds.has(id)) : undefined;
+    const markers = mayHaveMarkers(chunk.text) ? new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token)) : undefined;
     const suppressed: Suppressed[] = [];
     const drop = (candidate: Candidate, filter: string, reason: string): void => {
       if (!this.options.explain) return;
@@ -103,6 +115,9 @@ export class Engine {
     };
 
     const kept: Candidate[] = [];
+    // A token whose format is known but whose checksum fails is not a secret, so
+    // generic rules must not report the same text either.
+    const vetoes: Candidate[] = [];
     for (const candidate of candidates) {
       if (chunk.lines && !touchesLines(lines, candidate, chunk.lines)) continue;
       let dropped = false;
@@ -110,6 +125,7 @@ export class Engine {
         const verdict = filter(candidate, context);
         if (verdict) {
           drop(candidate, verdict.filter, verdict.reason);
+          if (verdict.filter === 'checksum') vetoes.push(candidate);
           dropped = true;
           break;
         }
@@ -127,7 +143,13 @@ export class Engine {
       kept.push(candidate);
     }
 
-    const { winners, losers } = resolveOverlaps(kept);
+    const vetoed = (c: Candidate): Candidate | undefined =>
+      c.rule.spec.generic ? vetoes.find((v) => v.secretStart < c.secretEnd && c.secretStart < v.secretEnd) : undefined;
+    const { winners, losers } = resolveOverlaps(kept.filter((c) => {
+      const veto = vetoed(c);
+      if (veto) drop(c, 'checksum', `the text is a ${veto.rule.spec.id} whose checksum does not match`);
+      return !veto;
+    }));
     for (const { candidate, winner } of losers) drop(candidate, 'overlap', `the same secret is reported as ${winner.rule.spec.id}`);
 
     const masked = candidates.map((c) => ({ start: c.secretStart, end: c.secretEnd }));

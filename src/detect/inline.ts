@@ -10,8 +10,9 @@ import type { LineIndex } from '../core/location.js';
  * - `gitleaks:allow` and detect-secrets' `pragma: allowlist secret` on the line,
  *   `pragma: allowlist nextline secret` on the line before, for teams moving over.
  *
- * Words after a marker that are not rule ids are its reason, so
- * `keyhound:allow test fixture` allows every rule on that line.
+ * Words after a marker that do not name a rule are its reason, so
+ * `keyhound:allow test fixture` allows every rule on that line, and
+ * `keyhound:allow github-pat -- fixture` only that rule.
  */
 export interface InlineAllowance {
   /** 1-based line of the marker. */
@@ -29,7 +30,7 @@ interface Scope {
 }
 
 const MARKER = /keyhound:(allow-next-line|allow|disable|enable)\b|gitleaks:allow|pragma: ?allowlist (nextline )?secret/g;
-const ID_TOKEN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID_TOKEN = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 
 /** Cheap test so chunks without markers skip parsing entirely. */
 export function mayHaveMarkers(text: string): boolean {
@@ -39,14 +40,14 @@ export function mayHaveMarkers(text: string): boolean {
 export class InlineMarkers {
   private readonly scopes: Scope[] = [];
 
-  constructor(text: string, lines: LineIndex, isRuleId: (id: string) => boolean) {
+  constructor(text: string, lines: LineIndex, namesRule: (word: string) => boolean) {
     const open = new Map<string, { line: number; ids: Set<string> }>();
     MARKER.lastIndex = 0;
     for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
       const { line } = lines.position(m.index);
       const rest = lines.lineText(line).slice(m.index + m[0].length - lines.lineBounds(line).start);
       const ids = new Set(
-        rest.split(/\s+--|--\s/)[0]!.split(/[\s,]+/).filter((token) => ID_TOKEN.test(token) && isRuleId(token)),
+        rest.split(/\s+--|--\s/)[0]!.split(/[\s,]+/).filter((token) => ID_TOKEN.test(token) && namesRule(token)),
       );
       const kind = m[1];
       if (kind === 'allow-next-line' || m[2]) {

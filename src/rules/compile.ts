@@ -2,9 +2,8 @@ import { minimatch } from 'minimatch';
 import { RuleError, type Problem } from '../core/errors.js';
 import type { AllowTarget, NearSpec, RuleSpec } from '../core/types.js';
 import { CHECKSUMS, type ChecksumValidator } from '../detect/checksums/index.js';
+import { maxMatchLength } from './regex-length.js';
 
-/** Default characters around a keyword hit in which a rule's regex runs (docs/rules.md, `window`). */
-export const DEFAULT_WINDOW = 256;
 const DEFAULT_NEAR_LINES = 5;
 
 export interface CompiledNear {
@@ -20,6 +19,7 @@ export interface CompiledRule {
   spec: RuleSpec;
   /** The rule's regex with the engine's `g` and `d` flags. */
   regex: RegExp;
+  /** Characters on each side of a keyword hit the regex runs in (Infinity: the whole chunk). */
   window: number;
   allow: { regex: RegExp; target: AllowTarget; source: string }[];
   /** Absent: the rule runs on every path. */
@@ -27,6 +27,15 @@ export interface CompiledRule {
   near: CompiledNear[];
   checksum?: ChecksumValidator;
   reported: boolean;
+}
+
+/**
+ * A window as wide as the longest possible match holds every match that
+ * contains the keyword hit, so windows never cost recall. `window:` in a rule
+ * widens it further, for rules whose keyword sits outside the match.
+ */
+function windowRadius(spec: RuleSpec): number {
+  return Math.max(spec.window ?? 0, maxMatchLength(spec.pattern, spec.flags));
 }
 
 function withFlags(flags: string | undefined, extra: string): string {
@@ -59,7 +68,7 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
     const rule: CompiledRule = {
       spec,
       regex: new RegExp(spec.pattern, withFlags(spec.flags, 'gd')),
-      window: spec.window ?? DEFAULT_WINDOW,
+      window: windowRadius(spec),
       allow: (spec.allow ?? []).map((a) => ({ regex: new RegExp(a.regex), target: a.target ?? 'secret', source: a.regex })),
       near,
       reported: spec.report !== false,

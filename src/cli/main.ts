@@ -1,0 +1,68 @@
+import yargs from 'yargs';
+import { KeyhoundError } from '../core/errors.js';
+import { version } from '../version.js';
+import { rulesCommand } from './commands/rules.js';
+import { scanCommand } from './commands/scan.js';
+import type { Command } from './commands/types.js';
+import type { CliIO } from './io.js';
+import { STDIN_ARG } from './options.js';
+
+/** Every command; `keyhound <command> --help` documents each. */
+export const COMMANDS: Command[] = [scanCommand, rulesCommand];
+
+function commandName(command: Command): string {
+  const first = Array.isArray(command.command) ? command.command[0]! : command.command;
+  return first.split(' ')[0]!;
+}
+
+/**
+ * Runs the CLI and returns its exit code (0 nothing found, 1 findings, 2 bad
+ * usage or a failed scan). It never calls process.exit; only `bin` does.
+ */
+export async function main(rawArgs: readonly string[], io: CliIO): Promise<number> {
+  // yargs drops a lone "-" (the stdin path); carry it through as a name no file can have.
+  const args = rawArgs.map((arg) => (arg === '-' ? STDIN_ARG : arg));
+  let parser = yargs([...args])
+    .scriptName('keyhound')
+    .usage('keyhound <command> [options]\n\nFind secrets and API keys in files, git history, staged changes and pull requests.')
+    .version(version())
+    .help()
+    .alias('h', 'help')
+    .strict()
+    .demandCommand(1, 'Name a command: keyhound scan . (or keyhound --help)')
+    .recommendCommands()
+    .wrap(Math.min(110, (io.stdout as { columns?: number }).columns ?? 100))
+    .exitProcess(false);
+  for (const command of COMMANDS) parser = parser.command(command.command, command.describe, command.builder);
+
+  const parsed = await new Promise<{ argv?: Record<string, unknown>; output: string; error?: Error }>((resolve) => {
+    parser.parse([...args], {}, (error, argv, output) => resolve({ argv: argv as Record<string, unknown>, output, ...(error ? { error } : {}) }));
+  });
+  if (parsed.error) {
+    io.stderr.write(`${parsed.output ? `${parsed.output}\n\n` : ''}keyhound: ${parsed.error.message}\n`);
+    return 2;
+  }
+  if (parsed.output) {
+    // --help and --version print and stop.
+    io.stdout.write(`${parsed.output}\n`);
+    return 0;
+  }
+  const argv = parsed.argv!;
+  const name = String(argv._ && (argv._ as unknown[])[0]);
+  const command = COMMANDS.find((c) => commandName(c) === name);
+  if (!command) {
+    io.stderr.write(`keyhound: unknown command "${name}"; see keyhound --help\n`);
+    return 2;
+  }
+  try {
+    return await command.run(argv, io);
+  } catch (error) {
+    if (error instanceof KeyhoundError) {
+      io.stderr.write(`keyhound: ${error.message}\n`);
+      return error.exitCode;
+    }
+    // An unexpected failure: its message is ours, never matched text (errors raised while handling a match carry no content).
+    io.stderr.write(`keyhound: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}

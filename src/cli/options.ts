@@ -1,0 +1,36 @@
+import type { Argv } from 'yargs';
+import { UsageError } from '../core/errors.js';
+
+/** yargs drops a lone "-" (the stdin path); main() carries it through as a name no file can have. */
+export const STDIN_ARG = '\0-';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+
+/** The options every scanning command shares (DESIGN.md, CLI contract). */
+export function commonOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('format', { alias: 'f', choices: FORMATS, default: 'text' as (typeof FORMATS)[number], describe: 'Output format' })
+    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file (atomically) instead of stdout' })
+    .option('redact', { type: 'boolean', default: true, describe: 'Mask secrets in every output; --no-redact shows them whole' })
+    .option('exit-code', { type: 'number', default: 1, describe: 'Exit code when findings remain' })
+    .option('rules', { type: 'string', array: true, describe: 'Extra rule files or folders (YAML, see docs/rules.md)' })
+    .option('disable', { type: 'string', array: true, describe: 'Rule ids to turn off (comma-separated or repeated)' })
+    .option('max-file-size', { type: 'string', describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB' })
+    .option('explain', { type: 'boolean', default: false, describe: 'Also list dropped candidates and why' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Log what is scanned and skipped to stderr' });
+}
+
+/** `10MB`, `512k`, `1048576` → bytes. */
+export function parseSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$/i.exec(text);
+  if (!match) throw new UsageError(`--max-file-size: "${text}" is not a size (try 10MB, 512KB or a number of bytes)`);
+  const unit = (match[2] ?? 'b').toLowerCase()[0]!;
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(match[1]) * factor);
+}
+
+/** `--disable a,b --disable c` → `[a, b, c]`. */
+export function splitList(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}

@@ -1,0 +1,9 @@
+import type { Reporter } from './types.js';
+
+/** One JSON object: `{ tool, findings, stats }`, plus `suppressed` with `--explain` (DESIGN.md, CLI contract). */
+export const jsonReporter: Reporter = (report) => {
+  const out: Record<string, unknown> = { tool: report.tool, findings: report.findings };
+  if (report.suppressed) out.suppressed = report.suppressed;
+  out.stats = report.stats;
+  return `${JSON.stringify(out, null, 2)}\n`;
+};

@@ -1,0 +1,19 @@
+import type { ScanStats } from '../core/types.js';
+import type { ReportedFinding, ReportedSuppressed } from './reported.js';
+
+/** The input of every reporter: already redacted. */
+export interface Report {
+  findings: ReportedFinding[];
+  /** Present with `--explain`. */
+  suppressed?: ReportedSuppressed[];
+  stats: ScanStats;
+  tool: { name: string; version: string; informationUri: string };
+  /** Absolute folder that finding paths are relative to (SARIF's %SRCROOT%). */
+  root?: string;
+}
+
+export interface TextStyle {
+  color: boolean;
+}
+
+export type Reporter = (report: Report, style: TextStyle) => string;

@@ -1,0 +1,189 @@
+import { constants } from 'node:fs';
+import { access, lstat, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { minimatch } from 'minimatch';
+import { SourceError } from '../core/errors.js';
+import type { Chunk, SkipReason } from '../core/types.js';
+import { decodeBytes } from './decode.js';
+import { GitignoreMatcher } from './gitignore.js';
+
+export interface FileEntry {
+  /** POSIX path relative to the scan root. */
+  path: string;
+  absolutePath: string;
+  size: number;
+}
+
+export type WalkItem = { kind: 'file'; entry: FileEntry } | { kind: 'skip'; path: string; reason: SkipReason };
+
+export interface WalkOptions {
+  /** Folder that finding paths are relative to. */
+  root: string;
+  maxFileSize: number;
+  /** Honour `.gitignore` files. Default true. */
+  gitignore?: boolean;
+  /** Folder names never entered. */
+  skipDirectories: readonly string[];
+  /** Globs (on the relative POSIX path) of files not read. */
+  skipPaths: readonly string[];
+  /** Follow symlinks that stay inside the root. Default false: their targets are scanned under their own paths. */
+  followSymlinks?: boolean;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** The path a finding reports: relative to the root when inside it, else absolute, always POSIX. */
+export function displayPath(root: string, absolute: string): string {
+  const relative = path.relative(root, absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? toPosix(relative) : toPosix(absolute);
+}
+
+/**
+ * Lists the files to scan under each target, skipping (and reporting why)
+ * ignored, excluded, oversized, special and dangling entries. Explicitly named
+ * files are scanned even when ignored, as ripgrep does.
+ */
+export async function* walk(targets: readonly string[], options: WalkOptions): AsyncGenerator<WalkItem> {
+  const skipMatchers = options.skipPaths.map((glob) => (p: string) => minimatch(p, glob, { dot: true, nocase: true }));
+  const skippedByPath = (relative: string): boolean => skipMatchers.some((test) => test(relative));
+  for (const target of targets) {
+    const absolute = path.resolve(target);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new SourceError(`${target}: no such file or folder`);
+      yield { kind: 'skip', path: displayPath(options.root, absolute), reason: 'unreadable' };
+      continue;
+    }
+    if (info.isFile()) {
+      yield* checkFile(absolute, displayPath(options.root, absolute), info.size, options);
+      continue;
+    }
+    if (!info.isDirectory()) {
+      yield { kind: 'skip', path: displayPath(options.root, absolute), reason: 'not-regular-file' };
+      continue;
+    }
+    yield* walkDirectory(absolute, options, skippedByPath);
+  }
+}
+
+async function* walkDirectory(directory: string, options: WalkOptions, skippedByPath: (p: string) => boolean): AsyncGenerator<WalkItem> {
+  const entries = await fg('**', {
+    cwd: directory,
+    dot: true,
+    onlyFiles: false,
+    objectMode: true,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    ignore: options.skipDirectories.map((name) => `**/${name}/**`),
+  });
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const gitignore = options.gitignore === false
+    ? undefined
+    : await GitignoreMatcher.load(directory, entries.filter((e) => e.name === '.gitignore' && e.dirent.isFile()).map((e) => e.path));
+  const rootReal = await realpath(directory);
+
+  for (const entry of entries) {
+    const absolute = path.join(directory, entry.path);
+    const shown = displayPath(options.root, absolute);
+    const dirent = entry.dirent;
+    if (dirent.isDirectory()) {
+      // fast-glob silently passes over folders it cannot read; find and count them.
+      if (options.skipDirectories.includes(entry.name)) continue;
+      try {
+        await access(absolute, constants.R_OK | constants.X_OK);
+      } catch {
+        yield { kind: 'skip', path: shown, reason: 'unreadable' };
+      }
+      continue;
+    }
+    if (gitignore && !gitignore.empty && gitignore.ignores(entry.path)) {
+      yield { kind: 'skip', path: shown, reason: 'gitignored' };
+      continue;
+    }
+    if (skippedByPath(entry.path)) {
+      yield { kind: 'skip', path: shown, reason: 'excluded-path' };
+      continue;
+    }
+    if (dirent.isSymbolicLink()) {
+      yield* checkSymlink(absolute, shown, rootReal, options);
+      continue;
+    }
+    if (!dirent.isFile()) {
+      yield { kind: 'skip', path: shown, reason: 'not-regular-file' };
+      continue;
+    }
+    let size: number;
+    try {
+      size = (await lstat(absolute)).size;
+    } catch {
+      yield { kind: 'skip', path: shown, reason: 'unreadable' };
+      continue;
+    }
+    yield* checkFile(absolute, shown, size, options);
+  }
+}
+
+async function* checkSymlink(absolute: string, shown: string, rootReal: string, options: WalkOptions): AsyncGenerator<WalkItem> {
+  let target: string;
+  try {
+    target = await realpath(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    yield { kind: 'skip', path: shown, reason: code === 'ELOOP' ? 'symlink-loop' : 'broken-symlink' };
+    return;
+  }
+  const inside = target === rootReal || target.startsWith(rootReal + path.sep);
+  if (!inside) {
+    yield { kind: 'skip', path: shown, reason: 'symlink-outside-root' };
+    return;
+  }
+  if (!options.followSymlinks) {
+    yield { kind: 'skip', path: shown, reason: 'symlink' };
+    return;
+  }
+  const info = await stat(target).catch(() => undefined);
+  if (!info?.isFile()) {
+    yield { kind: 'skip', path: shown, reason: info ? 'not-regular-file' : 'unreadable' };
+    return;
+  }
+  yield* checkFile(absolute, shown, info.size, options);
+}
+
+async function* checkFile(absolute: string, shown: string, size: number, options: WalkOptions): AsyncGenerator<WalkItem> {
+  if (size > options.maxFileSize) {
+    yield { kind: 'skip', path: shown, reason: 'too-large' };
+    return;
+  }
+  yield { kind: 'file', entry: { path: shown, absolutePath: absolute, size } };
+}
+
+export type ReadResult = { kind: 'chunk'; chunk: Chunk; bytes: number; encoding: string } | { kind: 'skip'; path: string; reason: SkipReason };
+
+/** Reads one listed file into a chunk, or says why it was skipped. Never throws. */
+export async function readEntry(entry: FileEntry): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(entry.absolutePath);
+  } catch {
+    return { kind: 'skip', path: entry.path, reason: 'unreadable' };
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { kind: 'skip', path: entry.path, reason: decoded.reason };
+  return { kind: 'chunk', chunk: { text: decoded.text, origin: { path: entry.path, absolutePath: entry.absolutePath } }, bytes: bytes.length, encoding: decoded.encoding };
+}
+
+/** Reads all of standard input as one chunk named `path` (default `-`). */
+export async function readStdin(stream: NodeJS.ReadableStream, name = '-'): Promise<ReadResult> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(typeof part === 'string' ? Buffer.from(part) : (part as Buffer));
+  const bytes = Buffer.concat(parts);
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { kind: 'skip', path: name, reason: decoded.reason };
+  return { kind: 'chunk', chunk: { text: decoded.text, origin: { path: name } }, bytes: bytes.length, encoding: decoded.encoding };
+}

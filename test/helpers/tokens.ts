@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { githubCrc32 } from '../../src/detect/checksums/github-crc32.js';
+
+/** Fake credentials assembled at test time, so the repository holds none. */
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+export function randomFrom(alphabet: string, length: number): string {
+  const bytes = randomBytes(length);
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[bytes[i]! % alphabet.length];
+  return out;
+}
+
+export const base62 = (length: number): string => randomFrom(BASE62, length);
+export const hex = (length: number): string => randomFrom('0123456789abcdef', length);
+
+/** A GitHub-format token with a valid CRC-32 checksum (`ghp_`, `gho_`, ...). */
+export function githubToken(prefix = 'ghp_'): string {
+  return githubCrc32.generate(Math.random, prefix);
+}
+
+/** A GitHub-format token whose checksum is wrong. */
+export function badGithubToken(prefix = 'ghp_'): string {
+  const good = githubToken(prefix);
+  const last = good[good.length - 1] === 'A' ? 'B' : 'A';
+  return good.slice(0, -1) + last;
+}

@@ -1,0 +1,103 @@
+import { mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SKIP_DIRECTORIES, DEFAULT_SKIP_PATHS } from '../../src/config/defaults.js';
+import { decodeBytes } from '../../src/sources/decode.js';
+import { readEntry, walk, type WalkItem } from '../../src/sources/fs.js';
+import { tempDir, writeTree } from '../helpers/tmp.js';
+
+async function list(dir: string, overrides: Partial<Parameters<typeof walk>[1]> = {}): Promise<WalkItem[]> {
+  const items: WalkItem[] = [];
+  for await (const item of walk([dir], { root: dir, maxFileSize: 1000, skipDirectories: DEFAULT_SKIP_DIRECTORIES, skipPaths: DEFAULT_SKIP_PATHS, ...overrides })) items.push(item);
+  return items;
+}
+const files = (items: WalkItem[]) => items.flatMap((i) => (i.kind === 'file' ? [i.entry.path] : [])).sort();
+const skips = (items: WalkItem[]) => Object.fromEntries(items.flatMap((i) => (i.kind === 'skip' ? [[i.path, i.reason]] : [])));
+
+describe('filesystem source', () => {
+  it('lists files with POSIX paths relative to the root, skipping and counting what it must', async () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      'src/app.js': 'ok',
+      'dir with space/é.txt': 'ok',
+      '.gitignore': 'build/\n*.secret\n',
+      'build/out.js': 'ignored',
+      'keys.secret': 'ignored',
+      'sub/.gitignore': 'local.txt\n',
+      'sub/local.txt': 'ignored by nested gitignore',
+      'local.txt': 'not ignored at the root',
+      'node_modules/pkg/index.js': 'never entered',
+      'package-lock.json': '{}',
+      'big.txt': 'x'.repeat(2000),
+      'image.png': 'png',
+    });
+    symlinkSync(path.join(dir, 'missing'), path.join(dir, 'dangling'));
+    symlinkSync('/etc/hostname', path.join(dir, 'outside'));
+    symlinkSync(path.join(dir, 'src', 'app.js'), path.join(dir, 'inside-link'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe')]);
+
+    const items = await list(dir);
+    expect(files(items)).toEqual(['.gitignore', 'dir with space/é.txt', 'local.txt', 'src/app.js', 'sub/.gitignore']);
+    expect(skips(items)).toEqual({
+      'build/out.js': 'gitignored',
+      'keys.secret': 'gitignored',
+      'sub/local.txt': 'gitignored',
+      'package-lock.json': 'excluded-path',
+      'image.png': 'excluded-path',
+      'big.txt': 'too-large',
+      dangling: 'broken-symlink',
+      outside: 'symlink-outside-root',
+      'inside-link': 'symlink',
+      pipe: 'not-regular-file',
+    });
+  });
+
+  it('scans ignored files with gitignore off, and follows inside symlinks when asked', async () => {
+    const dir = tempDir();
+    writeTree(dir, { '.gitignore': '*.env\n', 'a.env': 'x', 'real.txt': 'y' });
+    symlinkSync(path.join(dir, 'real.txt'), path.join(dir, 'link.txt'));
+    const items = await list(dir, { gitignore: false, followSymlinks: true });
+    expect(files(items)).toEqual(['.gitignore', 'a.env', 'link.txt', 'real.txt']);
+  });
+
+  it('reports a symlink loop', async () => {
+    const dir = tempDir();
+    symlinkSync(path.join(dir, 'b'), path.join(dir, 'a'));
+    symlinkSync(path.join(dir, 'a'), path.join(dir, 'b'));
+    expect(skips(await list(dir))).toEqual({ a: 'symlink-loop', b: 'symlink-loop' });
+  });
+
+  it('reads text, skips binary, and counts a file that vanished between listing and reading as unreadable', async () => {
+    const dir = tempDir();
+    writeTree(dir, { 'a.txt': 'hello', 'b.blob': Buffer.from([1, 2, 0, 3]) });
+    const items = await list(dir);
+    const entries = items.flatMap((i) => (i.kind === 'file' ? [i.entry] : []));
+    const results = await Promise.all(entries.map((e) => readEntry(e)));
+    expect(results.map((r) => r.kind === 'chunk' ? r.chunk.text : r.reason)).toEqual(['hello', 'binary']);
+    unlinkSync(path.join(dir, 'a.txt'));
+    expect(await readEntry(entries[0]!)).toMatchObject({ kind: 'skip', reason: 'unreadable' });
+  });
+});
+
+describe('decodeBytes', () => {
+  it('decodes UTF-16 with a byte-order mark, both byte orders', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('key=abc', 'utf16le')]);
+    expect(decodeBytes(le)).toEqual({ ok: true, text: 'key=abc', encoding: 'utf16le' });
+    const be = Buffer.from(Buffer.from('key=abc', 'utf16le'));
+    be.swap16();
+    expect(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toMatchObject({ ok: true, text: 'key=abc' });
+  });
+
+  it('reads invalid UTF-8 as Latin-1 so ASCII keys keep their offsets', () => {
+    const bytes = Buffer.concat([Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(' token=abc')]);
+    const decoded = decodeBytes(bytes);
+    expect(decoded).toMatchObject({ ok: true, encoding: 'latin1' });
+    expect(decoded.ok && decoded.text.indexOf('token')).toBe(4);
+  });
+
+  it('treats NUL bytes as binary and strips a UTF-8 byte-order mark', () => {
+    expect(decodeBytes(Buffer.alloc(100))).toEqual({ ok: false, reason: 'binary' });
+    expect(decodeBytes(Buffer.from('\ufeffabc'))).toMatchObject({ text: 'abc' });
+  });
+});
