@@ -61,4 +61,12 @@ for (const entry of entries) {
     chunkNames: 'chunks/[name]-[hash]',
   });
 }
+// The library, for benchmarks and local tools (not committed: dist/lib/ is ignored).
+await build({
+  ...common,
+  entryPoints: { index: path.join(root, 'src/index.ts') },
+  outdir: path.join(root, 'dist/lib'),
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
 console.log(`built ${entries.map((e) => `${e.outdir}/${e.name}.js`).join(', ')} with ${rules.length} rules from ${readdirSync(path.join(root, 'rules')).length} files`);

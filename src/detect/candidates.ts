@@ -23,6 +23,40 @@ export function findCandidates(rule: CompiledRule, text: string, windows: readon
   return [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/**
+ * For rules whose every match starts with a keyword: one sticky attempt at each
+ * hit, over the whole text (so lookbehinds see real context and nothing is cut).
+ */
+export function findAnchoredCandidates(rule: CompiledRule, text: string, starts: readonly number[]): Candidate[] {
+  const regex = rule.sticky!;
+  const out: Candidate[] = [];
+  let covered = -1;
+  for (const start of starts) {
+    // A hit inside the previous match (a keyword repeated in the secret) starts nothing new.
+    if (start < covered) continue;
+    regex.lastIndex = start;
+    const m = regex.exec(text);
+    if (!m || m[0].length === 0) continue;
+    const candidate = toCandidate(rule, text, m, 0);
+    if (candidate) {
+      out.push(candidate);
+      covered = candidate.end;
+    }
+  }
+  return out;
+}
+
+function toCandidate(rule: CompiledRule, text: string, m: RegExpExecArray, base: number): Candidate | undefined {
+  const start = base + m.index;
+  const end = start + m[0].length;
+  const group = m.indices?.groups?.secret;
+  const secretStart = group ? base + group[0] : start;
+  const secretEnd = group ? base + group[1] : end;
+  if (secretEnd <= secretStart) return undefined;
+  const secret = text.slice(secretStart, secretEnd);
+  return { rule, start, end, secretStart, secretEnd, secret, match: m[0], entropy: shannonEntropy(secret) };
+}
+
 /** Collects matches into `found`; returns true when a match touched a cut edge and the window must grow. */
 function runWindow(rule: CompiledRule, text: string, window: Window, found: Map<string, Candidate>): boolean {
   const whole = window.start === 0 && window.end === text.length;
@@ -35,15 +69,10 @@ function runWindow(rule: CompiledRule, text: string, window: Window, found: Map<
       regex.lastIndex++;
       continue;
     }
-    const start = window.start + m.index;
-    const end = start + m[0].length;
+    const end = window.start + m.index + m[0].length;
     if ((window.start > 0 && m.index === 0) || (window.end < text.length && end === window.end)) return true;
-    const group = m.indices?.groups?.secret;
-    const secretStart = group ? window.start + group[0] : start;
-    const secretEnd = group ? window.start + group[1] : end;
-    const secret = text.slice(secretStart, secretEnd);
-    if (secret.length === 0) continue;
-    pending.push({ rule, start, end, secretStart, secretEnd, secret, match: m[0], entropy: shannonEntropy(secret) });
+    const candidate = toCandidate(rule, text, m, window.start);
+    if (candidate) pending.push(candidate);
   }
   for (const candidate of pending) found.set(`${candidate.secretStart}:${candidate.secretEnd}`, candidate);
   return false;

@@ -2,7 +2,7 @@ import { fingerprint } from '../core/fingerprint.js';
 import { LineIndex } from '../core/location.js';
 import type { Chunk, Finding, RuleSpec, ScanResult, Suppressed } from '../core/types.js';
 import { compileRules, type CompiledRule } from '../rules/compile.js';
-import { findCandidates } from './candidates.js';
+import { findAnchoredCandidates, findCandidates } from './candidates.js';
 import { candidateFilters, type Candidate, type Filter, type FilterContext, type GlobalAllow } from './filters/index.js';
 import { InlineMarkers, mayHaveMarkers } from './inline.js';
 import { resolveOverlaps } from './overlap.js';
@@ -32,6 +32,8 @@ export class Engine {
   /** For each keyword id, the rules (indexes into `reported`) that use it. */
   private readonly keywordRules: number[][];
   private readonly reported: CompiledRule[];
+  /** Per reported rule, its longest keyword: windows reach at least that far past a hit. */
+  private readonly longestKeyword: number[];
   private readonly filters: Filter[];
   private readonly ruleIds: Set<string>;
   private readonly providerKeys: Set<string>;
@@ -54,6 +56,7 @@ export class Engine {
         this.keywordRules[id]!.push(ruleIndex);
       }
     });
+    this.longestKeyword = this.reported.map((rule) => Math.max(...rule.spec.keywords.map((k) => k.length)));
     this.prefilter = new Prefilter([...keywordIds.keys()]);
     this.filters = candidateFilters(options.allow);
   }
@@ -78,14 +81,13 @@ export class Engine {
     const hits = this.prefilter.find(text).positions;
     if (hits.size === 0) return { findings: [], suppressed: [] };
 
-    // Group keyword hits by rule; rules run in their defined order.
-    const byRule = new Map<number, { start: number; length: number }[]>();
+    // Group keyword hit offsets by rule; rules run in their defined order.
+    const byRule = new Map<number, number[][]>();
     for (const [keywordId, starts] of hits) {
-      const length = this.prefilter.keywords[keywordId]!.length;
       for (const ruleIndex of this.keywordRules[keywordId]!) {
-        let list = byRule.get(ruleIndex);
-        if (!list) byRule.set(ruleIndex, (list = []));
-        for (const start of starts) list.push({ start, length });
+        const lists = byRule.get(ruleIndex);
+        if (lists) lists.push(starts);
+        else byRule.set(ruleIndex, [starts]);
       }
     }
 
@@ -93,7 +95,10 @@ export class Engine {
     for (const ruleIndex of [...byRule.keys()].sort((a, b) => a - b)) {
       const rule = this.reported[ruleIndex]!;
       if (rule.matchesPath && !rule.matchesPath(chunk.origin.path)) continue;
-      candidates.push(...findCandidates(rule, text, windowsAround(text, byRule.get(ruleIndex)!, rule.window)));
+      const lists = byRule.get(ruleIndex)!;
+      const starts = lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a - b);
+      if (rule.sticky) candidates.push(...findAnchoredCandidates(rule, text, starts));
+      else candidates.push(...findCandidates(rule, text, windowsAround(text, starts, this.longestKeyword[ruleIndex]!, rule.window)));
     }
     if (candidates.length === 0) return { findings: [], suppressed: [] };
     return this.judge(chunk, candidates);

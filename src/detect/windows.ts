@@ -30,19 +30,22 @@ function lineEndAfter(text: string, offset: number): number {
   return limit;
 }
 
-/** `hits` are keyword start offsets (any order) with the keyword's length; `radius` is the rule's window. */
-export function windowsAround(text: string, hits: readonly { start: number; length: number }[], radius: number): Window[] {
-  const raw = hits
-    .map((hit) => ({
-      start: lineStartBefore(text, Math.max(0, hit.start - radius)),
-      end: lineEndAfter(text, Math.min(text.length, hit.start + hit.length + radius)),
-    }))
-    .sort((a, b) => a.start - b.start);
+/**
+ * `starts` are keyword start offsets in ascending order, `keywordLength` the
+ * longest keyword, `radius` the rule's window. Windows that overlap merge.
+ */
+export function windowsAround(text: string, starts: readonly number[], keywordLength: number, radius: number): Window[] {
   const merged: Window[] = [];
-  for (const window of raw) {
+  for (const start of starts) {
+    const from = Math.max(0, start - radius);
+    const to = Math.min(text.length, start + keywordLength + radius);
     const last = merged[merged.length - 1];
-    if (last && window.start <= last.end + 1) last.end = Math.max(last.end, window.end);
-    else merged.push({ ...window });
+    // Growing the last window needs no line search: it already ends on a line boundary or its cap.
+    if (last && from <= last.end + 1) {
+      if (to > last.end) last.end = lineEndAfter(text, to);
+    } else {
+      merged.push({ start: lineStartBefore(text, from), end: lineEndAfter(text, to) });
+    }
   }
   return merged;
 }

@@ -2,6 +2,7 @@ import { minimatch } from 'minimatch';
 import { RuleError, type Problem } from '../core/errors.js';
 import type { AllowTarget, NearSpec, RuleSpec } from '../core/types.js';
 import { CHECKSUMS, type ChecksumValidator } from '../detect/checksums/index.js';
+import { startsWithKeyword } from './anchor.js';
 import { maxMatchLength } from './regex-length.js';
 
 const DEFAULT_NEAR_LINES = 5;
@@ -19,6 +20,11 @@ export interface CompiledRule {
   spec: RuleSpec;
   /** The rule's regex with the engine's `g` and `d` flags. */
   regex: RegExp;
+  /**
+   * Set when every match starts with one of the rule's keywords: the same
+   * regex, sticky, tried once at each keyword hit instead of in windows.
+   */
+  sticky?: RegExp;
   /** Characters on each side of a keyword hit the regex runs in (Infinity: the whole chunk). */
   window: number;
   allow: { regex: RegExp; target: AllowTarget; source: string }[];
@@ -73,6 +79,7 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
       near,
       reported: spec.report !== false,
     };
+    if (startsWithKeyword(spec.pattern, spec.flags, spec.keywords)) rule.sticky = new RegExp(spec.pattern, withFlags(spec.flags, 'yd'));
     if (spec.paths && spec.paths.length > 0) {
       const globs = spec.paths;
       rule.matchesPath = (path) => globs.some((glob) => minimatch(path, glob, { dot: true, matchBase: !glob.includes('/') }));
