@@ -3,11 +3,12 @@ import { LineIndex } from '../core/location.js';
 import type { Chunk, Finding, RuleSpec, ScanResult, Suppressed } from '../core/types.js';
 import { compileRules, type CompiledRule } from '../rules/compile.js';
 import { findAnchoredCandidates, findCandidates } from './candidates.js';
+import { decodeLayer, finishDecoded, segmentSpans, type DecodeHost } from './decode-stage.js';
 import { candidateFilters, type Candidate, type Filter, type FilterContext, type GlobalAllow } from './filters/index.js';
-import { InlineMarkers, mayHaveMarkers } from './inline.js';
+import { InlineMarkers } from './inline.js';
 import { resolveOverlaps } from './overlap.js';
-import { Prefilter } from './prefilter.js';
-import { buildSnippet } from './snippet.js';
+import { KeywordRouter } from './routing.js';
+import { buildSnippet, type Span } from './snippet.js';
 import { loadTokenizer } from './tokenizer.js';
 import { windowsAround } from './windows.js';
 
@@ -18,7 +19,14 @@ export interface EngineOptions {
   redact?: boolean;
   /** Project-wide allow regexes and stop-words. */
   allow?: GlobalAllow;
+  /**
+   * Layers of encoding (base64, hex, percent-encoding, `\u`/`\x` escapes) to
+   * look through for secrets (docs/decoding.md). Default 2; 0 turns decoding off.
+   */
+  decode?: number;
 }
+
+const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
 
 /**
  * Compiles rules once and scans chunks: keyword prefilter, regexes in windows
@@ -28,37 +36,28 @@ export interface EngineOptions {
  */
 export class Engine {
   readonly rules: readonly CompiledRule[];
-  private readonly prefilter: Prefilter;
-  /** For each keyword id, the rules (indexes into `reported`) that use it. */
-  private readonly keywordRules: number[][];
+  private readonly router: KeywordRouter;
   private readonly reported: CompiledRule[];
   /** Per reported rule, its longest keyword: windows reach at least that far past a hit. */
   private readonly longestKeyword: number[];
   private readonly filters: Filter[];
   private readonly ruleIds: Set<string>;
   private readonly providerKeys: Set<string>;
+  private readonly decodeHost: DecodeHost;
 
   constructor(specs: readonly RuleSpec[], private readonly options: EngineOptions = {}) {
     this.rules = compileRules(specs);
     this.reported = this.rules.filter((rule) => rule.reported);
     this.ruleIds = new Set(this.rules.map((rule) => rule.spec.id));
     this.providerKeys = new Set(this.rules.map((rule) => rule.spec.providerKey));
-    const keywordIds = new Map<string, number>();
-    this.keywordRules = [];
-    this.reported.forEach((rule, ruleIndex) => {
-      for (const keyword of new Set(rule.spec.keywords)) {
-        let id = keywordIds.get(keyword);
-        if (id === undefined) {
-          id = keywordIds.size;
-          keywordIds.set(keyword, id);
-          this.keywordRules.push([]);
-        }
-        this.keywordRules[id]!.push(ruleIndex);
-      }
-    });
     this.longestKeyword = this.reported.map((rule) => Math.max(...rule.spec.keywords.map((k) => k.length)));
-    this.prefilter = new Prefilter([...keywordIds.keys()]);
+    this.router = new KeywordRouter(this.reported);
     this.filters = candidateFilters(options.allow);
+    const generic = new Set(this.rules.filter((rule) => rule.spec.generic).map((rule) => rule.spec.id));
+    this.decodeHost = {
+      scanPlain: (chunk) => this.scanText(chunk).findings,
+      rank: (finding) => (generic.has(finding.ruleId) ? 0 : 4) + CONFIDENCE_RANK[finding.confidence],
+    };
   }
 
   /** Loads what the filters need asynchronously (the BPE vocabulary) before the first scan. */
@@ -77,38 +76,45 @@ export class Engine {
   }
 
   scan(chunk: Chunk): ScanResult {
-    const text = chunk.text;
-    const hits = this.prefilter.find(text).positions;
-    if (hits.size === 0) return { findings: [], suppressed: [] };
+    const depth = this.options.decode ?? 2;
+    const items = depth > 0 ? decodeLayer(this.decodeHost, chunk.text, chunk.origin, depth) : [];
+    if (items.length === 0) return this.scanText(chunk);
+    // Snippets mask the encoded segments whole, on every finding's line.
+    const result = this.scanText(chunk, segmentSpans(items));
+    const redact = this.options.redact !== false;
+    const markers = mayHaveMarkers(chunk.text) ? (lines: LineIndex) => new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token)) : undefined;
+    const { direct, decoded } = finishDecoded(this.decodeHost, chunk, result.findings, items, {
+      redact,
+      ...(chunk.lines ? { lines: chunk.lines } : {}),
+      ...(markers ? { allowedInline: (lines, line, ruleId) => markers(lines).allows(line, ruleId) !== undefined } : {}),
+    });
+    const findings = [...direct, ...decoded].sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+    return { findings, suppressed: result.suppressed };
+  }
 
-    // Group keyword hit offsets by rule; rules run in their defined order.
-    const byRule = new Map<number, number[][]>();
-    for (const [keywordId, starts] of hits) {
-      for (const ruleIndex of this.keywordRules[keywordId]!) {
-        const lists = byRule.get(ruleIndex);
-        if (lists) lists.push(starts);
-        else byRule.set(ruleIndex, [starts]);
-      }
-    }
+  /** Scans a chunk's own text (no decoding); `extraMasked` spans are masked in snippets too. */
+  private scanText(chunk: Chunk, extraMasked: readonly Span[] = []): ScanResult {
+    const text = chunk.text;
+    const routes = this.router.route(text);
+    if (routes.rules.length === 0) return { findings: [], suppressed: [] };
 
     const candidates: Candidate[] = [];
-    for (const ruleIndex of [...byRule.keys()].sort((a, b) => a - b)) {
+    routes.rules.forEach((ruleIndex, i) => {
       const rule = this.reported[ruleIndex]!;
-      if (rule.matchesPath && !rule.matchesPath(chunk.origin.path)) continue;
-      const lists = byRule.get(ruleIndex)!;
-      const starts = lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a - b);
+      if (rule.matchesPath && !rule.matchesPath(chunk.origin.path)) return;
+      const starts = routes.starts[i]!;
       if (rule.sticky) candidates.push(...findAnchoredCandidates(rule, text, starts));
       else candidates.push(...findCandidates(rule, text, windowsAround(text, starts, this.longestKeyword[ruleIndex]!, rule.window)));
-    }
+    });
     if (candidates.length === 0) return { findings: [], suppressed: [] };
-    return this.judge(chunk, candidates);
+    return this.judge(chunk, candidates, extraMasked);
   }
 
   /** Runs the filters, inline markers and overlap resolution over a chunk's candidates. */
-  private judge(chunk: Chunk, candidates: Candidate[]): ScanResult {
+  private judge(chunk: Chunk, candidates: Candidate[], extraMasked: readonly Span[]): ScanResult {
     const lines = new LineIndex(chunk.text, chunk.firstLine ?? 1);
     const context: FilterContext = { chunk, text: chunk.text, lines };
-    const markers = mayHaveMarkers(chunk.text) ? new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token)) : undefined;
+    const markers = mayHaveMarkers ? new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token)) : undefined;
     const suppressed: Suppressed[] = [];
     const drop = (candidate: Candidate, filter: string, reason: string): void => {
       if (!this.options.explain) return;
@@ -157,7 +163,7 @@ export class Engine {
     }));
     for (const { candidate, winner } of losers) drop(candidate, 'overlap', `the same secret is reported as ${winner.rule.spec.id}`);
 
-    const masked = candidates.map((c) => ({ start: c.secretStart, end: c.secretEnd }));
+    const masked: Span[] = [...extraMasked, ...candidates.map((c) => ({ start: c.secretStart, end: c.secretEnd }))];
     const redactOn = this.options.redact !== false;
     const findings = winners.map((candidate) => this.toFinding(chunk, lines, candidate, masked, redactOn));
     return { findings, suppressed };

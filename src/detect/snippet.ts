@@ -3,10 +3,13 @@ import { redact } from '../core/redact.js';
 
 /** Longest snippet shown; long lines (minified files) are cut around the secret. */
 const MAX_SNIPPET = 160;
+const WHOLE_MASK = '*'.repeat(12);
 
 export interface Span {
   start: number;
   end: number;
+  /** Mask all of it, no visible prefix: an encoded segment's first characters spell its secret's first bytes. */
+  whole?: boolean;
 }
 
 /**
@@ -26,7 +29,7 @@ export function buildSnippet(text: string, lines: LineIndex, secret: Span, maske
   if (!redactOn) return decorate(text.slice(from, to).trim(), from > bounds.start, to < bounds.end);
   const spans = masked
     .filter((s) => s.end > from && s.start < to)
-    .sort((a, b) => a.start - b.start);
+    .sort((a, b) => a.start - b.start || Number(b.whole ?? false) - Number(a.whole ?? false));
   let out = '';
   let cursor = from;
   for (const span of spans) {
@@ -37,7 +40,7 @@ export function buildSnippet(text: string, lines: LineIndex, secret: Span, maske
       cursor = span.end;
       continue;
     }
-    out += text.slice(cursor, span.start) + redact(text.slice(span.start, span.end));
+    out += text.slice(cursor, span.start) + (span.whole ? WHOLE_MASK : redact(text.slice(span.start, span.end)));
     cursor = span.end;
   }
   // A span that runs past `to` is masked whole, so nothing of it leaks after the cut.
