@@ -76,7 +76,7 @@ describe('listRepositories', () => {
   it('reports an unreachable API as a connection problem', async () => {
     const url = server.url;
     await server.close();
-    const error = await listRepositories(createGitHubClient({ apiUrl: url }), 'org', 'acme').catch((e: Error) => e);
+    const error = (await listRepositories(createGitHubClient({ apiUrl: url }), 'org', 'acme').catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/could not reach the API/);
   });
 });

@@ -47,7 +47,7 @@ describe('cloneRepository', () => {
   it('fails with git\'s reason, and cleans up, when the server refuses', async () => {
     const root = tempDir();
     server = await new GitHttpServer(root, 'right').start();
-    const error = await cloneRepository(`${server.url}/app.git`, { token: 'wrong', tempRoot: root }).catch((e: Error) => e);
+    const error = (await cloneRepository(`${server.url}/app.git`, { token: 'wrong', tempRoot: root }).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/git clone of http:\/\/127\.0\.0\.1:\d+\/app\.git failed \(exit 128\)/);
     expect(error.message).not.toContain('wrong');
     expect(readdirSync(root).filter((name) => name.startsWith('keyhound-clone-'))).toEqual([]);
