@@ -1,14 +1,15 @@
 import { randomString } from './crc32.js';
 import type { ChecksumValidator } from './types.js';
 
-const PRINTABLE = /^[\x20-\x7e]+$/;
+/** Printable ASCII plus tab and line breaks (a registry password can be a whole JSON key file, as with GCR's _json_key). */
+const PRINTABLE = /^[\x20-\x7e\t\r\n]+$/;
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
  * Not a checksum but a structural check for HTTP Basic credentials stored as
  * standard base64 of `user:password` (RFC 7617), as in Docker's `config.json`
  * (`"auths": {"<registry>": {"auth": "<base64>"}}`) and npm's `_auth`: the
- * value must decode to printable ASCII with a non-empty user, a colon and a
+ * value must decode to printable ASCII (line breaks allowed) with a non-empty user, a colon and a
  * non-empty password. Random base64 almost never does, so this drops hashes
  * and other blobs that merely sit under an `auth` key.
  * `generate` treats its prefix as the user name (default: a random one).

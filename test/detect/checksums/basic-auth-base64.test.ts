@@ -23,3 +23,10 @@ describe('basic-auth-base64', () => {
     expect(basicAuthBase64.validate('not base64!')).toBe(false);
   });
 });
+
+describe('basic-auth-base64 with multi-line passwords', () => {
+  it('accepts a JSON key file as the password (GCR _json_key)', () => {
+    const value = Buffer.from('_json_key:{\n  "type": "service_account"\n}').toString('base64');
+    expect(basicAuthBase64.validate(value)).toBe(true);
+  });
+});
