@@ -47,6 +47,7 @@ const common = {
 
 // Code splitting keeps rarely needed, heavy modules (the BPE vocabulary) in
 // chunks that load only when used, so start-up parses little.
+// Each bundle carries the scanning thread's script (worker.js) beside its entry.
 const entries = [
   { in: 'src/cli/bin.ts', outdir: 'dist/cli', name: 'keyhound' },
   { in: 'src/action/main.ts', outdir: 'dist/action', name: 'index' },
@@ -55,7 +56,7 @@ for (const entry of entries) {
   rmSync(path.join(root, entry.outdir), { recursive: true, force: true });
   await build({
     ...common,
-    entryPoints: { [entry.name]: path.join(root, entry.in) },
+    entryPoints: { [entry.name]: path.join(root, entry.in), worker: path.join(root, 'src/scan/worker.ts') },
     outdir: path.join(root, entry.outdir),
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
 import { UsageError } from '../core/errors.js';
 
@@ -17,6 +18,7 @@ export function commonOptions<T>(yargs: Argv<T>) {
     .option('disable', { type: 'string', array: true, describe: 'Rule ids to turn off (comma-separated or repeated)' })
     .option('max-file-size', { type: 'string', describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB' })
     .option('explain', { type: 'boolean', default: false, describe: 'Also list dropped candidates and why' })
+    .option('threads', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Scanning threads (default: all cores)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Log what is scanned and skipped to stderr' });
 }

@@ -18,9 +18,16 @@ function symbol(code: number): number {
   return code;
 }
 
+/**
+ * Keyword hits as a flat list of pairs: the offset where a keyword match ends
+ * and the automaton state reached there (which names the keywords that end at
+ * that offset; see {@link Prefilter.keywordsAt}). Flat typed storage keeps the
+ * hot loop free of allocations when keywords are dense.
+ */
 export interface KeywordHits {
-  /** For each keyword id that occurred, the offsets where it starts, ascending. */
-  readonly positions: Map<number, number[]>;
+  count: number;
+  /** [end0, state0, end1, state1, ...], `count` pairs. */
+  pairs: Int32Array;
 }
 
 export class Prefilter {
@@ -28,6 +35,8 @@ export class Prefilter {
   /** Keyword ids that end at each state (indexed by state number, not offset). */
   private readonly outputs: number[][];
   private readonly lengths: number[];
+  /** Reused between calls: scanning is single-threaded per engine and callers read hits before the next call. */
+  private scratch = new Int32Array(1024);
 
   /** `keywords` must be non-empty ASCII strings; they are matched case-insensitively. */
   constructor(readonly keywords: readonly string[]) {
@@ -76,6 +85,10 @@ export class Prefilter {
         }
       }
     }
+    // Upper-case letters move like their lower-case forms.
+    for (let state = 0; state < count; state++) {
+      for (let c = 65; c <= 90; c++) table[state * ALPHABET + c] = table[state * ALPHABET + c + 32]!;
+    }
     // Pre-multiply and mark accepting states with a negative sign.
     for (let i = 0; i < table.length; i++) {
       const next = table[i]!;
@@ -85,27 +98,38 @@ export class Prefilter {
     this.outputs = outputs;
   }
 
-  /** Every keyword occurrence in `text`. */
+  /** The keyword ids that end at an accepting state from {@link KeywordHits}. */
+  keywordsAt(state: number): readonly number[] {
+    return this.outputs[state]!;
+  }
+
+  /** Number of automaton states (for callers that index per state). */
+  get stateCount(): number {
+    return this.outputs.length;
+  }
+
+  /** Every keyword occurrence in `text`, in order of where it ends. */
   find(text: string): KeywordHits {
-    const positions = new Map<number, number[]>();
     const table = this.table;
     const length = text.length;
+    let pairs = this.scratch;
+    let count = 0;
     let state = 0;
     for (let i = 0; i < length; i++) {
-      let code = text.charCodeAt(i);
-      if (code >= ALPHABET) code = 0;
-      else if (code >= 65 && code <= 90) code += 32;
-      state = table[state + code]!;
+      const code = text.charCodeAt(i);
+      state = table[state + (code < ALPHABET ? code : 0)]!;
       if (state < 0) {
         state = -state;
-        for (const id of this.outputs[state / ALPHABET]!) {
-          const start = i - this.lengths[id]! + 1;
-          const list = positions.get(id);
-          if (list) list.push(start);
-          else positions.set(id, [start]);
+        if (count * 2 === pairs.length) {
+          const grown = new Int32Array(pairs.length * 2);
+          grown.set(pairs);
+          pairs = this.scratch = grown;
         }
+        pairs[count * 2] = i;
+        pairs[count * 2 + 1] = state / ALPHABET;
+        count++;
       }
     }
-    return { positions };
+    return { count, pairs };
   }
 }

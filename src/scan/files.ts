@@ -1,9 +1,12 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIP_DIRECTORIES, DEFAULT_SKIP_PATHS } from '../config/defaults.js';
-import type { Engine } from '../detect/engine.js';
-import { readEntry, readStdin, walk, type ReadResult } from '../sources/fs.js';
+import { Engine } from '../detect/engine.js';
+import { readStdin, walk } from '../sources/fs.js';
 import { Collector, type ScanReport } from './collector.js';
+import { InlineScanner, type Scanner } from './pool.js';
+import type { Outcome } from './task.js';
+import { OrderedResults } from './ordered.js';
 
 export interface FileScanOptions {
   /** Files and folders; `-` reads standard input. Default `["."]`. */
@@ -16,26 +19,33 @@ export interface FileScanOptions {
   skipDirectories?: readonly string[];
   followSymlinks?: boolean;
   stdin?: NodeJS.ReadableStream;
-  /** Files read at once. Default 16. */
+  /** Tasks running at once. Default: two per thread. */
   concurrency?: number;
+  /** Called with each file's outcome as soon as it is known, in listing order (streaming output). */
+  onOutcome?: (outcome: Outcome) => void;
 }
 
-/** Scans files and folders with an engine. */
-export async function scanFiles(engine: Engine, options: FileScanOptions = {}): Promise<ScanReport> {
+/** Scans files and folders, on this thread (an Engine) or on a pool of threads (a Scanner). */
+export async function scanFiles(engineOrScanner: Engine | Scanner, options: FileScanOptions = {}): Promise<ScanReport> {
+  const scanner = engineOrScanner instanceof Engine ? new InlineScanner(engineOrScanner) : engineOrScanner;
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
   const collector = new Collector();
-  await engine.prepare();
-  const consume = (result: ReadResult): void => {
-    if (result.kind === 'skip') {
-      collector.skip(result.reason);
+  const consume = (outcome: Outcome): void => {
+    options.onOutcome?.(outcome);
+    if (outcome.kind === 'skipped') {
+      collector.skip(outcome.reason);
       return;
     }
-    collector.scanned(result.bytes);
-    collector.add(engine.scan(result.chunk));
+    collector.scanned(outcome.bytes);
+    collector.add(outcome.result);
   };
 
+  if (paths.includes('-')) {
+    const input = await readStdin(options.stdin ?? process.stdin);
+    if (input.kind === 'skip') consume({ kind: 'skipped', path: input.path, reason: input.reason });
+    else consume(await scanner.run({ kind: 'bytes', bytes: Buffer.from(input.chunk.text), origin: input.chunk.origin }));
+  }
   const onDisk = paths.filter((p) => p !== '-');
-  if (paths.includes('-')) consume(await readStdin(options.stdin ?? process.stdin));
   if (onDisk.length === 0) return collector.finish();
 
   const root = options.root ?? defaultRoot(onDisk);
@@ -47,18 +57,14 @@ export async function scanFiles(engine: Engine, options: FileScanOptions = {}): 
     skipPaths: options.skipPaths ?? DEFAULT_SKIP_PATHS,
     followSymlinks: options.followSymlinks,
   });
-  // Reads overlap with scanning: keep a few reads in flight, scan in listing order.
-  const limit = options.concurrency ?? 16;
-  const inFlight: Promise<ReadResult>[] = [];
+  // Keep every thread busy; hand outcomes on in listing order so streamed
+  // output is the same for any number of threads.
+  const results = new OrderedResults<Outcome>(options.concurrency ?? scanner.threads * 2, consume);
   for await (const item of walker) {
-    if (item.kind === 'skip') {
-      collector.skip(item.reason);
-      continue;
-    }
-    inFlight.push(readEntry(item.entry));
-    if (inFlight.length >= limit) consume(await inFlight.shift()!);
+    if (item.kind === 'skip') await results.push(() => ({ kind: 'skipped', path: item.path, reason: item.reason }));
+    else await results.push(() => scanner.run({ kind: 'file', entry: item.entry }));
   }
-  while (inFlight.length > 0) consume(await inFlight.shift()!);
+  await results.finish();
   return collector.finish();
 }
 

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { access, lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { minimatch } from 'minimatch';
@@ -164,19 +164,6 @@ async function* checkFile(absolute: string, shown: string, size: number, options
 }
 
 export type ReadResult = { kind: 'chunk'; chunk: Chunk; bytes: number; encoding: string } | { kind: 'skip'; path: string; reason: SkipReason };
-
-/** Reads one listed file into a chunk, or says why it was skipped. Never throws. */
-export async function readEntry(entry: FileEntry): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(entry.absolutePath);
-  } catch {
-    return { kind: 'skip', path: entry.path, reason: 'unreadable' };
-  }
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { kind: 'skip', path: entry.path, reason: decoded.reason };
-  return { kind: 'chunk', chunk: { text: decoded.text, origin: { path: entry.path, absolutePath: entry.absolutePath } }, bytes: bytes.length, encoding: decoded.encoding };
-}
 
 /** Reads all of standard input as one chunk named `path` (default `-`). */
 export async function readStdin(stream: NodeJS.ReadableStream, name = '-'): Promise<ReadResult> {

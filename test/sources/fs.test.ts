@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SKIP_DIRECTORIES, DEFAULT_SKIP_PATHS } from '../../src/config/defaults.js';
 import { decodeBytes } from '../../src/sources/decode.js';
-import { readEntry, walk, type WalkItem } from '../../src/sources/fs.js';
+import { walk, type WalkItem } from '../../src/sources/fs.js';
+import { Engine } from '../../src/detect/engine.js';
+import { runTask } from '../../src/scan/task.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 
 async function list(dir: string, overrides: Partial<Parameters<typeof walk>[1]> = {}): Promise<WalkItem[]> {
@@ -73,10 +75,11 @@ describe('filesystem source', () => {
     writeTree(dir, { 'a.txt': 'hello', 'b.blob': Buffer.from([1, 2, 0, 3]) });
     const items = await list(dir);
     const entries = items.flatMap((i) => (i.kind === 'file' ? [i.entry] : []));
-    const results = await Promise.all(entries.map((e) => readEntry(e)));
-    expect(results.map((r) => r.kind === 'chunk' ? r.chunk.text : r.reason)).toEqual(['hello', 'binary']);
+    const engine = new Engine([]);
+    const results = await Promise.all(entries.map((entry) => runTask(engine, { kind: 'file', entry })));
+    expect(results.map((r) => (r.kind === 'scanned' ? r.bytes : r.reason))).toEqual([5, 'binary']);
     unlinkSync(path.join(dir, 'a.txt'));
-    expect(await readEntry(entries[0]!)).toMatchObject({ kind: 'skip', reason: 'unreadable' });
+    expect(await runTask(engine, { kind: 'file', entry: entries[0]! })).toMatchObject({ kind: 'skipped', reason: 'unreadable' });
   });
 });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { statSync } from 'node:fs';
-import { Engine } from '../../detect/engine.js';
+import { createScanner } from '../../scan/pool.js';
 import { buildRuleSet } from '../../scan/ruleset.js';
 import { scanFiles } from '../../scan/files.js';
 import { commonOptions, parseSize, splitList, STDIN_ARG } from '../options.js';
@@ -16,20 +16,20 @@ export const scanCommand: Command = {
       .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files; --no-gitignore scans ignored files too' })
       .option('follow-symlinks', { type: 'boolean', default: false, describe: 'Follow symlinks that stay inside the scanned folder' }) as never,
   async run(argv, io) {
-    const args = argv as unknown as ReportArgs & { paths: string[]; rules?: string[]; disable?: string[]; 'max-file-size'?: string; gitignore: boolean; 'follow-symlinks': boolean; verbose: boolean };
+    const args = argv as unknown as ReportArgs & { paths: string[]; rules?: string[]; disable?: string[]; 'max-file-size'?: string; gitignore: boolean; 'follow-symlinks': boolean; verbose: boolean; threads: number };
     const paths = args.paths.map((p) => (p === STDIN_ARG ? '-' : path.resolve(io.cwd, p)));
     const rules = await buildRuleSet({ ruleFiles: (args.rules ?? []).map((r) => path.resolve(io.cwd, r)), disable: splitList(args.disable) });
-    const engine = new Engine(rules, { explain: args.explain, redact: args.redact });
+    const scanner = createScanner(rules, { explain: args.explain, redact: args.redact }, Math.max(1, Math.floor(args.threads)));
     const onDisk = paths.filter((p) => p !== '-');
     const root = onDisk.length === 1 && statSync(onDisk[0]!, { throwIfNoEntry: false })?.isDirectory() ? onDisk[0]! : io.cwd;
-    const report = await scanFiles(engine, {
+    const report = await scanFiles(scanner, {
       paths,
       root,
       stdin: io.stdin,
       gitignore: args.gitignore,
       followSymlinks: args['follow-symlinks'],
       ...(args['max-file-size'] ? { maxFileSize: parseSize(args['max-file-size']) } : {}),
-    });
+    }).finally(() => scanner.close());
     return finishReport(report, args, io, root);
   },
 };

@@ -17,15 +17,21 @@ const TEMPLATE_SYNTAX = /\$\{|\{\{|\}\}|^<[^>]{1,80}>$|%\([a-z_]{1,40}\)s|^\$[A-
 /** Six or more of one character in a row (`aaaaaa`, `000000`). */
 const REPEATED = /(.)\1{5,}/;
 
-const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', '9876543210', 'zyxwvutsrqponmlkjihgfedcba'];
-
-/** A run of six or more consecutive characters of an ascending or descending sequence. */
+/** A run of six or more consecutive characters of an ascending or descending sequence (`123456`, `abcdef`, `fedcba`), case-insensitively. */
 function sequentialRun(text: string): string | undefined {
-  const lower = text.toLowerCase();
-  for (const sequence of SEQUENCES) {
-    for (let i = 0; i + 6 <= sequence.length; i++) {
-      const run = sequence.slice(i, i + 6);
-      if (lower.includes(run)) return run;
+  let run = 1;
+  let step = 0;
+  for (let i = 1; i < text.length; i++) {
+    const previous = text.charCodeAt(i - 1) | 0x20;
+    const current = text.charCodeAt(i) | 0x20;
+    const alphanumeric = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+    const delta = current - previous;
+    if ((delta === 1 || delta === -1) && alphanumeric(previous) && alphanumeric(current) && (run === 1 || delta === step)) {
+      step = delta;
+      run++;
+      if (run >= 6) return text.slice(i - 5, i + 1);
+    } else {
+      run = 1;
     }
   }
   return undefined;

@@ -1,0 +1,83 @@
+import type { CompiledRule } from '../rules/compile.js';
+import { Prefilter } from './prefilter.js';
+
+/** Literals of the inline markers (inline.ts), found by the same pass as rule keywords. */
+const MARKER_KEYWORDS = ['keyhound:', 'gitleaks:allow', 'allowlist'];
+const MARKER = -1;
+
+export interface Routes {
+  /** Indexes of the rules whose keywords occur, ascending. */
+  rules: number[];
+  /** For each rule index in `rules`, the offsets where its keywords start, ascending. */
+  starts: number[][];
+  /** Whether an inline marker may occur (cheap to know here, costly to search for). */
+  markers: boolean;
+}
+
+/**
+ * Sends each chunk only to the rules whose keywords occur in it, with the
+ * offsets where they occur: one prefilter pass, then per-rule hit lists.
+ */
+export class KeywordRouter {
+  private readonly prefilter: Prefilter;
+  /** Per automaton state: flat [ruleIndex, keywordLength, ...] of every keyword ending there. */
+  private readonly stateRoutes: Int32Array[];
+  /** Reused between chunks (an engine scans one chunk at a time). */
+  private readonly starts: number[][];
+
+  constructor(rules: readonly CompiledRule[]) {
+    const keywords: string[] = [];
+    const keywordRules: number[][] = [];
+    const ids = new Map<string, number>();
+    const add = (keyword: string, ruleIndex: number): void => {
+      let id = ids.get(keyword);
+      if (id === undefined) {
+        id = keywords.length;
+        ids.set(keyword, id);
+        keywords.push(keyword);
+        keywordRules.push([]);
+      }
+      if (!keywordRules[id]!.includes(ruleIndex)) keywordRules[id]!.push(ruleIndex);
+    };
+    rules.forEach((rule, index) => rule.spec.keywords.forEach((keyword) => add(keyword, index)));
+    for (const marker of MARKER_KEYWORDS) add(marker, MARKER);
+    this.prefilter = new Prefilter(keywords);
+    this.stateRoutes = Array.from({ length: this.prefilter.stateCount }, (_unused, state) => {
+      const routes: number[] = [];
+      for (const id of this.prefilter.keywordsAt(state)) for (const rule of keywordRules[id]!) routes.push(rule, keywords[id]!.length);
+      return Int32Array.from(routes);
+    });
+    this.starts = rules.map(() => []);
+  }
+
+  route(text: string): Routes {
+    const { count, pairs } = this.prefilter.find(text);
+    const touched: number[] = [];
+    let markers = false;
+    for (let i = 0; i < count; i++) {
+      const end = pairs[i * 2]!;
+      const routes = this.stateRoutes[pairs[i * 2 + 1]!]!;
+      for (let r = 0; r < routes.length; r += 2) {
+        const rule = routes[r]!;
+        if (rule === MARKER) {
+          markers = true;
+          continue;
+        }
+        const list = this.starts[rule]!;
+        if (list.length === 0) touched.push(rule);
+        list.push(end - routes[r + 1]! + 1);
+      }
+    }
+    touched.sort((a, b) => a - b);
+    const starts = touched.map((rule) => {
+      const list = this.starts[rule]!;
+      this.starts[rule] = [];
+      // Hits arrive in order of their end; keywords of different lengths can end in a different order than they start.
+      for (let i = 1; i < list.length; i++) {
+        if (list[i]! < list[i - 1]!) return list.sort((a, b) => a - b);
+      }
+      return list;
+    });
+    return { rules: touched, starts, markers };
+  }
+}

@@ -1,0 +1,136 @@
+import { Worker } from 'node:worker_threads';
+import type { RuleSpec } from '../core/types.js';
+import { Engine, type EngineOptions } from '../detect/engine.js';
+import { runTask, type Outcome, type Task } from './task.js';
+import type { WorkerSetup } from './worker.js';
+
+/** Runs scanning tasks; the pipelines do not care whether on this thread or on many. */
+export interface Scanner {
+  readonly threads: number;
+  run(task: Task): Promise<Outcome>;
+  close(): Promise<void>;
+}
+
+/** Scans on the calling thread: no start-up cost, for small jobs (`staged`, one file). */
+export class InlineScanner implements Scanner {
+  readonly threads = 1;
+  private readonly ready: Promise<void>;
+
+  constructor(private readonly engine: Engine) {
+    this.ready = engine.prepare();
+  }
+
+  async run(task: Task): Promise<Outcome> {
+    await this.ready;
+    return runTask(this.engine, task);
+  }
+
+  async close(): Promise<void> {}
+}
+
+interface Pending {
+  task: Task;
+  resolve: (outcome: Outcome) => void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  busy?: { id: number; pending: Pending };
+}
+
+/** Where the bundled worker script is; set by the entry point (bin.ts, the Action), which knows its own folder. */
+let workerScript: URL | undefined;
+export function setWorkerScript(url: URL): void {
+  workerScript = url;
+}
+export function workerScriptAvailable(): boolean {
+  return workerScript !== undefined;
+}
+
+/**
+ * A pool of scanning threads. Each builds its own engine once; tasks go to the
+ * first idle thread. A task that runs past `taskTimeoutMs` (a regex stuck on
+ * hostile input) gets its thread terminated and replaced, and is reported as
+ * skipped with reason `timeout`, so no single file can stall a scan.
+ */
+export class WorkerPool implements Scanner {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    readonly threads: number,
+    private readonly setup: WorkerSetup,
+    private readonly taskTimeoutMs = 60_000,
+  ) {
+    if (!workerScript) throw new Error('WorkerPool needs setWorkerScript() from the entry point');
+    for (let i = 0; i < threads; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerScript!, { workerData: this.setup });
+    const slot: Slot = { worker };
+    worker.on('message', (message: { id: number; outcome: Outcome }) => {
+      const busy = slot.busy;
+      if (!busy || busy.id !== message.id) return;
+      clearTimeout(busy.pending.timer);
+      slot.busy = undefined;
+      busy.pending.resolve(message.outcome);
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.fail(slot, 'worker-error', error));
+    return slot;
+  }
+
+  /** A thread died or hung: its task is skipped (never silently), and a fresh thread takes its place. */
+  private fail(slot: Slot, reason: string, _error?: unknown): void {
+    const busy = slot.busy;
+    slot.busy = undefined;
+    void slot.worker.terminate();
+    const index = this.slots.indexOf(slot);
+    if (index >= 0 && !this.closed) this.slots[index] = this.spawn();
+    if (busy) {
+      clearTimeout(busy.pending.timer);
+      const path = busy.pending.task.kind === 'file' ? busy.pending.task.entry.path : busy.pending.task.origin.path;
+      busy.pending.resolve({ kind: 'skipped', path, reason });
+    }
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.busy || this.queue.length === 0) continue;
+      const pending = this.queue.shift()!;
+      const id = this.nextId++;
+      slot.busy = { id, pending };
+      pending.timer = setTimeout(() => this.fail(slot, 'timeout'), this.taskTimeoutMs);
+      const transfer = pending.task.kind === 'bytes' && pending.task.bytes.byteOffset === 0 && pending.task.bytes.buffer.byteLength === pending.task.bytes.byteLength
+        ? [pending.task.bytes.buffer as ArrayBuffer]
+        : [];
+      slot.worker.postMessage({ id, task: pending.task }, transfer);
+    }
+  }
+
+  run(task: Task): Promise<Outcome> {
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+}
+
+/**
+ * A pool when there is a worker script and more than one thread is wanted;
+ * otherwise scanning happens on this thread.
+ */
+export function createScanner(rules: readonly RuleSpec[], options: EngineOptions, threads: number): Scanner {
+  if (threads > 1 && workerScriptAvailable()) return new WorkerPool(threads, { rules: [...rules], options });
+  return new InlineScanner(new Engine(rules, options));
+}

@@ -1,0 +1,107 @@
+import { open } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import type { LineRange, Origin, ScanResult, SkipReason } from '../core/types.js';
+import type { Engine } from '../detect/engine.js';
+import { decodeBytes } from '../sources/decode.js';
+import type { FileEntry } from '../sources/fs.js';
+
+/** One unit of scanning work. Tasks cross thread boundaries, so they are plain data. */
+export type Task =
+  | { kind: 'file'; entry: FileEntry }
+  | { kind: 'bytes'; bytes: Uint8Array; origin: Origin; lines?: LineRange[] };
+
+export type Outcome =
+  | { kind: 'scanned'; bytes: number; result: ScanResult; encoding: string }
+  | { kind: 'skipped'; path: string; reason: SkipReason };
+
+/**
+ * Files larger than this are read and scanned in pieces, so memory stays
+ * bounded on any input. Pieces overlap by {@link OVERLAP} characters and a
+ * finding is kept only by the piece where its secret starts.
+ */
+export const PIECE_BYTES = 16 * 1024 * 1024;
+export const OVERLAP = 64 * 1024;
+
+/** Reads (when needed), decodes and scans one task. Never throws for bad input. */
+export async function runTask(engine: Engine, task: Task): Promise<Outcome> {
+  if (task.kind === 'bytes') return scanBytes(engine, task.bytes, task.origin, task.lines);
+  const { entry } = task;
+  const origin: Origin = { path: entry.path, absolutePath: entry.absolutePath };
+  if (entry.size > PIECE_BYTES) return scanInPieces(engine, entry, origin);
+  let handle;
+  try {
+    handle = await open(entry.absolutePath, 'r');
+    const bytes = await handle.readFile();
+    return scanBytes(engine, bytes, origin);
+  } catch {
+    return { kind: 'skipped', path: entry.path, reason: 'unreadable' };
+  } finally {
+    await handle?.close();
+  }
+}
+
+function scanBytes(engine: Engine, bytes: Uint8Array, origin: Origin, lines?: LineRange[]): Outcome {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { kind: 'skipped', path: origin.path, reason: decoded.reason };
+  const result = engine.scan(lines ? { text: decoded.text, origin, lines } : { text: decoded.text, origin });
+  return { kind: 'scanned', bytes: bytes.byteLength, result, encoding: decoded.encoding };
+}
+
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) count++;
+    else if (code === 13 && text.charCodeAt(i + 1) !== 10) count++;
+  }
+  return count;
+}
+
+/**
+ * Scans a big file piece by piece. Each piece's text starts with the last
+ * {@link OVERLAP} characters of the previous one; the middle of that overlap is
+ * the border between the two, and a finding belongs to the piece whose side of
+ * the border it starts on. A secret shorter than half the overlap is therefore
+ * seen whole, and reported once.
+ */
+async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): Promise<Outcome> {
+  let handle;
+  try {
+    handle = await open(entry.absolutePath, 'r');
+    const sniff = Buffer.alloc(8192);
+    const { bytesRead } = await handle.read(sniff, 0, sniff.length, 0);
+    const head = decodeBytes(sniff.subarray(0, bytesRead));
+    if (!head.ok) return { kind: 'skipped', path: entry.path, reason: head.reason };
+    // Splitting UTF-16 would need code-unit alignment; such huge UTF-16 files are skipped, and counted.
+    if (head.encoding !== 'utf8' && head.encoding !== 'latin1') return { kind: 'skipped', path: entry.path, reason: 'too-large' };
+    const decoder = new StringDecoder(head.encoding === 'latin1' ? 'latin1' : 'utf8');
+    const buffer = Buffer.alloc(PIECE_BYTES);
+    const findings: ScanResult['findings'] = [];
+    const suppressed: ScanResult['suppressed'] = [];
+    let carry = '';
+    let firstLine = 1;
+    let position = 0;
+    for (;;) {
+      const { bytesRead: n } = await handle.read(buffer, 0, buffer.length, position);
+      position += n;
+      const last = n === 0;
+      const text = carry + (last ? decoder.end() : decoder.write(buffer.subarray(0, n)));
+      const lower = Math.floor(carry.length / 2);
+      const keep = last ? 0 : Math.min(OVERLAP, text.length);
+      const upper = last ? Infinity : text.length - keep + Math.floor(keep / 2);
+      const result = engine.scan({ text, origin, firstLine });
+      findings.push(...result.findings.filter((f) => f.offset >= lower && f.offset < upper));
+      suppressed.push(...result.suppressed);
+      if (last) break;
+      const dropped = text.slice(0, text.length - keep);
+      // A CRLF split between the dropped part and the carry is one line break, not two.
+      firstLine += countLineBreaks(dropped) - (dropped.endsWith('\r') && text.charCodeAt(dropped.length) === 10 ? 1 : 0);
+      carry = text.slice(text.length - keep);
+    }
+    return { kind: 'scanned', bytes: position, result: { findings, suppressed }, encoding: head.encoding };
+  } catch {
+    return { kind: 'skipped', path: entry.path, reason: 'unreadable' };
+  } finally {
+    await handle?.close();
+  }
+}

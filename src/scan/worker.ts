@@ -1,0 +1,23 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RuleSpec } from '../core/types.js';
+import { Engine, type EngineOptions } from '../detect/engine.js';
+import { runTask, type Task } from './task.js';
+
+/**
+ * A scanning thread: builds its own engine from the rules it was given and
+ * runs tasks (read, decode, scan) as they arrive. See pool.ts.
+ */
+export interface WorkerSetup {
+  rules: RuleSpec[];
+  options: EngineOptions;
+}
+
+const setup = workerData as WorkerSetup;
+const engine = new Engine(setup.rules, setup.options);
+const ready = engine.prepare();
+
+parentPort!.on('message', async (message: { id: number; task: Task }) => {
+  await ready;
+  const outcome = await runTask(engine, message.task);
+  parentPort!.postMessage({ id: message.id, outcome });
+});

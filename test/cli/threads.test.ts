@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { tempDir, writeTree } from '../helpers/tmp.js';
+import { base62, githubToken } from '../helpers/tokens.js';
+
+describe('scanning threads', () => {
+  it('give identical JSON for 1 and 4 threads', () => {
+    const dir = tempDir();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) {
+      files[`pkg${i % 7}/file-${i}.env`] = `# file ${i}\n${'filler line\n'.repeat(i * 40)}${i % 3 === 0 ? `API_KEY=${base62(32)}\n` : ''}${i % 5 === 0 ? `gh = "${githubToken()}"\n` : ''}`;
+    }
+    writeTree(dir, files);
+    const strip = (stdout: string) => {
+      const report = JSON.parse(stdout);
+      delete report.stats.durationMs;
+      return report;
+    };
+    const one = runCli(['scan', dir, '--format', 'json', '--threads', '1']);
+    const four = runCli(['scan', dir, '--format', 'json', '--threads', '4']);
+    expect(one.code).toBe(1);
+    expect(strip(one.stdout).findings.length).toBe(20 + 12);
+    expect(strip(four.stdout)).toEqual(strip(one.stdout));
+  });
+});
