@@ -5,7 +5,7 @@ import { compileRules, type CompiledRule } from '../rules/compile.js';
 import { findAnchoredCandidates, findCandidates } from './candidates.js';
 import { decodeLayer, finishDecoded, segmentSpans, type DecodeHost } from './decode-stage.js';
 import { candidateFilters, type Candidate, type Filter, type FilterContext, type GlobalAllow } from './filters/index.js';
-import { InlineMarkers } from './inline.js';
+import { InlineMarkers, mayHaveMarkers } from './inline.js';
 import { resolveOverlaps } from './overlap.js';
 import { KeywordRouter } from './routing.js';
 import { buildSnippet, type Span } from './snippet.js';
@@ -107,14 +107,14 @@ export class Engine {
       else candidates.push(...findCandidates(rule, text, windowsAround(text, starts, this.longestKeyword[ruleIndex]!, rule.window)));
     });
     if (candidates.length === 0) return { findings: [], suppressed: [] };
-    return this.judge(chunk, candidates, extraMasked);
+    return this.judge(chunk, candidates, extraMasked, routes.markers);
   }
 
   /** Runs the filters, inline markers and overlap resolution over a chunk's candidates. */
-  private judge(chunk: Chunk, candidates: Candidate[], extraMasked: readonly Span[]): ScanResult {
+  private judge(chunk: Chunk, candidates: Candidate[], extraMasked: readonly Span[], markersSeen: boolean): ScanResult {
     const lines = new LineIndex(chunk.text, chunk.firstLine ?? 1);
     const context: FilterContext = { chunk, text: chunk.text, lines };
-    const markers = mayHaveMarkers ? new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token)) : undefined;
+    const markers = markersSeen ? new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token)) : undefined;
     const suppressed: Suppressed[] = [];
     const drop = (candidate: Candidate, filter: string, reason: string): void => {
       if (!this.options.explain) return;
@@ -192,6 +192,7 @@ export class Engine {
       references: spec.references,
     };
     if (candidate.context) finding.context = candidate.context;
+    if (candidate.related) finding.related = candidate.related;
     if (spec.tags) finding.tags = spec.tags;
     return finding;
   }
