@@ -18,6 +18,8 @@ export interface AllowRegex {
   regex: string;
   /** Default `secret`. */
   target?: AllowTarget;
+  /** JavaScript regex flags (`i`, `m`, `s`, `u`). */
+  flags?: string;
 }
 
 /**
@@ -158,6 +160,13 @@ export interface Finding extends Location {
   origin: Origin;
   /** Named values found around the secret (e.g. `site` for BeyondTrust). */
   context?: Record<string, string>;
+  /**
+   * Values paired with the secret that verification needs and reports never
+   * show: the other named groups of the rule's own match (`id` in an
+   * `id:secret` pair), and the `secret` of the match each `near: { rule }`
+   * found, keyed by that rule's id (`beyondtrust-client-id`).
+   */
+  related?: Record<string, string>;
   /** Set when the secret was found inside an encoded segment. */
   decoded?: string;
   /** How many times this secret was seen at this path (history scans). */

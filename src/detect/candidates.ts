@@ -54,7 +54,12 @@ function toCandidate(rule: CompiledRule, text: string, m: RegExpExecArray, base:
   const secretEnd = group ? base + group[1] : end;
   if (secretEnd <= secretStart) return undefined;
   const secret = text.slice(secretStart, secretEnd);
-  return { rule, start, end, secretStart, secretEnd, secret, match: m[0], entropy: shannonEntropy(secret) };
+  const candidate: Candidate = { rule, start, end, secretStart, secretEnd, secret, match: m[0], entropy: shannonEntropy(secret) };
+  // The match's other named groups (the `id` of an `id:secret` pair) are for verification only.
+  if (m.groups) {
+    for (const [name, value] of Object.entries(m.groups)) if (value !== undefined && name !== 'secret') (candidate.related ??= {})[name] = value;
+  }
+  return candidate;
 }
 
 /** Collects matches into `found`; returns true when a match touched a cut edge and the window must grow. */

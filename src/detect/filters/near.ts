@@ -3,7 +3,9 @@ import type { Filter } from './types.js';
 /**
  * Paired credentials: a candidate may require, or be enriched by, a match near
  * it (another rule's match or an inline pattern within N lines). Named groups
- * of the first nearby match are copied into the finding's context.
+ * of the first nearby match (the first that fills one, when the pattern has
+ * them) are copied into the finding's context; another rule's secret goes
+ * into `related`, which reports never show.
  */
 export const nearFilter: Filter = (candidate, context) => {
   if (candidate.rule.near.length === 0) return undefined;
@@ -23,13 +25,19 @@ export const nearFilter: Filter = (candidate, context) => {
       const start = from + m.index;
       const end = start + m[0].length;
       if (start <= candidate.secretStart && end >= candidate.secretEnd) continue;
-      found = m;
-      break;
+      found ??= m;
+      // A match that fills a named group (the Account SID of `twilio|(?<account_sid>AC...)`) beats an earlier bare one.
+      if (!m.groups || Object.values(m.groups).some((value) => value !== undefined)) {
+        found = m;
+        break;
+      }
     }
     if (found) {
       for (const [name, value] of Object.entries(found.groups ?? {})) {
         if (value !== undefined && name !== 'secret') (candidate.context ??= {})[name] = value;
       }
+      // The partner rule's secret (a client id, an access key id) is for verification only.
+      if (near.spec.rule) (candidate.related ??= {})[near.spec.rule] = found.groups?.secret ?? found[0];
     } else if (near.required) {
       return { filter: 'near', reason: `no ${near.description}` };
     }

@@ -16,6 +16,8 @@ export interface Candidate {
   entropy: number;
   /** Filled by the near filter from named groups of `near` patterns. */
   context?: Record<string, string>;
+  /** Paired values for verification, never reported: see `Finding.related`. */
+  related?: Record<string, string>;
 }
 
 export interface FilterContext {
