@@ -1,9 +1,14 @@
 /**
- * Paths skipped by default, before reading: dependency and VCS folders, lock
- * files, minified bundles, and file types that are binary or hold no secrets
- * in text form. `keyhound config print` shows them; a config file can replace them.
+ * The default config's path allowlist: dependency folders, lock files,
+ * minified bundles, and file types that are binary or hold no secrets in text
+ * form. Files on these paths are skipped before reading (and counted);
+ * `keyhound config print` shows the list, `extends: none` drops it, and a
+ * config file adds to it. `.git` is not content and is never entered.
  */
 export const DEFAULT_SKIP_DIRECTORIES = ['.git', 'node_modules', 'vendor', 'bower_components', '.venv', 'venv', '__pycache__', '.tox', '.gradle', '.idea', '.terraform'];
+
+/** Folders that are never content, whatever the config says. */
+export const ALWAYS_SKIPPED_DIRECTORIES = ['.git'];
 
 export const DEFAULT_SKIP_PATHS = [
   '**/package-lock.json', '**/npm-shrinkwrap.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/bun.lockb', '**/go.sum',
@@ -15,5 +20,24 @@ export const DEFAULT_SKIP_PATHS = [
   '**/*.{exe,dll,so,dylib,a,o,obj,class,pyc,pyo,wasm,bin,dat,db,sqlite,sqlite3}',
 ];
 
-/** 10 MiB: larger files are skipped (and counted) unless `--max-file-size` says otherwise. */
+/** The default config's `allow.paths`: the folders above as `**\/name/**` globs, then the file globs. */
+export const DEFAULT_ALLOW_PATHS: readonly string[] = [
+  ...DEFAULT_SKIP_DIRECTORIES.filter((name) => !ALWAYS_SKIPPED_DIRECTORIES.includes(name)).map((name) => `**/${name}/**`),
+  ...DEFAULT_SKIP_PATHS,
+];
+
+/** 10 MiB: larger files are skipped (and counted) unless `--max-file-size` or `maxFileSize` says otherwise. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+/**
+ * Folder names that `**\/name/**` globs exclude whole: walkers prune them
+ * instead of listing every file inside (node_modules can hold 100,000 files).
+ */
+export function prunableDirectories(globs: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const glob of globs) {
+    const match = /^\*\*\/([^/*?[\]{}!]+)\/\*\*$/.exec(glob);
+    if (match) names.push(match[1]!);
+  }
+  return names;
+}

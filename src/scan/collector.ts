@@ -1,9 +1,18 @@
 import type { Finding, ScanResult, ScanStats, SkipReason, Suppressed } from '../core/types.js';
 
+/** A finding whose secret the baseline accepted for the same rule under another path (a renamed file): info level, not new. */
+export interface MovedFinding {
+  finding: Finding;
+  /** The path the baseline has it under. */
+  from: string;
+}
+
 /** Everything one scan produced: the input to every reporter. */
 export interface ScanReport {
   findings: Finding[];
   suppressed: Suppressed[];
+  /** Set by the baseline step (src/scan/baseline.ts); they do not fail the scan. */
+  moved?: MovedFinding[];
   stats: ScanStats;
 }
 

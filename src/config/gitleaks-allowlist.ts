@@ -1,0 +1,72 @@
+import type { AllowTarget } from '../core/types.js';
+import type { Allowance } from '../detect/filters/index.js';
+import { Re2Error, translateRe2 } from './re2.js';
+
+/**
+ * Translates a gitleaks RE2 regex for places that take a bare JavaScript
+ * regex source (no flags): case-insensitive parts are spelled out as `[aA]`.
+ */
+export function translateFlagless(source: string): string {
+  const translated = translateRe2(source, { flagless: true });
+  if (translated.flags.includes('u')) throw new Re2Error('Unicode classes (\\p{...}) are not supported in allowlists');
+  return translated.source;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * One gitleaks allowlist table (`[allowlist]`, `[[allowlists]]`,
+ * `[[rules.allowlists]]`) as an allowance. Regexes that cannot be translated
+ * are left out and reported through `problems`.
+ */
+export function translateAllowlist(table: Record<string, unknown>, origin: string, ruleIds: string[] | undefined, problems: string[]): Allowance | undefined {
+  const condition = String(table.condition ?? 'OR').toUpperCase();
+  if (!['AND', '&&', 'OR', '||', ''].includes(condition)) {
+    problems.push(`${origin}: unknown condition "${String(table.condition)}" (expected AND or OR); allowlist not loaded`);
+    return undefined;
+  }
+  const target = String(table.regexTarget ?? 'secret') as AllowTarget;
+  if (!['secret', 'match', 'line'].includes(target)) {
+    problems.push(`${origin}: unknown regexTarget "${target}" (expected secret, match or line); allowlist not loaded`);
+    return undefined;
+  }
+  const and = condition === 'AND' || condition === '&&';
+  let failed = 0;
+  const translate = (kind: string, list: string[]): string[] => list.flatMap((source) => {
+    try {
+      return [translateFlagless(source)];
+    } catch (error) {
+      failed++;
+      problems.push(`${origin}: ${kind} regex not loaded: ${(error as Error).message}`);
+      return [];
+    }
+  });
+  const allowance: Allowance = { origin };
+  if (ruleIds) allowance.ruleIds = ruleIds;
+  const targetRules = strings(table.targetRules);
+  if (targetRules.length > 0) allowance.ruleIds = targetRules;
+  const pathRegexes = translate('path', strings(table.paths));
+  const regexes = translate('content', strings(table.regexes));
+  const stopwords = strings(table.stopwords ?? table.stopWords);
+  const commits = strings(table.commits);
+  if (pathRegexes.length > 0) allowance.pathRegexes = pathRegexes;
+  if (regexes.length > 0) allowance.regexes = regexes.map((regex) => ({ regex, target }));
+  if (stopwords.length > 0) allowance.stopwords = stopwords;
+  if (commits.length > 0) allowance.commits = commits;
+  if (and) {
+    // Dropping one criterion of an AND would allow more than the user wrote.
+    if (failed > 0) {
+      problems.push(`${origin}: allowlist with condition AND not loaded because a regex in it could not be translated`);
+      return undefined;
+    }
+    allowance.condition = 'and';
+  }
+  const given = [pathRegexes, regexes, stopwords, commits].filter((list) => list.length > 0).length;
+  if (given === 0) {
+    problems.push(`${origin}: allowlist has no paths, regexes, stopwords or commits that could be loaded; ignored`);
+    return undefined;
+  }
+  return allowance;
+}

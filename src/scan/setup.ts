@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { configAllow } from '../config/apply.js';
+import { readBaseline, type Baseline } from '../config/baseline.js';
+import { ALWAYS_SKIPPED_DIRECTORIES, prunableDirectories } from '../config/defaults.js';
+import { describePlace, resolveConfig, type Resolved } from '../config/resolve.js';
+import type { RuleSpec } from '../core/types.js';
+import type { EngineOptions } from '../detect/engine.js';
+import { pathSkipper, type GlobalAllow } from '../detect/filters/index.js';
+import { applyBaseline, baselinePathMapper } from './baseline.js';
+import type { ScanReport } from './collector.js';
+import { configuredRules } from './configured.js';
+
+export interface ScanSetupOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** The folder finding paths are relative to (the scanned folder, or the repository for git scans). */
+  root: string;
+  /** `--config`. */
+  config?: string;
+  /** `--baseline FILE` (relative to `cwd`); `false` ignores every baseline (`baseline create` / `update` scan without one). */
+  baseline?: string | false;
+  /** `--rules` (relative to `cwd`). */
+  ruleFiles?: readonly string[];
+  /** `--disable`. */
+  disable?: readonly string[];
+  /** `--max-file-size`, bytes. */
+  maxFileSize?: number;
+  explain?: boolean;
+  redact?: boolean;
+}
+
+/**
+ * What every scanning command (scan, git, staged, the Action) needs from
+ * configuration: the rules, the engine options, what sources may skip before
+ * reading, and `finish`, the baseline step to run on the report before it is
+ * rendered.
+ */
+export interface ScanSetup {
+  config: Resolved;
+  rules: RuleSpec[];
+  engineOptions: EngineOptions;
+  allow: GlobalAllow;
+  /**
+   * Whether a file at this path (relative to `root`) is allowlisted as a whole
+   * and need not be read; sources count it as skipped (`excluded-path`).
+   * Undefined under `--explain`, where such files are scanned and their
+   * candidates listed with the allowance that dropped them.
+   */
+  skipPath?: (path: string) => boolean;
+  /** Folder names walkers prune (the allowlist's `**\/name/**` globs; `.git` always). */
+  skipDirectories: string[];
+  maxFileSize: number;
+  baseline?: Baseline;
+  /** Worth telling the user (untranslatable gitleaks rules, unmapped ignores); printed on stderr unless `--quiet`. */
+  notices: string[];
+  finish(report: ScanReport): ScanReport;
+}
+
+export async function prepareScan(options: ScanSetupOptions): Promise<ScanSetup> {
+  const root = path.resolve(options.root);
+  const config = resolveConfig({ cwd: options.cwd, env: options.env, root, ...(options.config ? { config: options.config } : {}) });
+  const { rules, notices } = await configuredRules(config, root, {
+    ruleFiles: (options.ruleFiles ?? []).map((r) => path.resolve(options.cwd, r)),
+    disable: options.disable ?? [],
+  });
+  const allow = configAllow(config, root);
+  const explain = options.explain === true;
+  const engineOptions: EngineOptions = { explain, redact: options.redact !== false, allow };
+
+  let baseline: Baseline | undefined;
+  if (options.baseline !== false) {
+    const file = options.baseline ? path.resolve(options.cwd, options.baseline) : config.baseline?.value;
+    if (file) baseline = readBaseline(file);
+  }
+  const pathGlobs = config.allow.paths.map((p) => p.value);
+  const setup: ScanSetup = {
+    config,
+    rules,
+    engineOptions,
+    allow,
+    skipDirectories: [...ALWAYS_SKIPPED_DIRECTORIES, ...(explain ? [] : prunableDirectories(pathGlobs))],
+    maxFileSize: options.maxFileSize ?? config.maxFileSize.value,
+    notices: [...config.notices, ...notices],
+    finish(report) {
+      if (!baseline) return report;
+      return applyBaseline(report, baseline, {
+        explain,
+        toBaselinePath: baselinePathMapper(baseline.file, root),
+        shownAs: describePlace({ file: baseline.file }, root),
+      });
+    },
+  };
+  if (baseline) setup.baseline = baseline;
+  const skip = explain ? undefined : pathSkipper(allow);
+  if (skip) setup.skipPath = skip;
+  return setup;
+}
