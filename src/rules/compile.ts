@@ -75,7 +75,7 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
       spec,
       regex: new RegExp(spec.pattern, withFlags(spec.flags, 'gd')),
       window: windowRadius(spec),
-      allow: (spec.allow ?? []).map((a) => ({ regex: new RegExp(a.regex), target: a.target ?? 'secret', source: a.regex })),
+      allow: (spec.allow ?? []).map((a) => ({ regex: new RegExp(a.regex, a.flags ?? ''), target: a.target ?? 'secret', source: a.regex })),
       near,
       reported: spec.report !== false,
     };

@@ -41,7 +41,7 @@ export async function checkExamples(rules: readonly RuleSpec[], all: readonly Ru
       try {
         const expanded = expandTemplates(example.text, random);
         text = expanded.text;
-        expected = example.secret === '{{same}}' ? expanded.first : example.secret && expandTemplates(example.secret, random).text;
+        expected = example.secret === undefined ? undefined : expandTemplates(example.secret.replaceAll('{{same}}', expanded.first ?? '{{same}}'), random).text;
       } catch (error) {
         fail('template', index + 1, (error as Error).message);
         return;

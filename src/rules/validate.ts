@@ -154,8 +154,9 @@ function parseAllow(value: unknown, bad: (m: string) => void): AllowRegex[] | un
       continue;
     }
     if (item.target !== undefined && !['secret', 'match', 'line'].includes(item.target)) bad(`allow target "${item.target}" must be secret, match or line`);
+    if (item.flags !== undefined && (typeof item.flags !== 'string' || !ALLOWED_FLAGS.test(item.flags))) bad(`allow flags "${String(item.flags)}" may only hold i, m, s and u`);
     try {
-      new RegExp(item.regex);
+      new RegExp(item.regex, typeof item.flags === 'string' ? item.flags : '');
     } catch (error) {
       bad(`allow regex "${item.regex}" does not compile: ${(error as Error).message}`);
     }
