@@ -5,21 +5,23 @@ import { buildRuleSet } from '../../scan/ruleset.js';
 import { scanFiles } from '../../scan/files.js';
 import { commonOptions, parseSize, splitList, STDIN_ARG } from '../options.js';
 import { finishReport, type ReportArgs } from '../report.js';
+import { applyVerification, checkVerifyArgs, decodeDepth, verifyOptions, type VerifyArgs } from '../verify.js';
 import type { Command } from './types.js';
 
 export const scanCommand: Command = {
   command: 'scan [paths..]',
   describe: 'Scan files and folders ("-" reads stdin)',
   builder: (yargs) =>
-    commonOptions(yargs)
+    verifyOptions(commonOptions(yargs))
       .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files and folders to scan' })
       .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files; --no-gitignore scans ignored files too' })
       .option('follow-symlinks', { type: 'boolean', default: false, describe: 'Follow symlinks that stay inside the scanned folder' }) as never,
   async run(argv, io) {
-    const args = argv as unknown as ReportArgs & { paths: string[]; rules?: string[]; disable?: string[]; 'max-file-size'?: string; gitignore: boolean; 'follow-symlinks': boolean; verbose: boolean; threads: number };
+    const args = argv as unknown as ReportArgs & { paths: string[]; rules?: string[]; disable?: string[]; 'max-file-size'?: string; gitignore: boolean; 'follow-symlinks': boolean; verbose: boolean; threads: number } & VerifyArgs;
+    checkVerifyArgs(args);
     const paths = args.paths.map((p) => (p === STDIN_ARG ? '-' : path.resolve(io.cwd, p)));
     const rules = await buildRuleSet({ ruleFiles: (args.rules ?? []).map((r) => path.resolve(io.cwd, r)), disable: splitList(args.disable) });
-    const scanner = createScanner(rules, { explain: args.explain, redact: args.redact }, Math.max(1, Math.floor(args.threads)));
+    const scanner = createScanner(rules, { explain: args.explain, redact: args.redact, decode: decodeDepth(args) }, Math.max(1, Math.floor(args.threads)));
     const onDisk = paths.filter((p) => p !== '-');
     const root = onDisk.length === 1 && statSync(onDisk[0]!, { throwIfNoEntry: false })?.isDirectory() ? onDisk[0]! : io.cwd;
     const report = await scanFiles(scanner, {
@@ -30,6 +32,6 @@ export const scanCommand: Command = {
       followSymlinks: args['follow-symlinks'],
       ...(args['max-file-size'] ? { maxFileSize: parseSize(args['max-file-size']) } : {}),
     }).finally(() => scanner.close());
-    return finishReport(report, args, io, root);
+    return finishReport(await applyVerification(report, args, io), args, io, root);
   },
 };
