@@ -1,3 +1,4 @@
+import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
 import { sarifReporter } from './sarif.js';
 import { textReporter } from './text.js';
@@ -11,4 +12,5 @@ export const REPORTERS: Record<string, Reporter> = {
   text: textReporter,
   json: jsonReporter,
   sarif: sarifReporter,
+  github: githubReporter,
 };

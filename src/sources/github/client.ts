@@ -19,6 +19,17 @@ export interface GitHubClientOptions {
   warn?: (message: string) => void;
 }
 
+/**
+ * The web host for an API root, for links: `https://api.github.com` →
+ * `https://github.com`; GHES `https://HOST/api/v3` → `https://HOST`.
+ */
+export function serverUrlFor(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  if (url.hostname === 'api.github.com') return 'https://github.com';
+  if (url.hostname.startsWith('api.') && url.hostname.endsWith('.ghe.com')) return `${url.protocol}//${url.hostname.slice(4)}`;
+  return `${url.origin}${url.pathname.replace(/\/api\/v3\/?$/, '').replace(/\/+$/, '')}`;
+}
+
 /** An octokit client that waits out (or stops at) rate limits. */
 export function createGitHubClient(options: GitHubClientOptions = {}): GitHub {
   const octokit = new Octokit({

@@ -1,0 +1,58 @@
+import { UsageError } from '../core/errors.js';
+
+export const MODES = ['auto', 'diff', 'full', 'history'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** The Action's inputs (action.yml), with the defaults action.yml declares. */
+export interface ActionInputs {
+  /** Folder to scan, relative to the workspace. Default `.`. */
+  path: string;
+  /** Default `auto`. */
+  mode: Mode;
+  config?: string;
+  baseline?: string;
+  /** Default true. */
+  failOnFindings: boolean;
+  /** Where SARIF is written, relative to the workspace; empty: not written. Default `keyhound.sarif`. */
+  sarifFile: string;
+  /** Default false. */
+  uploadSarif: boolean;
+  /** Default false. */
+  comment: boolean;
+  token?: string;
+}
+
+/** The runner passes input `fail-on-findings` as `INPUT_FAIL-ON-FINDINGS` (spaces become `_`, case upper, hyphens kept). */
+export function getInput(env: NodeJS.ProcessEnv, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+/** Booleans as action.yml's YAML 1.2 core schema spells them (what `@actions/core` accepts too). */
+export function getBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = getInput(env, name);
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new UsageError(`input "${name}" must be true or false, not "${value}"`);
+}
+
+export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
+  const mode = getInput(env, 'mode') || 'auto';
+  if (!(MODES as readonly string[]).includes(mode)) throw new UsageError(`input "mode" must be one of ${MODES.join(', ')}, not "${mode}"`);
+  const optional = (name: string): string | undefined => getInput(env, name) || undefined;
+  const inputs: ActionInputs = {
+    path: getInput(env, 'path') || '.',
+    mode: mode as Mode,
+    failOnFindings: getBoolean(env, 'fail-on-findings', true),
+    sarifFile: env['INPUT_SARIF-FILE'] === undefined ? 'keyhound.sarif' : getInput(env, 'sarif-file'),
+    uploadSarif: getBoolean(env, 'upload-sarif', false),
+    comment: getBoolean(env, 'comment', false),
+  };
+  const config = optional('config');
+  const baseline = optional('baseline');
+  const token = optional('token');
+  if (config) inputs.config = config;
+  if (baseline) inputs.baseline = baseline;
+  if (token) inputs.token = token;
+  return inputs;
+}
