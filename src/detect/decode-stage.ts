@@ -117,15 +117,16 @@ export function decodeLayer(host: DecodeHost, text: string, origin: Origin, dept
       cursor = segment.end;
     }
     synthesized += text.slice(cursor, group.end);
-    const seen = new Set<string>();
+    // `user:password` plus its synthesized `password=` line can show one secret twice, to two rules: keep the most specific.
+    const bySecret = new Map<string, DecodedItem>();
     for (const item of layer(host, synthesized, origin, depth - 1, inner)) {
       const region = inner.find((r) => overlaps(r, item))!;
-      // `user:password` plus its synthesized `password=` line can show one secret twice.
-      const key = `${region.segment.start}:${item.finding.fingerprint}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ finding: item.finding, start: region.segment.start, end: region.segment.end, chain: [region.segment.encoding, ...item.chain] });
+      const key = `${region.segment.start}\0${item.finding.secret}`;
+      const known = bySecret.get(key);
+      if (known && host.rank(known.finding) >= host.rank(item.finding)) continue;
+      bySecret.set(key, { finding: item.finding, start: region.segment.start, end: region.segment.end, chain: [region.segment.encoding, ...item.chain] });
     }
+    out.push(...bySecret.values());
   }
   return out;
 }

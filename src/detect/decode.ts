@@ -136,6 +136,13 @@ function inEscapedRun(code: number): boolean {
   return code > 32 && code < 127 && code !== 34 && code !== 39 && code !== 96 && code !== 60 && code !== 62;
 }
 
+function hexRun(text: string, start: number, end: number, out: Segment[]): void {
+  const length = end - start;
+  if (length < LIMITS.hex || length > LIMITS.segment || length % 2 !== 0 || !looksLikeHexText(text, start, end)) return;
+  const decoded = decodeHex(text.slice(start, end));
+  if (decoded !== undefined && decoded.trim().length >= LIMITS.decoded) out.push({ start, end, encoding: 'hex', replacement: decoded });
+}
+
 /**
  * Base64 and hex runs in `text[from, to)`, in one pass over the characters. A
  * run is a maximal stretch of the base64 alphabet (`=` only as padding at its
@@ -159,13 +166,16 @@ function findRuns(text: string, from: number, to: number, out: Segment[]): void 
     }
     const runEnd = i;
     while (i < to && i - runEnd < 2 && text.charCodeAt(i) === 61) i++;
+    // `0x4142...`: hex after a C-style prefix.
+    const c1 = text.charCodeAt(start + 1);
+    if (c === 48 && (c1 === 120 || c1 === 88) && /^[0-9a-fA-F]+$/.test(text.slice(start + 2, runEnd))) {
+      hexRun(text, start + 2, runEnd, out);
+      continue;
+    }
     const length = runEnd - start;
     if (length < LIMITS.base64 || length > LIMITS.segment || (flags & STD && flags & URL)) continue;
     if (!(flags & (STD | URL | NOT_HEX))) {
-      if (length >= LIMITS.hex && length % 2 === 0 && looksLikeHexText(text, start, runEnd)) {
-        const decoded = decodeHex(text.slice(start, runEnd));
-        if (decoded !== undefined && decoded.trim().length >= LIMITS.decoded) out.push({ start, end: runEnd, encoding: 'hex', replacement: decoded });
-      }
+      hexRun(text, start, runEnd, out);
       continue;
     }
     if (!looksLikeEncodedText(text, start, runEnd)) continue;

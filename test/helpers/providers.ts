@@ -1,0 +1,132 @@
+import { spawn } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { CLI, ROOT, type RunResult } from './cli.js';
+import { base62, hex, randomFrom } from './tokens.js';
+
+/**
+ * Stand-ins for credential providers: HTTP servers on 127.0.0.1 that answer
+ * like the providers do (valid, invalid, rate-limited, down), and record every
+ * request so a test can prove what was, or was not, sent.
+ */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+export type Answer = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
+export type Handler = (request: SeenRequest, count: number) => Answer;
+
+const running: ProviderServer[] = [];
+
+export class ProviderServer {
+  readonly requests: SeenRequest[] = [];
+  private server?: Server;
+  private readonly hanging: ServerResponse[] = [];
+
+  constructor(private readonly handler: Handler) {}
+
+  /** Starts listening on a free port of 127.0.0.1; stopped after the test. */
+  static async start(handler: Handler): Promise<ProviderServer> {
+    const server = new ProviderServer(handler);
+    await server.listen();
+    running.push(server);
+    return server;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  private listen(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const seen: SeenRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+        this.requests.push(seen);
+        const answer = this.handler(seen, this.requests.length);
+        if (answer === 'hang') {
+          this.hanging.push(res);
+          return;
+        }
+        const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
+        res.writeHead(answer.status, { 'content-type': typeof answer.body === 'string' ? 'text/xml' : 'application/json', ...answer.headers });
+        res.end(text);
+      });
+    });
+    return new Promise((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hanging.splice(0)) res.destroy();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}
+
+afterEach(async () => {
+  for (const server of running.splice(0)) await server.close();
+});
+
+/** A port nothing listens on (a provider that is down). */
+export async function closedPort(): Promise<string> {
+  const server = await ProviderServer.start(() => ({ status: 200 }));
+  const url = server.url;
+  await server.close();
+  return url;
+}
+
+/**
+ * Runs the real CLI as a process without blocking this process's event loop,
+ * so the stand-in servers above can answer it. KEYHOUND_TEST_CLI may name a
+ * private copy of the bundle (while others rebuild dist/ in a shared tree).
+ */
+export function runCliAsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [process.env.KEYHOUND_TEST_CLI ?? CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end();
+  });
+}
+
+/** The credentials a Basic header carries. */
+export function basicCredentials(request: SeenRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Basic ')) return undefined;
+  return Buffer.from(header.slice(6), 'base64').toString('utf8');
+}
+
+export function bearer(request: SeenRequest): string | undefined {
+  return request.headers.authorization?.startsWith('Bearer ') ? request.headers.authorization.slice(7) : undefined;
+}
+
+// Fake credentials in each provider's format, assembled here so the repository holds none.
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+export const fake = {
+  slackBot: (): string => ['xoxb', randomFrom('123456789', 12), randomFrom('123456789', 13), base62(24)].join('-'),
+  stripeTest: (): string => ['sk', 'test', base62(40)].join('_'),
+  stripeLive: (): string => ['sk', 'live', base62(40)].join('_'),
+  openai: (): string => `sk-proj-${base62(40)}${'T3Blbk'}FJ${base62(40)}`,
+  anthropic: (): string => `sk-ant-api03-${base62(93)}AA`,
+  npm: (): string => `npm_${base62(36)}`,
+  sendgrid: (): string => `SG.${base62(22)}.${base62(43)}`,
+  gitlab: (): string => `glpat-${base62(20)}`,
+  twilioSid: (): string => `AC${hex(32)}`,
+  twilioToken: (): string => hex(32),
+  awsKeyId: (): string => `AKIA${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}`,
+  awsSecret: (): string => `${randomFrom(BASE64, 39)}${base62(1)}`,
+  btClientId: (): string => hex(40),
+  btSecret: (): string => randomFrom(BASE64, 44),
+};
