@@ -144,8 +144,13 @@ export class Engine {
       if (dropped) continue;
       if (markers) {
         // A marker on the first line of a multi-line secret, or the line before, covers all of it.
-        const { line } = lines.position(candidate.secretStart);
-        const allowance = markers.allows(line, candidate.rule.spec.id);
+        const secretLine = lines.position(candidate.secretStart).line;
+        const place = {
+          secretLine,
+          matchLine: lines.position(candidate.start).line,
+          multiLine: lines.position(Math.max(candidate.secretStart, candidate.secretEnd - 1)).line > secretLine,
+        };
+        const allowance = markers.allowsCandidate(place, candidate.rule.spec.id);
         if (allowance) {
           drop(candidate, 'inline', `inline marker ${allowance.marker} on line ${allowance.markerLine}`);
           continue;

@@ -4,9 +4,10 @@ import type { LineIndex } from '../core/location.js';
  * Inline ignore markers, found anywhere in a line (so any comment syntax works):
  *
  * - `keyhound:allow [rule-id ...] [-- reason]` on the finding's line (for a
- *   multi-line secret: its first line);
+ *   multi-line secret: the first line of its match, or the line before it);
  * - `keyhound:allow-next-line [rule-id ...]` on the line before;
- * - `keyhound:disable [rule-id ...]` ... `keyhound:enable [rule-id ...]` around a block;
+ * - `keyhound:disable [rule-id ...]` ... `keyhound:enable [rule-id ...]` around a block
+ *   (a bare `keyhound:enable` ends every open block; an unclosed block runs to the end);
  * - `gitleaks:allow` and detect-secrets' `pragma: allowlist secret` on the line,
  *   `pragma: allowlist nextline secret` on the line before, for teams moving over.
  *
@@ -27,6 +28,8 @@ interface Scope {
   ids: Set<string>;
   markerLine: number;
   marker: string;
+  /** A same-line marker (`keyhound:allow`, `gitleaks:allow`, `pragma: allowlist secret`). */
+  sameLine?: boolean;
 }
 
 const MARKER = /keyhound:(allow-next-line|allow|disable|enable)\b|gitleaks:allow|pragma: ?allowlist (nextline )?secret/g;
@@ -55,20 +58,39 @@ export class InlineMarkers {
       } else if (kind === 'disable') {
         open.set([...ids].sort().join(','), { line, ids });
       } else if (kind === 'enable') {
-        const key = [...ids].sort().join(',');
-        const start = open.get(key);
-        if (start) {
+        // A bare keyhound:enable ends every open block, as eslint-enable does.
+        const keys = ids.size === 0 ? [...open.keys()] : [[...ids].sort().join(',')];
+        for (const key of keys) {
+          const start = open.get(key);
+          if (!start) continue;
           this.scopes.push({ from: start.line, to: line, ids: start.ids, markerLine: start.line, marker: 'keyhound:disable' });
           open.delete(key);
         }
       } else {
-        this.scopes.push({ from: line, to: line, ids, markerLine: line, marker: m[0] });
+        this.scopes.push({ from: line, to: line, ids, markerLine: line, marker: m[0], sameLine: true });
       }
     }
     const last = lines.position(text.length).line;
     for (const start of open.values()) {
       this.scopes.push({ from: start.line, to: last, ids: start.ids, markerLine: start.line, marker: 'keyhound:disable' });
     }
+  }
+
+  /**
+   * The marker that allows a candidate, if any: one that covers the line its
+   * secret starts on or the line its match starts on (a private key block's
+   * BEGIN line). A multi-line secret is also covered by a same-line marker on
+   * the line just before its match, where a comment can go when the block
+   * itself has no room for one.
+   */
+  allowsCandidate(place: { matchLine: number; secretLine: number; multiLine: boolean }, ruleId: string): InlineAllowance | undefined {
+    const direct = this.allows(place.secretLine, ruleId) ?? (place.matchLine !== place.secretLine ? this.allows(place.matchLine, ruleId) : undefined);
+    if (direct || !place.multiLine) return direct;
+    const before = place.matchLine - 1;
+    for (const scope of this.scopes) {
+      if (scope.sameLine && scope.from === before && (scope.ids.size === 0 || scope.ids.has(ruleId))) return { markerLine: scope.markerLine, marker: scope.marker };
+    }
+    return undefined;
   }
 
   /** The marker that allows `ruleId` on `line`, if any. */

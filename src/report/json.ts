@@ -4,6 +4,7 @@ import type { Reporter } from './types.js';
 export const jsonReporter: Reporter = (report) => {
   const out: Record<string, unknown> = { tool: report.tool, findings: report.findings };
   if (report.suppressed) out.suppressed = report.suppressed;
+  if (report.moved) out.moved = report.moved;
   out.stats = report.stats;
   return `${JSON.stringify(out, null, 2)}\n`;
 };

@@ -25,6 +25,7 @@ export function render(scan: ScanReport, options: RenderOptions): string {
     stats: scan.stats,
   };
   if (options.explain) report.suppressed = scan.suppressed.map((s) => toReportedSuppressed(s, redact));
+  if (scan.moved && scan.moved.length > 0) report.moved = scan.moved.map((m) => ({ ...toReported(m.finding, redact), movedFrom: m.from }));
   if (options.root) report.root = options.root;
   return reporter(report, { color: options.color ?? false });
 }

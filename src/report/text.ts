@@ -57,6 +57,12 @@ function summary(report: Report, paint: Paint): string {
 export const textReporter: Reporter = (report, style) => {
   const paint = painter(style);
   const blocks = report.findings.map((finding) => formatFinding(finding, paint));
+  if (report.moved && report.moved.length > 0) {
+    blocks.push(
+      [paint('bold', `Moved (${report.moved.length}, info): accepted in the baseline under another path`),
+        ...report.moved.map((m) => `  ${m.path}:${m.line}:${m.column} ${paint('gray', `[${m.ruleId}]`)} ${m.secret} ${paint('gray', `baselined at ${m.movedFrom}`)}`)].join('\n'),
+    );
+  }
   if (report.suppressed && report.suppressed.length > 0) {
     blocks.push(
       [paint('bold', `Dropped candidates (${report.suppressed.length}):`),

@@ -6,6 +6,8 @@ export interface Report {
   findings: ReportedFinding[];
   /** Present with `--explain`. */
   suppressed?: ReportedSuppressed[];
+  /** Findings a baseline accepted under another path (renamed files): info level, they do not fail the scan. */
+  moved?: (ReportedFinding & { movedFrom: string })[];
   stats: ScanStats;
   tool: { name: string; version: string; informationUri: string };
   /** Absolute folder that finding paths are relative to (SARIF's %SRCROOT%). */

@@ -74,6 +74,7 @@ export function applyBaseline(report: ScanReport, baseline: Baseline, options: A
     if (elsewhere) moved.push({ finding, from: elsewhere.path });
     else findings.push(finding);
   }
+  if (suppressed.length > report.suppressed.length) suppressed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   const out: ScanReport = { ...report, findings, suppressed };
   if (moved.length > 0) out.moved = moved;
   out.stats = { ...report.stats, baselined: ((report.stats.baselined as number | undefined) ?? 0) + baselined };

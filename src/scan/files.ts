@@ -17,6 +17,8 @@ export interface FileScanOptions {
   gitignore?: boolean;
   skipPaths?: readonly string[];
   skipDirectories?: readonly string[];
+  /** Config path allowlist (see `ScanSetup.skipPath`): files it covers are skipped before reading. */
+  skipPath?: (path: string) => boolean;
   followSymlinks?: boolean;
   stdin?: NodeJS.ReadableStream;
   /** Tasks running at once. Default: two per thread. */
@@ -56,6 +58,7 @@ export async function scanFiles(engineOrScanner: Engine | Scanner, options: File
     skipDirectories: options.skipDirectories ?? DEFAULT_SKIP_DIRECTORIES,
     skipPaths: options.skipPaths ?? DEFAULT_SKIP_PATHS,
     followSymlinks: options.followSymlinks,
+    ...(options.skipPath ? { skipPath: options.skipPath } : {}),
   });
   // Keep every thread busy; hand outcomes on in listing order so streamed
   // output is the same for any number of threads.

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { minimatch } from 'minimatch';
 import { configAllow } from '../config/apply.js';
 import { readBaseline, type Baseline } from '../config/baseline.js';
 import { ALWAYS_SKIPPED_DIRECTORIES, prunableDirectories } from '../config/defaults.js';
@@ -63,15 +64,20 @@ export async function prepareScan(options: ScanSetupOptions): Promise<ScanSetup>
     ruleFiles: (options.ruleFiles ?? []).map((r) => path.resolve(options.cwd, r)),
     disable: options.disable ?? [],
   });
-  const allow = configAllow(config, root);
-  const explain = options.explain === true;
-  const engineOptions: EngineOptions = { explain, redact: options.redact !== false, allow };
-
   let baseline: Baseline | undefined;
   if (options.baseline !== false) {
     const file = options.baseline ? path.resolve(options.cwd, options.baseline) : config.baseline?.value;
     if (file) baseline = readBaseline(file);
   }
+  const allow = configAllow(config, root);
+  if (baseline) {
+    // The baseline holds hashes next to rule ids: nothing to find there, and nothing to find it for.
+    const base = config.file ? path.dirname(config.file) : root;
+    const relative = path.relative(base, baseline.file).split(path.sep).join('/');
+    allow.allowances = [...(allow.allowances ?? []), { paths: [`/${minimatch.escape(relative)}`], origin: 'the baseline file itself' }];
+  }
+  const explain = options.explain === true;
+  const engineOptions: EngineOptions = { explain, redact: options.redact !== false, allow };
   const pathGlobs = config.allow.paths.map((p) => p.value);
   const setup: ScanSetup = {
     config,

@@ -27,6 +27,8 @@ export interface WalkOptions {
   skipDirectories: readonly string[];
   /** Globs (on the relative POSIX path) of files not read. */
   skipPaths: readonly string[];
+  /** Whether a file (by its path relative to the root) is allowlisted as a whole by the config; skipped as `excluded-path`. */
+  skipPath?: (shownPath: string) => boolean;
   /** Follow symlinks that stay inside the root. Default false: their targets are scanned under their own paths. */
   followSymlinks?: boolean;
 }
@@ -106,7 +108,7 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
       yield { kind: 'skip', path: shown, reason: 'gitignored' };
       continue;
     }
-    if (skippedByPath(entry.path)) {
+    if (skippedByPath(entry.path) || options.skipPath?.(shown)) {
       yield { kind: 'skip', path: shown, reason: 'excluded-path' };
       continue;
     }

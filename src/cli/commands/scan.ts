@@ -1,18 +1,18 @@
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import { createScanner } from '../../scan/pool.js';
-import { buildRuleSet } from '../../scan/ruleset.js';
 import { scanFiles } from '../../scan/files.js';
-import { commonOptions, parseSize, splitList, STDIN_ARG } from '../options.js';
+import { commonOptions, STDIN_ARG } from '../options.js';
 import { finishReport, type ReportArgs } from '../report.js';
 import { applyVerification, checkVerifyArgs, decodeDepth, verifyOptions, type VerifyArgs } from '../verify.js';
+import { configOptions, setupScan } from '../setup.js';
 import type { Command } from './types.js';
 
 export const scanCommand: Command = {
   command: 'scan [paths..]',
   describe: 'Scan files and folders ("-" reads stdin)',
   builder: (yargs) =>
-    verifyOptions(commonOptions(yargs))
+    configOptions(verifyOptions(commonOptions(yargs)))
       .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files and folders to scan' })
       .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files; --no-gitignore scans ignored files too' })
       .option('follow-symlinks', { type: 'boolean', default: false, describe: 'Follow symlinks that stay inside the scanned folder' }) as never,
@@ -20,18 +20,22 @@ export const scanCommand: Command = {
     const args = argv as unknown as ReportArgs & { paths: string[]; rules?: string[]; disable?: string[]; 'max-file-size'?: string; gitignore: boolean; 'follow-symlinks': boolean; verbose: boolean; threads: number } & VerifyArgs;
     checkVerifyArgs(args);
     const paths = args.paths.map((p) => (p === STDIN_ARG ? '-' : path.resolve(io.cwd, p)));
-    const rules = await buildRuleSet({ ruleFiles: (args.rules ?? []).map((r) => path.resolve(io.cwd, r)), disable: splitList(args.disable) });
-    const scanner = createScanner(rules, { explain: args.explain, redact: args.redact, decode: decodeDepth(args) }, Math.max(1, Math.floor(args.threads)));
     const onDisk = paths.filter((p) => p !== '-');
     const root = onDisk.length === 1 && statSync(onDisk[0]!, { throwIfNoEntry: false })?.isDirectory() ? onDisk[0]! : io.cwd;
+    // Config file, allowlists and baseline (docs/config.md).
+    const setup = await setupScan(args, io, root);
+    const scanner = createScanner(setup.rules, { ...setup.engineOptions, decode: decodeDepth(args) }, Math.max(1, Math.floor(args.threads)));
     const report = await scanFiles(scanner, {
       paths,
       root,
       stdin: io.stdin,
       gitignore: args.gitignore,
       followSymlinks: args['follow-symlinks'],
-      ...(args['max-file-size'] ? { maxFileSize: parseSize(args['max-file-size']) } : {}),
+      maxFileSize: setup.maxFileSize,
+      skipDirectories: setup.skipDirectories,
+      skipPaths: [],
+      ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
     }).finally(() => scanner.close());
-    return finishReport(await applyVerification(report, args, io), args, io, root);
+    return finishReport(await applyVerification(setup.finish(report), args, io), args, io, root);
   },
 };

@@ -67,11 +67,15 @@ interface CompiledAllowance {
   outside?: RegExp;
 }
 
-/** Whether a glob matches a path: globs without `/` match the file name anywhere, as in `.gitignore`. */
+/**
+ * Whether a glob matches a path: globs without `/` match the file name
+ * anywhere, as in `.gitignore`; case is ignored, as the default list always
+ * did (`IMAGE.PNG` is an image).
+ */
 export function globMatcher(glob: string): (path: string) => boolean {
   const anchored = glob.startsWith('/') ? glob.slice(1) : glob;
   const base = !glob.includes('/');
-  return (path) => minimatch(path, anchored, { dot: true, matchBase: base, nocase: false });
+  return (path) => minimatch(path, anchored, { dot: true, matchBase: base, nocase: true });
 }
 
 function compileAllowance(spec: Allowance): CompiledAllowance {

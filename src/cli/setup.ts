@@ -1,0 +1,46 @@
+import type { Argv } from 'yargs';
+import { prepareScan, type ScanSetup } from '../scan/setup.js';
+import type { CliIO } from './io.js';
+import { parseSize, splitList } from './options.js';
+
+/** `--config` and `--baseline`, for every scanning command (commonOptions adds them too). */
+export function configOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('config', { alias: 'c', type: 'string', describe: 'Config file: a .keyhound.yaml or a gitleaks .gitleaks.toml (default: found in the scanned folder or repository root)' })
+    .option('baseline', { type: 'string', describe: 'Report only findings not in this baseline file (keyhound baseline create writes one)' });
+}
+
+/** The arguments prepareScan reads, as yargs gives them. */
+export interface SetupArgs {
+  config?: string;
+  baseline?: string;
+  rules?: string[];
+  disable?: string[];
+  'max-file-size'?: string;
+  explain?: boolean;
+  redact?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * Resolves configuration for a scanning command (scan, git, staged): config
+ * file, rules, allowlists, baseline. Prints the config's notices (gitleaks
+ * rules that could not be translated, ...) on stderr unless `--quiet`. Call
+ * `setup.finish(report)` on the report before rendering it.
+ */
+export async function setupScan(args: SetupArgs, io: CliIO, root: string, extra: { baseline?: false } = {}): Promise<ScanSetup> {
+  const setup = await prepareScan({
+    cwd: io.cwd,
+    env: io.env,
+    root,
+    ...(args.config ? { config: args.config } : {}),
+    ...(extra.baseline === false ? { baseline: false as const } : args.baseline ? { baseline: args.baseline } : {}),
+    ruleFiles: args.rules ?? [],
+    disable: splitList(args.disable),
+    ...(args['max-file-size'] ? { maxFileSize: parseSize(args['max-file-size']) } : {}),
+    explain: args.explain === true,
+    redact: args.redact !== false,
+  });
+  if (!args.quiet) for (const notice of setup.notices) io.stderr.write(`keyhound: ${notice}\n`);
+  return setup;
+}
