@@ -18,10 +18,25 @@ function strings(value: unknown): string[] {
 
 /**
  * One gitleaks allowlist table (`[allowlist]`, `[[allowlists]]`,
- * `[[rules.allowlists]]`) as an allowance. Regexes that cannot be translated
- * are left out and reported through `problems`.
+ * `[[rules.allowlists]]`) as allowances. With the default OR condition each
+ * kind of criterion becomes its own allowance, so a path list that covers
+ * every rule lets sources skip those files unread, as gitleaks does. Regexes
+ * that cannot be translated are left out and reported through `problems`.
  */
-export function translateAllowlist(table: Record<string, unknown>, origin: string, ruleIds: string[] | undefined, problems: string[]): Allowance | undefined {
+export function translateAllowlist(table: Record<string, unknown>, origin: string, ruleIds: string[] | undefined, problems: string[]): Allowance[] {
+  const allowance = translateTable(table, origin, ruleIds, problems);
+  if (!allowance) return [];
+  if (allowance.condition === 'and') return [allowance];
+  const { pathRegexes, regexes, stopwords, commits, ...common } = allowance;
+  return [
+    ...(pathRegexes ? [{ ...common, pathRegexes }] : []),
+    ...(regexes ? [{ ...common, regexes }] : []),
+    ...(stopwords ? [{ ...common, stopwords }] : []),
+    ...(commits ? [{ ...common, commits }] : []),
+  ];
+}
+
+function translateTable(table: Record<string, unknown>, origin: string, ruleIds: string[] | undefined, problems: string[]): Allowance | undefined {
   const condition = String(table.condition ?? 'OR').toUpperCase();
   if (!['AND', '&&', 'OR', '||', ''].includes(condition)) {
     problems.push(`${origin}: unknown condition "${String(table.condition)}" (expected AND or OR); allowlist not loaded`);

@@ -89,8 +89,7 @@ export function loadGitleaksConfig(file: string, depth = 0): GitleaksConfig {
     }
     const allowlists = [...tables(rule.allowlists), ...tables(rule.allowlist)];
     allowlists.forEach((table, j) => {
-      const allowance = translateAllowlist(table, where(allowLines[j] ?? line), [id], out.notices);
-      if (allowance) out.allowances.push(allowance);
+      out.allowances.push(...translateAllowlist(table, where(allowLines[j] ?? line), [id], out.notices));
     });
     if (typeof rule.regex !== 'string' || rule.regex === '') {
       if (typeof rule.path === 'string' && rule.path !== '') out.notices.push(`${where(line)}: rule "${id}" not loaded: it matches file paths only, which keyhound does not report`);
@@ -108,8 +107,7 @@ export function loadGitleaksConfig(file: string, depth = 0): GitleaksConfig {
 
   const globalLines = [...headerLines(text, 'allowlist'), ...headerLines(text, 'allowlists')].sort((a, b) => a - b);
   [...tables(data.allowlist), ...tables(data.allowlists)].forEach((table, j) => {
-    const allowance = translateAllowlist(table, where(globalLines[j]), undefined, out.notices);
-    if (allowance) out.allowances.push(allowance);
+    out.allowances.push(...translateAllowlist(table, where(globalLines[j]), undefined, out.notices));
   });
 
   return base ? mergeExtended(out, base) : out;

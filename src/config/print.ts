@@ -16,8 +16,8 @@ export interface PrintOptions {
 
 /** A rule as a user would write it in a config file: without the fields keyhound fills in. */
 function ruleForPrint(rule: RuleSpec): Record<string, unknown> {
-  const { providerKey: _key, source: _source, provider, ...rest } = rule;
-  return provider && provider !== 'Custom' ? { provider, ...rest } : rest;
+  const { providerKey: _key, source: _source, provider, id, ...rest } = rule;
+  return provider && provider !== 'Custom' ? { id, provider, ...rest } : { id, ...rest };
 }
 
 /** The resolved config as plain data, in `.keyhound.yaml` shape (for `--format json`). */
