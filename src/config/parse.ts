@@ -96,7 +96,7 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
         parseAllow(value, pair, config, { file, lineOf, bad });
         break;
       case 'baseline':
-        if (!isString(value)) bad(value ?? pair.key, key, 'must be a path to a baseline file (relative to this config file)');
+        if (!isString(value) || value.value.trim() === '') bad(value ?? pair.key, key, 'must be a path to a baseline file (relative to this config file)');
         else config.baseline = { value: path.resolve(folder, String(value.value)), at: at() };
         break;
       case 'maxFileSize': {
