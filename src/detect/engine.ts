@@ -129,6 +129,14 @@ export class Engine {
     // A token whose format is known but whose checksum fails is not a secret, so
     // generic rules must not report the same text either.
     const vetoes: Candidate[] = [];
+    // Candidates an inline marker allowed, with the reason: they still take part in overlap
+    // resolution, so a generic match inside an allowed private key is not reported either.
+    const allowedInline = new Map<Candidate, string>();
+    let secretLines: Set<number> | undefined;
+    const occupied = (line: number): boolean => {
+      secretLines ??= new Set(candidates.map((c) => lines.position(c.secretStart).line));
+      return secretLines.has(line);
+    };
     for (const candidate of candidates) {
       if (chunk.lines && !touchesLines(lines, candidate, chunk.lines)) continue;
       let dropped = false;
@@ -150,9 +158,11 @@ export class Engine {
           matchLine: lines.position(candidate.start).line,
           multiLine: lines.position(Math.max(candidate.secretStart, candidate.secretEnd - 1)).line > secretLine,
         };
-        const allowance = markers.allowsCandidate(place, candidate.rule.spec.id);
+        const allowance = markers.allowsCandidate(place, candidate.rule.spec.id, occupied);
         if (allowance) {
-          drop(candidate, 'inline', `inline marker ${allowance.marker} on line ${allowance.markerLine}`);
+          const reason = `inline marker ${allowance.marker} on line ${allowance.markerLine}`;
+          drop(candidate, 'inline', reason);
+          allowedInline.set(candidate, reason);
           continue;
         }
       }
@@ -161,12 +171,18 @@ export class Engine {
 
     const vetoed = (c: Candidate): Candidate | undefined =>
       c.rule.spec.generic ? vetoes.find((v) => v.secretStart < c.secretEnd && c.secretStart < v.secretEnd) : undefined;
-    const { winners, losers } = resolveOverlaps(kept.filter((c) => {
+    const resolved = resolveOverlaps([...kept.filter((c) => {
       const veto = vetoed(c);
       if (veto) drop(c, 'checksum', `the text is a ${veto.rule.spec.id} whose checksum does not match`);
       return !veto;
-    }));
-    for (const { candidate, winner } of losers) drop(candidate, 'overlap', `the same secret is reported as ${winner.rule.spec.id}`);
+    }), ...allowedInline.keys()]);
+    const winners = resolved.winners.filter((c) => !allowedInline.has(c));
+    for (const { candidate, winner } of resolved.losers) {
+      if (allowedInline.has(candidate)) continue;
+      const inline = allowedInline.get(winner);
+      if (inline) drop(candidate, 'inline', `${inline} (for the ${winner.rule.spec.id} secret it overlaps)`);
+      else drop(candidate, 'overlap', `the same secret is reported as ${winner.rule.spec.id}`);
+    }
 
     const masked: Span[] = [...extraMasked, ...candidates.map((c) => ({ start: c.secretStart, end: c.secretEnd }))];
     const redactOn = this.options.redact !== false;

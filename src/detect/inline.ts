@@ -81,12 +81,14 @@ export class InlineMarkers {
    * secret starts on or the line its match starts on (a private key block's
    * BEGIN line). A multi-line secret is also covered by a same-line marker on
    * the line just before its match, where a comment can go when the block
-   * itself has no room for one.
+   * itself has no room for one, unless that line holds a secret of its own
+   * (`occupied`): its marker is about that secret, not the block below.
    */
-  allowsCandidate(place: { matchLine: number; secretLine: number; multiLine: boolean }, ruleId: string): InlineAllowance | undefined {
+  allowsCandidate(place: { matchLine: number; secretLine: number; multiLine: boolean }, ruleId: string, occupied: (line: number) => boolean = () => false): InlineAllowance | undefined {
     const direct = this.allows(place.secretLine, ruleId) ?? (place.matchLine !== place.secretLine ? this.allows(place.matchLine, ruleId) : undefined);
     if (direct || !place.multiLine) return direct;
     const before = place.matchLine - 1;
+    if (occupied(before)) return undefined;
     for (const scope of this.scopes) {
       if (scope.sameLine && scope.from === before && (scope.ids.size === 0 || scope.ids.has(ruleId))) return { markerLine: scope.markerLine, marker: scope.marker };
     }
