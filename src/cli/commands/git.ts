@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { Engine } from '../../detect/engine.js';
+import { scanRepositoryHistory } from '../../scan/git.js';
+import { openRepository } from '../../sources/git/repo.js';
+import { pushedRevisions } from '../../sources/git/push.js';
+import { commonOptions } from '../options.js';
+import { finishReport, type ReportArgs } from '../report.js';
+import { configOptions, setupScan, type SetupArgs } from '../setup.js';
+import { applyVerification, checkVerifyArgs, decodeDepth, verifyOptions, type VerifyArgs } from '../verify.js';
+import type { Command } from './types.js';
+
+type GitArgs = ReportArgs & SetupArgs & VerifyArgs & {
+  repo: string;
+  range?: string;
+  'since-commit'?: string;
+  branch?: string[];
+  'pre-push': boolean;
+};
+
+export const gitCommand: Command = {
+  command: 'git [repo]',
+  describe: 'Scan git history: every blob of every commit reachable from all refs, once each',
+  builder: (yargs) =>
+    configOptions(verifyOptions(commonOptions(yargs)))
+      .positional('repo', { type: 'string', default: '.', describe: 'The repository (a work tree folder or a bare repository)' })
+      .option('range', { type: 'string', describe: 'Only commits in this revision range, e.g. origin/main..HEAD (a pull request: base..head)' })
+      .option('since-commit', { type: 'string', describe: 'Only commits after this one (reachable from the scanned refs, not from it)' })
+      .option('branch', { type: 'string', array: true, describe: 'Scan these refs instead of all refs (repeatable)' })
+      .option('pre-push', { type: 'boolean', default: false, describe: 'Scan the commits being pushed (git pre-push hook input on stdin, or pre-commit\'s PRE_COMMIT_FROM_REF/TO_REF)' })
+      .conflicts('range', ['since-commit', 'branch', 'pre-push'])
+      .conflicts('pre-push', ['since-commit', 'branch']) as never,
+  async run(argv, io) {
+    const args = argv as unknown as GitArgs;
+    checkVerifyArgs(args);
+    const repo = await openRepository(path.resolve(io.cwd, args.repo), io.env);
+    const root = repo.workTree ?? repo.gitDir;
+    const setup = await setupScan(args, io, root);
+    const engine = new Engine(setup.rules, { ...setup.engineOptions, decode: decodeDepth(args) });
+    let revisions: string[] | undefined;
+    if (args['pre-push']) {
+      revisions = await pushedRevisions(repo, io);
+      if (revisions.length === 0) {
+        if (!args.quiet) io.stderr.write('keyhound: nothing to scan in this push\n');
+        return 0;
+      }
+    }
+    if (args.range !== undefined && args.range.trim() === '') throw new UsageError('--range: give a revision range such as main..HEAD');
+    const report = await scanRepositoryHistory(engine, repo, {
+      ...(revisions ? { revisions } : {}),
+      ...(args.range ? { range: args.range } : {}),
+      ...(args['since-commit'] ? { sinceCommit: args['since-commit'] } : {}),
+      ...(args.branch ? { branches: args.branch } : {}),
+      maxFileSize: setup.maxFileSize,
+      ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+    });
+    if (repo.shallow && !args.quiet) {
+      io.stderr.write('keyhound: this is a shallow clone: history before its boundary commits is not scanned, and secrets found there are attributed to the boundary commit (git fetch --unshallow to scan everything)\n');
+    }
+    const code = await finishReport(await applyVerification(setup.finish(report), args, io), args, io, repo.workTree);
+    if (args['pre-push'] && code !== 0 && !args.quiet) io.stderr.write(blockedPushHint());
+    return code;
+  },
+};
+
+function blockedPushHint(): string {
+  return [
+    '',
+    'keyhound blocked this push: the commits above add secrets. Rotate each one first: it is in your local history.',
+    'Then remove it from the commits (git rebase -i, or git commit --amend for the last one),',
+    'or mark a false positive with a "keyhound:allow <reason>" comment on its line,',
+    'or accept it in the baseline: keyhound baseline create --baseline .keyhound-baseline.json (then commit that file).',
+    'To push anyway: git push --no-verify.',
+    '',
+  ].join('\n');
+}
