@@ -16,7 +16,7 @@ import { Workflow } from './commands.js';
 import { eventPullRequest, planScan, readContext, type ActionContext } from './context.js';
 import { createEngine } from './engine.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { runPlan } from './scan.js';
+import { runPlan, scanRoot } from './scan.js';
 
 /** Findings' paths, made relative to the workspace (what annotations and code scanning resolve against). */
 function relativeToWorkspace(report: ScanReport, root: string, workspace: string): ScanReport {
@@ -55,9 +55,11 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
 
   const plan = planScan(inputs.mode, context);
   workflow.debug(`plan: ${plan.kind}: ${plan.why}`);
-  const engine = await createEngine(inputs, context.workspace);
-  const outcome = await runPlan(plan, { inputs, context, workflow, engine, token });
-  const report = relativeToWorkspace(outcome.report, outcome.root, context.workspace);
+  const root = await scanRoot(plan, path.resolve(context.workspace, inputs.path));
+  const { engine, setup } = await createEngine(inputs, context.workspace, root, env, workflow);
+  const outcome = await runPlan(plan, { inputs, context, workflow, engine, setup, root, ...(token ? { token } : {}) });
+  // The baseline step: accepted findings leave the report before anything is shown.
+  const report = relativeToWorkspace(setup.finish(outcome.report), outcome.root, context.workspace);
   workflow.debug(`scanned ${report.stats.files} files, ${report.stats.bytes} bytes; ${report.findings.length} findings`);
 
   // Everything below sees redacted findings only: the Action has no way to show a secret.

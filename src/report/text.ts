@@ -25,7 +25,8 @@ function formatBytes(bytes: number): string {
 }
 
 function formatFinding(finding: ReportedFinding, paint: Paint): string {
-  const where = `${finding.path}:${finding.line}:${finding.column}`;
+  // Audits of several repositories (keyhound github org) name the repository first.
+  const where = `${finding.repository ? `${finding.repository}:` : ''}${finding.path}:${finding.line}:${finding.column}`;
   const lines = [
     `${paint(SEVERITY_COLOR[finding.severity], finding.severity.toUpperCase().padEnd(8))} ${paint('bold', finding.title)} ${paint('gray', `[${finding.ruleId}]`)}`,
     `  ${paint('bold', where)}  ${finding.secret}`,

@@ -13,7 +13,9 @@ export type PullRequestScanOptions = PullFilesOptions;
 export async function scanPullRequest(engine: Engine, gh: GitHub, pr: PullRequestInfo, options: PullRequestScanOptions = {}): Promise<ScanReport> {
   const collector = new Collector();
   await engine.prepare();
-  for await (const item of pullRequestFiles(gh, pr, { skipPaths: DEFAULT_SKIP_PATHS, maxFileSize: DEFAULT_MAX_FILE_SIZE, ...options })) {
+  // With a config (skipPath) its allowlist decides, and it holds the default paths; without one, the defaults apply.
+  const defaults = options.skipPath ? {} : { skipPaths: DEFAULT_SKIP_PATHS };
+  for await (const item of pullRequestFiles(gh, pr, { ...defaults, maxFileSize: DEFAULT_MAX_FILE_SIZE, ...options })) {
     if (item.kind === 'skip') {
       collector.skip(item.reason);
       continue;

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pullRequestEvent, runAction, type ActionRun } from '../helpers/action.js';
-import { commit, git, initRepo, pullFilesFromGit } from '../helpers/github-repos.js';
+import { CLI } from '../helpers/cli.js';
+import { commit, git, initRepo, pullFilesFromGit, spawnAsync } from '../helpers/github-repos.js';
+import { GitHttpServer } from '../helpers/git-http.js';
 import { FakeGitHub } from '../helpers/github-server.js';
 import { tempDir } from '../helpers/tmp.js';
 import { githubToken } from '../helpers/tokens.js';
@@ -186,5 +188,128 @@ describe('the Action on other events and inputs', () => {
     const diff = await runAction({ workspace, apiUrl: api.url, eventName: 'workflow_dispatch', event: {}, inputs: { mode: 'diff' } });
     expect(diff.stdout).toMatch(/::error::keyhound: mode diff needs a pull_request, push or merge_group event/);
     expect(diff.stderr).toBe('');
+  });
+});
+
+describe('the Action on commit ranges', () => {
+  /** Upstream with a feature branch: a token added, another added and removed again, the base's old secret untouched. */
+  function featureHistory(): PullFixture & { transient: string } {
+    const fixture = pullFixture();
+    const transient = githubToken('ghu_');
+    commit(fixture.upstream, { 'tmp/debug.txt': `token=${transient}\n` }, 'oops');
+    git(fixture.upstream, 'rm', '--quiet', 'tmp/debug.txt');
+    git(fixture.upstream, 'commit', '--quiet', '-m', 'remove it');
+    const head = git(fixture.upstream, 'rev-parse', 'HEAD');
+    return { ...fixture, head, transient, secrets: [...fixture.secrets, transient] };
+  }
+
+  it('with fetch-depth 0, scans only base..head and finds a secret added and removed inside the pull request', async () => {
+    const fixture = featureHistory();
+    const workspace = path.join(tempDir(), 'ws');
+    git(path.dirname(workspace), 'clone', '--quiet', '--branch', 'feature', fixture.upstream, workspace);
+    const run = await runAction({
+      workspace, apiUrl: api.url, eventName: 'pull_request', ref: 'refs/pull/7/merge',
+      event: pullRequestEvent({ number: 7, baseSha: fixture.base, headSha: fixture.head }),
+    });
+    expect(run.code).toBe(1);
+    const files = run.commands.filter((c) => c.startsWith('::error file=')).map((c) => /file=([^,]+),line=(\d+)/.exec(c)!.slice(1).join(':'));
+    expect(files.sort()).toEqual(['app/config.js:3', 'deploy/env.sh:2', 'tmp/debug.txt:1']);
+    expect(run.outputs.findings).toBe('3');
+    expect(run.summary).toContain(`Scanned pull request #7: commits ${fixture.base.slice(0, 12)}..${fixture.head.slice(0, 12)}.`);
+    expect(run.summary).toContain('| Commit |');
+    expect(run.summary).toMatch(/\[tmp\/debug\.txt:1\]\(https:\/\/github\.com\/acme\/app\/blob\/[0-9a-f]{40}\/tmp\/debug\.txt#L1\)/);
+    // No API call was needed.
+    expect(api.requests).toEqual([]);
+    expectNoLeak(run, fixture.secrets);
+  });
+
+  it('on a shallow checkout, fetches the range with the token in a header only, and says so', async () => {
+    const fixture = featureHistory();
+    const served = tempDir();
+    git(served, 'clone', '--quiet', '--bare', fixture.upstream, path.join(served, 'app.git'));
+    const token = 'ghs_fetchtoken0123456789';
+    const gitServer = await new GitHttpServer(served, token).start();
+    try {
+      const workspace = path.join(tempDir(), 'ws');
+      const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+      // Asynchronously: the git server runs in this process.
+      const cloned = await spawnAsync('git', ['-c', `http.extraHeader=${header}`, 'clone', '--quiet', '--depth', '1', '--branch', 'feature', `${gitServer.url}/app.git`, workspace], { env: { PATH: process.env.PATH, HOME: path.dirname(workspace), GIT_CONFIG_NOSYSTEM: '1' } });
+      expect(cloned.stderr).toBe('');
+      expect(git(workspace, 'rev-parse', '--is-shallow-repository')).toBe('true');
+      const run = await runAction({
+        workspace, apiUrl: api.url, serverUrl: gitServer.url, eventName: 'pull_request', ref: 'refs/pull/7/merge',
+        event: pullRequestEvent({ number: 7, baseSha: fixture.base, headSha: fixture.head }),
+        inputs: { token },
+      });
+      expect(run.outputs.findings).toBe('3');
+      expect(run.stdout).toContain('(fetched the missing commits)');
+      expect(run.summary).toContain('so they were fetched from origin first (set fetch-depth: 0 on actions/checkout to skip this)');
+      expect(git(workspace, 'rev-parse', '--is-shallow-repository')).toBe('false');
+      expect(readFileSync(path.join(workspace, '.git', 'config'), 'utf8')).not.toContain(Buffer.from(`x-access-token:${token}`).toString('base64'));
+      expect(run.stdout).not.toContain(token);
+      expectNoLeak(run, fixture.secrets);
+    } finally {
+      await gitServer.close();
+    }
+  });
+
+  it('scans before..after on push, and a new branch against the default branch', async () => {
+    const fixture = featureHistory();
+    const workspace = path.join(tempDir(), 'ws');
+    git(path.dirname(workspace), 'clone', '--quiet', '--no-single-branch', '--branch', 'feature', fixture.upstream, workspace);
+    const middle = git(workspace, 'rev-parse', 'HEAD~2');
+    const push = await runAction({
+      workspace, apiUrl: api.url, eventName: 'push', ref: 'refs/heads/feature', sha: fixture.head,
+      event: { before: middle, after: fixture.head, ref: 'refs/heads/feature', repository: { full_name: 'acme/app', default_branch: 'main' } },
+    });
+    expect(push.commands.filter((c) => c.startsWith('::error file=')).map((c) => /file=([^,]+)/.exec(c)![1])).toEqual(['tmp/debug.txt']);
+    expect(push.summary).toContain(`push: commits ${middle.slice(0, 12)}..${fixture.head.slice(0, 12)}`);
+
+    const created = await runAction({
+      workspace, apiUrl: api.url, eventName: 'push', ref: 'refs/heads/feature', sha: fixture.head,
+      event: { before: '0'.repeat(40), after: fixture.head, ref: 'refs/heads/feature', repository: { full_name: 'acme/app', default_branch: 'main' } },
+    });
+    expect(created.outputs.findings).toBe('3');
+    expect(created.summary).toContain('push of a new branch: commits not on main');
+    expectNoLeak(created, fixture.secrets);
+  });
+
+  it('scans every commit of every ref in history mode, the base\'s old secret included', async () => {
+    const fixture = featureHistory();
+    const workspace = path.join(tempDir(), 'ws');
+    git(path.dirname(workspace), 'clone', '--quiet', '--branch', 'feature', fixture.upstream, workspace);
+    const run = await runAction({ workspace, apiUrl: api.url, eventName: 'schedule', event: {}, inputs: { mode: 'history', 'fail-on-findings': 'false' } });
+    expect(run.code).toBe(0);
+    expect(run.outputs.findings).toBe('4');
+    expect(run.summary).toContain('Scanned the git history (mode history: every commit reachable from any ref).');
+    expectNoLeak(run, fixture.secrets);
+  });
+});
+
+describe('the Action with a config and a baseline', () => {
+  it('honours .keyhound.yaml allowlists and the baseline input, as keyhound scan does', async () => {
+    const workspace = initRepo(tempDir());
+    const accepted = githubToken();
+    const fixture = githubToken();
+    const fresh = githubToken();
+    commit(workspace, {
+      '.keyhound.yaml': 'allow:\n  paths:\n    - fixtures/**\n',
+      'fixtures/sample.env': `GITHUB_TOKEN=${fixture}\n`,
+      'src/old.js': `const t = "${accepted}";\n`,
+    }, 'init');
+    // The baseline is written by the real CLI, as a team would.
+    mkdirSync(path.join(workspace, 'ci'));
+    const created = await spawnAsync(process.execPath, [CLI, 'baseline', 'create', '--baseline', 'ci/baseline.jsonl', '-q'], { cwd: workspace, env: { PATH: process.env.PATH, HOME: workspace } });
+    expect(created.code).toBe(0);
+    commit(workspace, { 'src/new.js': `const t = "${fresh}";\n` }, 'new');
+
+    const run = await runAction({ workspace, apiUrl: api.url, eventName: 'workflow_dispatch', event: {}, inputs: { baseline: 'ci/baseline.jsonl' } });
+    expect(run.commands.filter((c) => c.startsWith('::error file=')).map((c) => /file=([^,]+)/.exec(c)![1])).toEqual(['src/new.js']);
+    expect(run.outputs.findings).toBe('1');
+    expectNoLeak(run, [accepted, fixture, fresh]);
+
+    const broken = await runAction({ workspace, apiUrl: api.url, eventName: 'workflow_dispatch', event: {}, inputs: { config: 'missing.yaml' } });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/::error::keyhound: .*missing\.yaml/);
   });
 });

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/cli.js';
 import { commit, initRepo, pullFilesFromGit, spawnAsync, type SpawnResult } from '../helpers/github-repos.js';
@@ -79,3 +80,78 @@ describe('keyhound github pr', () => {
   });
 });
 
+
+describe('keyhound github repo | org | user', () => {
+  /** A real repository whose history holds a secret that is no longer in its tree. */
+  function repoWithHistory(name: string): { url: string; secret: string } {
+    const dir = initRepo(tempDir());
+    const secret = githubToken();
+    commit(dir, { 'README.md': `# ${name}\n` }, 'init');
+    commit(dir, { 'config/prod.env': `GITHUB_TOKEN=${secret}\n` }, 'add config');
+    commit(dir, { 'config/prod.env': 'GITHUB_TOKEN=${GITHUB_TOKEN}\n' }, 'use the environment');
+    return { url: `file://${dir}`, secret };
+  }
+
+  it('audits every repository of an organization through its history, leaves forks out, and deletes the clones', async () => {
+    const api2 = repoWithHistory('api');
+    const web = repoWithHistory('web');
+    const fork = repoWithHistory('fork');
+    api.repos.push(
+      { full_name: 'acme/api', clone_url: api2.url },
+      { full_name: 'acme/web', clone_url: web.url, archived: true },
+      { full_name: 'acme/forked', clone_url: fork.url, fork: true },
+    );
+    api.defaultPerPage = 1;
+    const temp = tempDir();
+    const result = await keyhound(['github', 'org', 'acme', '--format', 'json'], { TMPDIR: temp });
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { findings: { repository: string; path: string; line: number; commit: string; message: string }[]; stats: Record<string, unknown> };
+    expect(report.findings.map((f) => [f.repository, f.path, f.line, f.message])).toEqual([
+      ['acme/api', 'config/prod.env', 1, 'add config'],
+      ['acme/web', 'config/prod.env', 1, 'add config'],
+    ]);
+    expect(report.stats.repositories).toBe(2);
+    expect(result.stderr).toContain('keyhound: 2 repositories to audit; left out 1 fork (--include-forks)');
+    expect(result.stderr).toMatch(/\[1\/2\] acme\/api: 1 finding\n/);
+    for (const secret of [api2.secret, web.secret]) expect(result.stdout + result.stderr).not.toContain(secret);
+    expect(readdirSync(temp)).toEqual([]);
+
+    const all = await keyhound(['github', 'org', 'acme', '--include-forks', '--skip-archived', '--format', 'json'], { TMPDIR: temp });
+    expect((JSON.parse(all.stdout) as { findings: { repository: string }[] }).findings.map((f) => f.repository)).toEqual(['acme/forked', 'acme/api'].sort());
+    expect(all.stderr).toContain('left out 1 archived');
+  });
+
+  it('audits one named repository, sending the token to the API', async () => {
+    const one = repoWithHistory('one');
+    api.repos.push({ full_name: 'acme/one', clone_url: one.url, private: true });
+    api.tokens.set('ghp_reader', { login: 'dev' });
+    const denied = await keyhound(['github', 'repo', 'acme/one']);
+    expect(denied.code).toBe(2);
+    expect(denied.stderr).toContain('reading repository acme/one failed with 404 (Not Found): not found, or the token cannot see it');
+    const result = await keyhound(['github', 'repo', 'acme/one', '--format', 'json'], { GITHUB_TOKEN: 'ghp_reader' });
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout) as { findings: { repository: string }[] }).findings).toEqual([expect.objectContaining({ repository: 'acme/one' })]);
+    expect(api.requests.at(-1)!.authorization).toBe('token ghp_reader');
+    const text = await keyhound(['github', 'repo', 'acme/one'], { GITHUB_TOKEN: 'ghp_reader' });
+    expect(text.stdout).toMatch(/acme\/one:config\/prod\.env:1:14/);
+    expect(text.stdout).toContain('add config');
+  });
+
+  it('goes on past a repository that cannot be cloned and says which, exiting 2 when nothing was found', async () => {
+    const clean = initRepo(tempDir());
+    commit(clean, { 'a.txt': 'nothing here\n' }, 'init');
+    api.repos.push({ full_name: 'dev/broken', clone_url: 'file:///nonexistent/broken.git', ownerType: 'User' }, { full_name: 'dev/clean', clone_url: `file://${clean}`, ownerType: 'User' });
+    const result = await keyhound(['github', 'user', 'dev']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('No secrets found');
+    expect(result.stderr).toMatch(/\[1\/2\] dev\/broken: failed: git clone of file:\/\/\/nonexistent\/broken\.git failed \(exit 128\)/);
+    expect(result.stderr).toContain('keyhound: 1 of 2 repositories could not be audited:\n  dev/broken: git clone');
+  });
+
+  it('rejects --comment outside pr and unknown kinds', async () => {
+    expect((await keyhound(['github', 'org', 'acme', '--comment'])).stderr).toContain('--comment applies to `keyhound github pr` only');
+    const unknown = await keyhound(['github', 'team', 'acme']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Invalid values:[\s\S]*kind/);
+  });
+});

@@ -1,25 +1,28 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { Engine } from '../../detect/engine.js';
+import type { ScanReport } from '../../scan/collector.js';
+import type { ScanSetup } from '../../scan/setup.js';
 import { blobLink, COMMENT_MARKER, commentMarkdown } from '../../report/markdown.js';
 import { toReported } from '../../report/reported.js';
+import { scanGitHistory } from '../../scan/git.js';
 import { scanPullRequest } from '../../scan/pull.js';
 import { auditRepositories } from '../../scan/remote.js';
-import { buildRuleSet } from '../../scan/ruleset.js';
 import { createGitHubClient, DEFAULT_API_URL, serverUrlFor, type GitHub } from '../../sources/github/client.js';
 import { upsertComment } from '../../sources/github/comment.js';
 import { getPullRequest } from '../../sources/github/pull.js';
 import { listRepositories, parsePullRequest, type AuditKind } from '../../sources/github/repos.js';
-import { scanGitHistory } from '../../action/git.js';
 import { version } from '../../version.js';
 import type { CliIO } from '../io.js';
-import { commonOptions, parseSize, splitList } from '../options.js';
+import { commonOptions } from '../options.js';
 import { finishReport, type ReportArgs } from '../report.js';
+import { configOptions, setupScan, type SetupArgs } from '../setup.js';
+import { applyVerification, checkVerifyArgs, decodeDepth, verifyOptions, type VerifyArgs } from '../verify.js';
 import type { Command } from './types.js';
 
 const KINDS = ['repo', 'org', 'user', 'pr'] as const;
 
-interface GithubArgs extends ReportArgs {
+type GithubArgs = ReportArgs & SetupArgs & VerifyArgs & {
   kind: (typeof KINDS)[number];
   target: string;
   token?: string;
@@ -28,12 +31,9 @@ interface GithubArgs extends ReportArgs {
   'skip-archived': boolean;
   'max-wait': number;
   comment: boolean;
-  rules?: string[];
-  disable?: string[];
-  'max-file-size'?: string;
   threads: number;
   verbose: boolean;
-}
+};
 
 function client(args: GithubArgs, io: CliIO, token: string | undefined): GitHub {
   return createGitHubClient({
@@ -49,9 +49,17 @@ function client(args: GithubArgs, io: CliIO, token: string | undefined): GitHub 
   });
 }
 
-async function engineFor(args: GithubArgs, io: CliIO): Promise<Engine> {
-  const rules = await buildRuleSet({ ruleFiles: (args.rules ?? []).map((r) => path.resolve(io.cwd, r)), disable: splitList(args.disable) });
-  return new Engine(rules, { explain: args.explain, redact: args.redact });
+/**
+ * Config, allowlists and baseline as `keyhound scan` resolves them, from the
+ * current folder (a remote audit has no scanned folder of its own): `--config`,
+ * or a `.keyhound.yaml` here; `--baseline`. Returns the engine and `finish`,
+ * which applies the baseline and verification to the report.
+ */
+async function prepare(args: GithubArgs, io: CliIO): Promise<{ engine: Engine; setup: ScanSetup; finish: (report: ScanReport) => Promise<ScanReport> }> {
+  checkVerifyArgs(args);
+  const setup = await setupScan(args, io, io.cwd);
+  const engine = new Engine(setup.rules, { ...setup.engineOptions, decode: decodeDepth(args) });
+  return { engine, setup, finish: (report) => applyVerification(setup.finish(report), args, io) };
 }
 
 async function pullRequest(args: GithubArgs, io: CliIO, token: string | undefined): Promise<number> {
@@ -59,7 +67,8 @@ async function pullRequest(args: GithubArgs, io: CliIO, token: string | undefine
   if (args.comment && !token) throw new UsageError('--comment needs a token that may write to pull requests (GITHUB_TOKEN or --token)');
   const gh = client(args, io, token);
   const pr = await getPullRequest(gh, owner, repo, number);
-  const report = await scanPullRequest(await engineFor(args, io), gh, pr, args['max-file-size'] ? { maxFileSize: parseSize(args['max-file-size']) } : {});
+  const { engine, setup, finish } = await prepare(args, io);
+  const report = await finish(await scanPullRequest(engine, gh, pr, { maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) }));
   const whole = Number(report.stats.wholeFiles ?? 0);
   if (whole > 0 && !args.quiet) io.stderr.write(`keyhound: GitHub sent no patch for ${whole} file${whole === 1 ? '' : 's'} (binary or a very large diff); scanned whole, so findings there may predate the pull request\n`);
   const code = await finishReport(report, args, io);
@@ -83,20 +92,20 @@ async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Pr
     const left = [forks ? `${forks} fork${forks === 1 ? '' : 's'} (--include-forks)` : '', archived ? `${archived} archived` : ''].filter(Boolean).join(' and ');
     io.stderr.write(`keyhound: ${list.repositories.length} repositor${list.repositories.length === 1 ? 'y' : 'ies'} to audit${left ? `; left out ${left}` : ''}\n`);
   }
-  const engine = await engineFor(args, io);
+  const { engine, setup, finish } = await prepare(args, io);
   const total = list.repositories.length;
-  const report = await auditRepositories(list.repositories, {
+  const audited = await auditRepositories(list.repositories, {
     ...(token ? { token } : {}),
-    scanHistory: (dir) => scanGitHistory(engine, dir),
+    scanHistory: (dir) => scanGitHistory(engine, { repo: dir, maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) }),
     onRepository: (repository, index, result) => {
       if (args.quiet) return;
       const what = 'error' in result ? `failed: ${result.error}` : `${result.findings} finding${result.findings === 1 ? '' : 's'}`;
       io.stderr.write(`keyhound: [${index + 1}/${total}] ${repository.fullName}: ${what}\n`);
     },
   });
-  const code = await finishReport(report, args, io);
-  if (report.failed.length > 0) {
-    io.stderr.write(`keyhound: ${report.failed.length} of ${total} repositories could not be audited:\n${report.failed.map((f) => `  ${f.repository}: ${f.error}`).join('\n')}\n`);
+  const code = await finishReport(await finish(audited), args, io);
+  if (audited.failed.length > 0) {
+    io.stderr.write(`keyhound: ${audited.failed.length} of ${total} repositories could not be audited:\n${audited.failed.map((f) => `  ${f.repository}: ${f.error}`).join('\n')}\n`);
     // Findings decide the exit code when there are any; otherwise an incomplete audit is a failed scan.
     return code === 0 ? 2 : code;
   }
@@ -107,7 +116,7 @@ export const githubCommand: Command = {
   command: 'github <kind> <target>',
   describe: 'Audit GitHub repositories (repo OWNER/NAME, org ORG, user USER: full history of each) or a pull request\'s added lines (pr OWNER/NAME#N)',
   builder: (yargs) =>
-    commonOptions(yargs)
+    configOptions(verifyOptions(commonOptions(yargs)))
       .positional('kind', { choices: KINDS, describe: 'repo: one repository; org / user: all of an owner\'s repositories; pr: a pull request' })
       .positional('target', { type: 'string', describe: 'OWNER/NAME, ORG, USER, or OWNER/NAME#N (or a pull request URL)' })
       .option('token', { type: 'string', describe: 'GitHub token (default: $GITHUB_TOKEN); without one only public data, at 60 requests an hour' })

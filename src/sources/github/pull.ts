@@ -60,6 +60,8 @@ export interface PullFilesOptions {
   headContents?: boolean;
   /** Globs of paths not scanned (lock files, minified bundles). */
   skipPaths?: readonly string[];
+  /** The config's path allowlist: paths it covers are not fetched or scanned. */
+  skipPath?: (path: string) => boolean;
   maxFileSize?: number;
 }
 
@@ -101,7 +103,7 @@ export async function* pullRequestFiles(gh: GitHub, pr: PullRequestInfo, options
   for (const file of files) {
     // Removed files add nothing; a pure rename (no changes) moves text that was already there.
     if (file.status === 'removed' || file.status === 'unchanged' || file.changes === 0) continue;
-    if (skip.some((test) => test(file.filename))) {
+    if (skip.some((test) => test(file.filename)) || options.skipPath?.(file.filename)) {
       yield { kind: 'skip', path: file.filename, reason: 'excluded-path' };
       continue;
     }
