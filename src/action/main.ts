@@ -1,7 +1,15 @@
+import { escapeData } from '../report/github.js';
 import { run } from './run.js';
 
 // The runner starts this file (action.yml: runs.main). run() never throws; the
-// exit code is the only signal besides what it printed.
-void run().then((code) => {
-  process.exitCode = code;
-});
+// catch is for a failure outside it (a broken bundle), so the step still fails
+// with one clear line instead of an unhandled rejection.
+run().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stdout.write(`::error::${escapeData(`keyhound: internal error: ${(error as Error)?.message ?? String(error)}`)}\n`);
+    process.exitCode = 1;
+  },
+);
