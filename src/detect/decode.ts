@@ -19,8 +19,12 @@ export interface Segment {
  * (a Kubernetes Secret's `data:` values, Docker `auth`) skip them.
  */
 export const LIMITS = {
-  /** Shortest base64 run tried: 24 characters decode to 18 bytes. */
-  base64: 24,
+  /**
+   * Shortest base64 run tried: 32 characters decode to 24 bytes, room for a
+   * name and a short value (`password=...`). Shorter runs are mostly
+   * identifiers; known formats (Kubernetes, Docker, .npmrc, Basic) have no minimum.
+   */
+  base64: 32,
   /** Shortest hex run tried: 32 digits decode to 16 bytes. */
   hex: 32,
   /** Shortest percent-encoded or escaped run, and the escapes it must hold. */
@@ -39,7 +43,8 @@ const ALNUM = 1;
 const STD = 2; // + /
 const URL = 4; // - _
 const NOT_HEX = 8; // letters outside a-f / A-F
-const CLASS = new Uint8Array(128);
+// Indexed by any UTF-16 code unit (64 KiB), so the hot loops need no range check.
+const CLASS = new Uint8Array(65536);
 for (let c = 48; c <= 57; c++) CLASS[c] = ALNUM;
 for (let c = 65; c <= 90; c++) CLASS[c] = ALNUM | (c > 70 ? NOT_HEX : 0);
 for (let c = 97; c <= 122; c++) CLASS[c] = ALNUM | (c > 102 ? NOT_HEX : 0);
@@ -54,29 +59,26 @@ CLASS[95] = URL;
  * `C-D` or `I-f`; random base64 and identifiers land there about 40% of the
  * time, so this rejects most runs before any decoding.
  */
-const TEXT_LEAD = new Uint8Array(128);
+const TEXT_LEAD = new Uint8Array(65536);
 for (const c of 'CDIJKLMNOPQRSTUVWXYZabcdef') TEXT_LEAD[c.charCodeAt(0)] = 1;
 
 function looksLikeEncodedText(text: string, start: number, end: number): boolean {
-  let groups = 0;
-  let lead = 0;
-  for (let i = start; i < end; i += 4) {
-    groups++;
-    lead += TEXT_LEAD[text.charCodeAt(i)] ?? 0;
-  }
-  return lead >= groups * 0.75;
+  // Gives up as soon as more than a quarter of the groups miss: identifiers and random data fail within a few groups.
+  const allowed = Math.floor(Math.ceil((end - start) / 4) * 0.25);
+  let misses = 0;
+  for (let i = start; i < end; i += 4) if (TEXT_LEAD[text.charCodeAt(i)] === 0 && ++misses > allowed) return false;
+  return true;
 }
 
 /** Hex of text: each byte's first digit is 2-7 (or 0 for tab/newline). */
 function looksLikeHexText(text: string, start: number, end: number): boolean {
-  let pairs = 0;
-  let lead = 0;
+  const allowed = Math.floor(Math.ceil((end - start) / 2) * 0.1);
+  let misses = 0;
   for (let i = start; i < end; i += 2) {
-    pairs++;
     const c = text.charCodeAt(i);
-    if ((c >= 50 && c <= 55) || (c === 48 && text.charCodeAt(i + 1) <= 100)) lead++;
+    if (!((c >= 50 && c <= 55) || (c === 48 && text.charCodeAt(i + 1) <= 100)) && ++misses > allowed) return false;
   }
-  return lead >= pairs * 0.9;
+  return true;
 }
 
 /**
@@ -143,48 +145,62 @@ function hexRun(text: string, start: number, end: number, out: Segment[]): void 
   if (decoded !== undefined && decoded.trim().length >= LIMITS.decoded) out.push({ start, end, encoding: 'hex', replacement: decoded });
 }
 
+
 /**
- * Base64 and hex runs in `text[from, to)`, in one pass over the characters. A
- * run is a maximal stretch of the base64 alphabet (`=` only as padding at its
- * end), so a value glued to a name by `=` or `:` starts its own run.
+ * Base64 and hex runs in `text[from, to)`. A run is a maximal stretch of the
+ * base64 alphabet (`=` only as padding at its end), so a value glued to a
+ * name by `=` or `:` starts its own run. Only runs of LIMITS.base64 or more
+ * matter, so the search skips: a run that long starting anywhere in
+ * [i, i + LIMITS.base64) covers the probe at its end, and a probe outside the
+ * alphabet rules all of them out at once (the idea of Boyer-Moore's skip).
+ * Ordinary text and code cost well under one lookup a character.
  */
 function findRuns(text: string, from: number, to: number, out: Segment[]): void {
+  const min = LIMITS.base64;
   let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || CLASS[c] === 0) {
-      i++;
+  while (i + min <= to) {
+    const probe = i + min - 1;
+    if (CLASS[text.charCodeAt(probe)] === 0) {
+      i = probe + 1;
       continue;
     }
-    const start = i;
-    let flags = 0;
-    for (; i < to; i++) {
-      const d = text.charCodeAt(i);
-      const k = d < 128 ? CLASS[d]! : 0;
-      if (k === 0) break;
-      flags |= k;
-    }
-    const runEnd = i;
-    while (i < to && i - runEnd < 2 && text.charCodeAt(i) === 61) i++;
-    // `0x4142...`: hex after a C-style prefix.
-    const c1 = text.charCodeAt(start + 1);
-    if (c === 48 && (c1 === 120 || c1 === 88) && /^[0-9a-fA-F]+$/.test(text.slice(start + 2, runEnd))) {
-      hexRun(text, start + 2, runEnd, out);
-      continue;
-    }
-    const length = runEnd - start;
-    if (length < LIMITS.base64 || length > LIMITS.segment || (flags & STD && flags & URL)) continue;
-    if (!(flags & (STD | URL | NOT_HEX))) {
-      hexRun(text, start, runEnd, out);
-      continue;
-    }
-    if (!looksLikeEncodedText(text, start, runEnd)) continue;
-    const encoded = text.slice(start, i);
-    if (shannonEntropy(encoded) < LIMITS.entropy) continue;
-    const decoded = decodeBase64(encoded);
-    if (decoded !== undefined && decoded.trim().length >= LIMITS.decoded) out.push({ start, end: i, encoding: 'base64', replacement: decoded });
+    let start = probe;
+    while (start > i && CLASS[text.charCodeAt(start - 1)] !== 0) start--;
+    let runEnd = probe + 1;
+    while (runEnd < to && CLASS[text.charCodeAt(runEnd)] !== 0) runEnd++;
+    let end = runEnd;
+    while (end < to && end - runEnd < 2 && text.charCodeAt(end) === 61) end++;
+    // Padding may be followed by another run (`a==b`): the next search starts right after it.
+    i = end;
+    if (runEnd - start >= min) examineRun(text, start, runEnd, end, out);
   }
 }
+
+/** A long run [start, runEnd) with padding up to `end`: hex, base64, or neither. */
+function examineRun(text: string, start: number, runEnd: number, end: number, out: Segment[]): void {
+  const length = runEnd - start;
+  if (length > LIMITS.segment) return;
+  // `0x4142...`: hex after a C-style prefix.
+  const c1 = text.charCodeAt(start + 1);
+  const hexStart = text.charCodeAt(start) === 48 && (c1 === 120 || c1 === 88) ? start + 2 : start;
+  // Most long runs are identifiers; the strided checks reject them before any full pass.
+  const textLike = looksLikeEncodedText(text, start, runEnd);
+  if (!textLike && !looksLikeHexText(text, hexStart, runEnd)) return;
+  let flags = 0;
+  for (let k = hexStart; k < runEnd; k++) flags |= CLASS[text.charCodeAt(k)]!;
+  if (!(flags & (STD | URL | NOT_HEX))) {
+    hexRun(text, hexStart, runEnd, out);
+    return;
+  }
+  if (!textLike || hexStart !== start || (flags & STD && flags & URL)) return;
+  const encoded = text.slice(start, end);
+  if (shannonEntropy(encoded) < LIMITS.entropy) return;
+  const decoded = decodeBase64(encoded);
+  if (decoded !== undefined && decoded.trim().length >= LIMITS.decoded) out.push({ start, end, encoding: 'base64', replacement: decoded });
+}
+
+/** Largest gap between the first two escapes of an escaped run. */
+const NEARBY = 16;
 
 /**
  * Runs that hold `marker` escapes (`%` for percent-encoding, `\` for
@@ -204,8 +220,10 @@ function findEscaped(text: string, from: number, to: number, encoding: 'percent'
     };
   let at = text.indexOf(marker, from);
   while (at >= 0 && at < to) {
-    if (!isEscape(at)) {
-      at = text.indexOf(marker, at + 1);
+    const next = text.indexOf(marker, at + 1);
+    // Encoded text has its escapes close together; a lone `%20` or `\u00e9` in code starts nothing.
+    if (next < 0 || next - at > NEARBY || !isEscape(at)) {
+      at = next;
       continue;
     }
     let start = at;

@@ -4,6 +4,8 @@ import { Prefilter } from './prefilter.js';
 /** Literals of the inline markers (inline.ts), found by the same pass as rule keywords. */
 const MARKER_KEYWORDS = ['keyhound:', 'gitleaks:allow', 'allowlist'];
 const MARKER = -1;
+/** Pseudo rule indexes of literal hints: -2 for the first, -3 for the second, ... */
+const HINT = -2;
 
 export interface Routes {
   /** Indexes of the rules whose keywords occur, ascending. */
@@ -12,6 +14,8 @@ export interface Routes {
   starts: number[][];
   /** Whether an inline marker may occur (cheap to know here, costly to search for). */
   markers: boolean;
+  /** Bit i is set when the i-th literal hint given to the router occurs (the decode stage's formats). */
+  hints: number;
 }
 
 /**
@@ -25,7 +29,8 @@ export class KeywordRouter {
   /** Reused between chunks (an engine scans one chunk at a time). */
   private readonly starts: number[][];
 
-  constructor(rules: readonly CompiledRule[]) {
+  /** `hints`: up to 30 lower-case literals that other stages ask about (Routes.hints), found by the same pass. */
+  constructor(rules: readonly CompiledRule[], hints: readonly string[] = []) {
     const keywords: string[] = [];
     const keywordRules: number[][] = [];
     const ids = new Map<string, number>();
@@ -41,6 +46,7 @@ export class KeywordRouter {
     };
     rules.forEach((rule, index) => rule.spec.keywords.forEach((keyword) => add(keyword, index)));
     for (const marker of MARKER_KEYWORDS) add(marker, MARKER);
+    hints.forEach((hint, i) => add(hint, HINT - i));
     this.prefilter = new Prefilter(keywords);
     this.stateRoutes = Array.from({ length: this.prefilter.stateCount }, (_unused, state) => {
       const routes: number[] = [];
@@ -54,13 +60,15 @@ export class KeywordRouter {
     const { count, pairs } = this.prefilter.find(text);
     const touched: number[] = [];
     let markers = false;
+    let hints = 0;
     for (let i = 0; i < count; i++) {
       const end = pairs[i * 2]!;
       const routes = this.stateRoutes[pairs[i * 2 + 1]!]!;
       for (let r = 0; r < routes.length; r += 2) {
         const rule = routes[r]!;
-        if (rule === MARKER) {
-          markers = true;
+        if (rule < 0) {
+          if (rule === MARKER) markers = true;
+          else hints |= 1 << (HINT - rule);
           continue;
         }
         const list = this.starts[rule]!;
@@ -78,6 +86,6 @@ export class KeywordRouter {
       }
       return list;
     });
-    return { rules: touched, starts, markers };
+    return { rules: touched, starts, markers, hints };
   }
 }
