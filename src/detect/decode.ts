@@ -164,10 +164,15 @@ function findRuns(text: string, from: number, to: number, out: Segment[]): void 
       i = probe + 1;
       continue;
     }
-    let start = probe;
-    while (start > i && CLASS[text.charCodeAt(start - 1)] !== 0) start--;
     let runEnd = probe + 1;
     while (runEnd < to && CLASS[text.charCodeAt(runEnd)] !== 0) runEnd++;
+    // The run starts at i or later, so a short stretch needs no look back.
+    if (runEnd - i < min) {
+      i = runEnd;
+      continue;
+    }
+    let start = probe;
+    while (start > i && CLASS[text.charCodeAt(start - 1)] !== 0) start--;
     let end = runEnd;
     while (end < to && end - runEnd < 2 && text.charCodeAt(end) === 61) end++;
     // Padding may be followed by another run (`a==b`): the next search starts right after it.
