@@ -24,11 +24,14 @@ export function resolveOverlaps(candidates: readonly Candidate[]): { winners: Ca
   const winners: Candidate[] = [];
   const losers: { candidate: Candidate; winner: Candidate }[] = [];
   for (const candidate of sorted) {
-    const rival = winners.find((w) => w.secretStart < candidate.secretEnd && candidate.secretStart < w.secretEnd);
+    // Winners never overlap each other and come in order of start, so only the
+    // last one can overlap a candidate that starts at or after it.
+    const last = winners[winners.length - 1];
+    const rival = last && last.secretStart < candidate.secretEnd && candidate.secretStart < last.secretEnd ? last : undefined;
     if (!rival) {
       winners.push(candidate);
     } else if (better(candidate, rival)) {
-      winners[winners.indexOf(rival)] = candidate;
+      winners[winners.length - 1] = candidate;
       losers.push({ candidate: rival, winner: candidate });
     } else {
       losers.push({ candidate, winner: rival });

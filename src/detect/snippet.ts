@@ -17,7 +17,38 @@ export interface Span {
  * this finding's: a key id next to its secret must not leak through the
  * secret's snippet) unless redaction is off.
  */
-export function buildSnippet(text: string, lines: LineIndex, secret: Span, masked: readonly Span[], redactOn: boolean): string {
+/**
+ * The spans to mask in a chunk, sorted once so each snippet finds the few on
+ * its line by binary search (a minified line can hold thousands of candidates).
+ */
+export class MaskedSpans {
+  private readonly spans: Span[];
+  private readonly longest: number;
+
+  constructor(spans: readonly Span[]) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+    this.longest = this.spans.reduce((max, s) => Math.max(max, s.end - s.start), 0);
+  }
+
+  /** Spans that overlap [from, to). */
+  overlapping(from: number, to: number): Span[] {
+    let low = 0;
+    let high = this.spans.length;
+    const earliest = from - this.longest;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.spans[mid]!.start < earliest) low = mid + 1;
+      else high = mid;
+    }
+    const out: Span[] = [];
+    for (let i = low; i < this.spans.length && this.spans[i]!.start < to; i++) {
+      if (this.spans[i]!.end > from) out.push(this.spans[i]!);
+    }
+    return out;
+  }
+}
+
+export function buildSnippet(text: string, lines: LineIndex, secret: Span, masked: MaskedSpans, redactOn: boolean): string {
   const line = lines.position(secret.start).line;
   const bounds = lines.lineBounds(line);
   let from = bounds.start;
@@ -28,7 +59,7 @@ export function buildSnippet(text: string, lines: LineIndex, secret: Span, maske
   }
   if (!redactOn) return decorate(text.slice(from, to).trim(), from > bounds.start, to < bounds.end);
   const spans = masked
-    .filter((s) => s.end > from && s.start < to)
+    .overlapping(from, to)
     .sort((a, b) => a.start - b.start || Number(b.whole ?? false) - Number(a.whole ?? false));
   let out = '';
   let cursor = from;

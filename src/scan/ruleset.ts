@@ -3,6 +3,7 @@ import type { RuleSpec } from '../core/types.js';
 import { builtinRules } from '../rules/builtin.js';
 import { checkRuleSet } from '../rules/check.js';
 import { checkExamples } from '../rules/examples.js';
+import { lintRule } from '../rules/lint.js';
 import { listRuleFiles, readRuleFiles } from '../rules/load.js';
 
 export interface RuleSetOptions {
@@ -28,6 +29,8 @@ export async function buildRuleSet(options: RuleSetOptions = {}): Promise<RuleSp
   }
   rules.push(...custom);
   problems.push(...checkRuleSet(rules));
+  // A custom rule whose pattern could backtrack catastrophically is refused with the reason.
+  problems.push(...custom.flatMap(lintRule).filter((p) => p.message.startsWith('error')));
   if (problems.length === 0 && custom.length > 0) {
     for (const failure of await checkExamples(custom, rules)) {
       problems.push({ file: failure.file ?? '(inline)', line: failure.line, subject: failure.ruleId, message: `${failure.kind} example ${failure.index}: ${failure.message}` });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRuleSet } from '../../src/rules/check.js';
 import { checkExamples } from '../../src/rules/examples.js';
+import { lintRule } from '../../src/rules/lint.js';
 import { builtinRulesDir, listRuleFiles, readRuleFiles } from '../../src/rules/load.js';
 
 // Every built-in rule file is valid, and every rule's positive examples are
@@ -18,6 +19,11 @@ describe('built-in rules', () => {
   it('rule ids start with their file\'s provider key', () => {
     const wrong = rules.filter((rule) => !rule.id.startsWith(`${rule.providerKey}-`) && rule.id !== rule.providerKey).map((rule) => `${rule.id} in ${rule.providerKey}.yaml`);
     expect(wrong).toEqual([]);
+  });
+
+  it('pass the pattern linter (no catastrophic backtracking)', () => {
+    const errors = rules.flatMap(lintRule).filter((p) => p.message.startsWith('error')).map((p) => `${p.subject}: ${p.message}`);
+    expect(errors).toEqual([]);
   });
 
   for (const file of files) {

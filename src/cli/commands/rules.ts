@@ -5,6 +5,7 @@ import { builtinRules } from '../../rules/builtin.js';
 import { checkRuleSet } from '../../rules/check.js';
 import { checkExamples } from '../../rules/examples.js';
 import { listRuleFiles, readRuleFiles } from '../../rules/load.js';
+import { lintRule } from '../../rules/lint.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './types.js';
 
@@ -27,9 +28,7 @@ async function testRules(files: readonly string[], io: CliIO): Promise<number> {
     rules = builtinRules();
     all = rules;
   } else {
-    const read = readRuleFiles(listRuleFiles(files));
-    if (read.problems.length > 0) throw new RuleError(read.problems);
-    rules = read.rules;
+    rules = readOrThrow(files);
     // Custom rules may name built-in ones in `near`.
     all = [...builtinRules().filter((b) => !rules.some((r) => r.id === b.id)), ...rules];
   }
@@ -42,18 +41,34 @@ async function testRules(files: readonly string[], io: CliIO): Promise<number> {
   return failures.length > 0 ? 1 : 0;
 }
 
+function lintRules(files: readonly string[], io: CliIO): number {
+  const rules = files.length === 0 ? builtinRules() : readOrThrow(files);
+  const problems = rules.flatMap(lintRule);
+  for (const p of problems) io.stdout.write(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.subject}: ${p.message}\n`);
+  const errors = problems.filter((p) => p.message.startsWith('error')).length;
+  io.stdout.write(`${rules.length} rules, ${errors} error${errors === 1 ? '' : 's'}\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+function readOrThrow(files: readonly string[]): RuleSpec[] {
+  const read = readRuleFiles(listRuleFiles(files));
+  if (read.problems.length > 0) throw new RuleError(read.problems);
+  return read.rules;
+}
+
 export const rulesCommand: Command = {
   command: 'rules <action> [files..]',
-  describe: 'List the rules, or test rule files against their examples',
+  describe: 'List the rules, test rule files against their examples, or lint their patterns',
   builder: (yargs) =>
     yargs
-      .positional('action', { choices: ['list', 'test'] as const, describe: 'list: show the rules; test: run rule examples through the engine' })
+      .positional('action', { choices: ['list', 'test', 'lint'] as const, describe: 'list: show the rules; test: run rule examples through the engine; lint: check patterns for catastrophic backtracking' })
       .positional('files', { type: 'string', array: true, describe: 'Rule files or folders (test; default: the built-in rules)' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text', describe: 'Output format of list' }) as never,
   async run(argv, io) {
     const action = argv.action as string;
     const files = ((argv.files as string[] | undefined) ?? []).map((f) => path.resolve(io.cwd, f));
     if (action === 'list') return listRules(builtinRules(), argv.format as string, io);
+    if (action === 'lint') return lintRules(files, io);
     return testRules(files, io);
   },
 };

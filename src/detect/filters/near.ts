@@ -7,6 +7,9 @@ import type { Filter } from './types.js';
  * them) are copied into the finding's context; another rule's secret goes
  * into `related`, which reports never show.
  */
+/** Characters on each side of a candidate that `near` conditions search, at most. */
+export const NEAR_CONTEXT = 4096;
+
 export const nearFilter: Filter = (candidate, context) => {
   if (candidate.rule.near.length === 0) return undefined;
   const { line } = context.lines.position(candidate.secretStart);
@@ -14,8 +17,10 @@ export const nearFilter: Filter = (candidate, context) => {
   const first = context.lines.position(0).line;
   const last = first + context.lines.lineCount - 1;
   for (const near of candidate.rule.near) {
-    const from = context.lines.lineBounds(Math.max(first, line - near.lines)).start;
-    const to = context.lines.lineBounds(Math.min(last, endLine + near.lines)).end;
+    // Lines, but never more than NEAR_CONTEXT characters away: a minified line
+    // holds thousands of candidates and must not be searched whole for each.
+    const from = Math.max(context.lines.lineBounds(Math.max(first, line - near.lines)).start, candidate.start - NEAR_CONTEXT);
+    const to = Math.min(context.lines.lineBounds(Math.min(last, endLine + near.lines)).end, candidate.end + NEAR_CONTEXT);
     const region = context.text.slice(from, to);
     near.regex.lastIndex = 0;
     let found: RegExpExecArray | null = null;

@@ -14,8 +14,16 @@ const PLACEHOLDER_WORDS = [
 /** Template and variable syntax: `${VAR}`, `{{ var }}`, `<token>`, `%(name)s`, `$VAR`, `****`. */
 const TEMPLATE_SYNTAX = /\$\{|\{\{|\}\}|^<[^>]{1,80}>$|%\([a-z_]{1,40}\)s|^\$[A-Z_][A-Z0-9_]{1,60}$|\*{3,}|\.{3,}|•{3,}/i;
 
-/** Six or more of one character in a row (`aaaaaa`, `000000`). */
-const REPEATED = /(.)\1{5,}/;
+/** The longest run of one character. */
+function longestRepeat(text: string): number {
+  let longest = text.length > 0 ? 1 : 0;
+  let run = 1;
+  for (let i = 1; i < text.length; i++) {
+    run = text.charCodeAt(i) === text.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
 
 /** A run of six or more consecutive characters of an ascending or descending sequence (`123456`, `abcdef`, `fedcba`), case-insensitively. */
 function sequentialRun(text: string): string | undefined {
@@ -44,7 +52,9 @@ export function placeholderIn(secret: string): string | undefined {
   if (word) return `placeholder word "${word}"`;
   const template = TEMPLATE_SYNTAX.exec(secret);
   if (template) return `template syntax "${template[0]}"`;
-  if (REPEATED.test(secret)) return 'a character repeated six or more times';
+  const repeated = longestRepeat(secret);
+  // Long tokens may hold runs by design (length fields in OpenSSH keys, zero-padded ids), so the run must be long for its length.
+  if (repeated >= Math.max(6, Math.ceil(secret.length / 8))) return `a character repeated ${repeated} times`;
   const run = sequentialRun(secret);
   if (run) return `sequential run "${run}"`;
   return undefined;
