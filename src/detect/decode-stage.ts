@@ -2,7 +2,7 @@ import { LineIndex } from '../core/location.js';
 import type { Chunk, Finding, LineRange, Origin } from '../core/types.js';
 import { findSegments, type Encoding, type Segment } from './decode.js';
 import { findFormatSegments } from './decode-formats.js';
-import { buildSnippet, type Span } from './snippet.js';
+import { buildSnippet, MaskedSpans, type Span } from './snippet.js';
 
 /**
  * The decode stage: encoded segments of a chunk are decoded and the lines
@@ -23,8 +23,8 @@ const MAX_SEGMENTS = 2000;
 
 /** What the decode stage needs from the engine. */
 export interface DecodeHost {
-  /** Scans a chunk without decoding. */
-  scanPlain(chunk: Chunk): Finding[];
+  /** Scans a chunk without decoding; `hints` tells which FORMAT_HINTS occur in it. */
+  scanPlain(chunk: Chunk): { findings: Finding[]; hints: number };
   /** Higher is more specific: a provider rule beats a generic one, then higher confidence. */
   rank(finding: Finding): number;
 }
@@ -47,9 +47,9 @@ interface Region {
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
 /** Format values first (they are certain), then shapes; a segment overlapping an earlier choice is dropped. */
-function chooseSegments(text: string, ranges: readonly { start: number; end: number }[] | undefined): Segment[] {
+function chooseSegments(text: string, ranges: readonly { start: number; end: number }[] | undefined, hints: number | undefined): Segment[] {
   const inRanges = (s: Segment): boolean => !ranges || ranges.some((r) => s.start >= r.start && s.end <= r.end);
-  const formats = findFormatSegments(text).filter(inRanges);
+  const formats = findFormatSegments(text, hints).filter(inRanges);
   const shapes = ranges ? ranges.flatMap((r) => findSegments(text, r.start, r.end)) : findSegments(text);
   const chosen: Segment[] = [];
   for (const segment of [...formats.sort((a, b) => a.start - b.start), ...shapes.sort((a, b) => b.end - b.start - (a.end - a.start))]) {
@@ -79,19 +79,21 @@ function merge(direct: DecodedItem[], decoded: DecodedItem[], rank: (f: Finding)
 
 /** Findings of one synthesized text that lie in its decoded regions, plus what deeper layers find there. */
 function layer(host: DecodeHost, text: string, origin: Origin, depth: number, regions: readonly Region[]): DecodedItem[] {
-  const direct = host.scanPlain({ text, origin })
+  const plain = host.scanPlain({ text, origin });
+  const direct = plain.findings
     .map((finding) => ({ finding, start: finding.offset, end: finding.offset + finding.secret.length, chain: [] as Encoding[] }))
     .filter((item) => regions.some((r) => overlaps(r, item)));
   if (depth <= 0) return direct;
-  return merge(direct, decodeLayer(host, text, origin, depth, regions), host.rank);
+  return merge(direct, decodeLayer(host, text, origin, depth, regions, plain.hints), host.rank);
 }
 
 /**
  * Decodes the segments of `text` (inside `regions` when given) and returns
  * what the layers below find, each at the span of its encoded segment.
+ * `hints`: which FORMAT_HINTS occur in `text`, when the caller knows.
  */
-export function decodeLayer(host: DecodeHost, text: string, origin: Origin, depth: number, regions?: readonly Region[]): DecodedItem[] {
-  const segments = chooseSegments(text, regions);
+export function decodeLayer(host: DecodeHost, text: string, origin: Origin, depth: number, regions?: readonly Region[], hints?: number): DecodedItem[] {
+  const segments = chooseSegments(text, regions, hints);
   if (segments.length === 0) return [];
   // Segments whose context overlaps are scanned together, in one synthesized text.
   const groups: { start: number; end: number; segments: Segment[] }[] = [];
@@ -176,7 +178,7 @@ export function finishDecoded(host: DecodeHost, chunk: Chunk, direct: Finding[],
       path: chunk.origin.path,
       origin: chunk.origin,
       offset: item.start,
-      snippet: buildSnippet(chunk.text, lines, { start: item.start, end: item.end }, masked, options.redact),
+      snippet: buildSnippet(chunk.text, lines, { start: item.start, end: item.end }, new MaskedSpans(masked), options.redact),
       decoded: item.chain.join('/'),
     });
   }

@@ -3,12 +3,13 @@ import { LineIndex } from '../core/location.js';
 import type { Chunk, Finding, RuleSpec, ScanResult, Suppressed } from '../core/types.js';
 import { compileRules, type CompiledRule } from '../rules/compile.js';
 import { findAnchoredCandidates, findCandidates } from './candidates.js';
+import { FORMAT_HINTS } from './decode-formats.js';
 import { decodeLayer, finishDecoded, segmentSpans, type DecodeHost } from './decode-stage.js';
 import { candidateFilters, type Candidate, type Filter, type FilterContext, type GlobalAllow } from './filters/index.js';
-import { InlineMarkers, mayHaveMarkers } from './inline.js';
+import { InlineMarkers } from './inline.js';
 import { resolveOverlaps } from './overlap.js';
-import { KeywordRouter } from './routing.js';
-import { buildSnippet, type Span } from './snippet.js';
+import { KeywordRouter, type Routes } from './routing.js';
+import { buildSnippet, MaskedSpans, type Span } from './snippet.js';
 import { loadTokenizer } from './tokenizer.js';
 import { windowsAround } from './windows.js';
 
@@ -51,11 +52,14 @@ export class Engine {
     this.ruleIds = new Set(this.rules.map((rule) => rule.spec.id));
     this.providerKeys = new Set(this.rules.map((rule) => rule.spec.providerKey));
     this.longestKeyword = this.reported.map((rule) => Math.max(...rule.spec.keywords.map((k) => k.length)));
-    this.router = new KeywordRouter(this.reported);
+    this.router = new KeywordRouter(this.reported, FORMAT_HINTS);
     this.filters = candidateFilters(options.allow);
     const generic = new Set(this.rules.filter((rule) => rule.spec.generic).map((rule) => rule.spec.id));
     this.decodeHost = {
-      scanPlain: (chunk) => this.scanText(chunk).findings,
+      scanPlain: (chunk) => {
+        const routes = this.router.route(chunk.text);
+        return { findings: this.scanText(chunk, [], routes).findings, hints: routes.hints };
+      },
       rank: (finding) => (generic.has(finding.ruleId) ? 0 : 4) + CONFIDENCE_RANK[finding.confidence],
     };
   }
@@ -77,12 +81,14 @@ export class Engine {
 
   scan(chunk: Chunk): ScanResult {
     const depth = this.options.decode ?? 2;
-    const items = depth > 0 ? decodeLayer(this.decodeHost, chunk.text, chunk.origin, depth) : [];
-    if (items.length === 0) return this.scanText(chunk);
+    const routes = this.router.route(chunk.text);
+    // The keyword pass also tells which known encoded formats may occur (FORMAT_HINTS).
+    const items = depth > 0 ? decodeLayer(this.decodeHost, chunk.text, chunk.origin, depth, undefined, routes.hints) : [];
+    if (items.length === 0) return this.scanText(chunk, [], routes);
     // Snippets mask the encoded segments whole, on every finding's line.
-    const result = this.scanText(chunk, segmentSpans(items));
+    const result = this.scanText(chunk, segmentSpans(items), routes);
     const redact = this.options.redact !== false;
-    const markers = mayHaveMarkers(chunk.text) ? (lines: LineIndex) => new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token)) : undefined;
+    const markers = routes.markers ? (lines: LineIndex) => new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token)) : undefined;
     const { direct, decoded } = finishDecoded(this.decodeHost, chunk, result.findings, items, {
       redact,
       ...(chunk.lines ? { lines: chunk.lines } : {}),
@@ -92,10 +98,9 @@ export class Engine {
     return { findings, suppressed: result.suppressed };
   }
 
-  /** Scans a chunk's own text (no decoding); `extraMasked` spans are masked in snippets too. */
-  private scanText(chunk: Chunk, extraMasked: readonly Span[] = []): ScanResult {
+  /** Scans a chunk's own text (no decoding) given its keyword routes; `extraMasked` spans are masked in snippets too. */
+  private scanText(chunk: Chunk, extraMasked: readonly Span[], routes: Routes): ScanResult {
     const text = chunk.text;
-    const routes = this.router.route(text);
     if (routes.rules.length === 0) return { findings: [], suppressed: [] };
 
     const candidates: Candidate[] = [];
@@ -184,13 +189,13 @@ export class Engine {
       else drop(candidate, 'overlap', `the same secret is reported as ${winner.rule.spec.id}`);
     }
 
-    const masked: Span[] = [...extraMasked, ...candidates.map((c) => ({ start: c.secretStart, end: c.secretEnd }))];
+    const masked = new MaskedSpans([...extraMasked, ...candidates.map((c) => ({ start: c.secretStart, end: c.secretEnd }))]);
     const redactOn = this.options.redact !== false;
     const findings = winners.map((candidate) => this.toFinding(chunk, lines, candidate, masked, redactOn));
     return { findings, suppressed };
   }
 
-  private toFinding(chunk: Chunk, lines: LineIndex, candidate: Candidate, masked: { start: number; end: number }[], redactOn: boolean): Finding {
+  private toFinding(chunk: Chunk, lines: LineIndex, candidate: Candidate, masked: MaskedSpans, redactOn: boolean): Finding {
     const spec = candidate.rule.spec;
     const location = lines.span(candidate.secretStart, candidate.secretEnd);
     const finding: Finding = {
