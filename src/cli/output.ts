@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliIO } from './io.js';
 
@@ -8,6 +8,13 @@ import type { CliIO } from './io.js';
  * a failed or interrupted scan never leaves a half-written report behind.
  */
 export async function writeAtomic(file: string, content: string): Promise<void> {
+  // A device or pipe (`-o /dev/null`, `/dev/stdout`, a FIFO) is written in
+  // place: renaming over it would replace the device with a regular file.
+  const existing = await stat(file).catch(() => undefined);
+  if (existing && !existing.isFile()) {
+    await writeFile(file, content);
+    return;
+  }
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temp, content, { mode: 0o600 });
