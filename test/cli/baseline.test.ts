@@ -196,3 +196,31 @@ describe('baselines and git merge', () => {
     expect(scanJson(dir, '--baseline', path.join(dir, BASELINE)).code).toBe(0);
   });
 });
+
+describe('baselines of git history', () => {
+  it('baseline create --git accepts secrets that only history holds; keyhound git --baseline then reports only new ones', () => {
+    const dir = tempDir();
+    git(dir, 'init', '-q');
+    const old = githubToken();
+    writeTree(dir, { 'deploy.sh': `export GH=${old}\n` });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'add');
+    writeTree(dir, { 'deploy.sh': 'export GH=$GH\n' });
+    git(dir, 'commit', '-q', '-am', 'remove');
+    expect(runCli(['git', dir, '-q']).code).toBe(1);
+    // The working tree no longer has it: a files baseline would not accept it.
+    expect(runCli(['baseline', 'create', dir, '--no-gitattributes']).stderr).toMatch(/0 entries/);
+    const created = runCli(['baseline', 'create', '--git', dir, '--no-gitattributes']);
+    expect(created.code).toBe(0);
+    expect(created.stderr).toMatch(/1 entry \(1 added/);
+    expect(readFileSync(path.join(dir, BASELINE), 'utf8')).not.toContain(old);
+    const accepted = runCli(['git', dir, '--baseline', path.join(dir, BASELINE), '--format', 'json']);
+    expect(accepted.code).toBe(0);
+    const fresh = githubToken();
+    writeTree(dir, { 'app.js': `const t = "${fresh}";\n` });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'new');
+    const next = JSON.parse(runCli(['git', dir, '--baseline', path.join(dir, BASELINE), '--format', 'json', '--no-redact']).stdout);
+    expect(next.findings.map((f: { path: string; secret: string }) => `${f.path} ${f.secret}`)).toEqual([`app.js ${fresh}`]);
+  });
+});

@@ -4,9 +4,14 @@ import path from 'node:path';
 import { DEFAULT_BASELINE_NAME, newSalt, readBaseline, writeBaseline, type Baseline } from '../../config/baseline.js';
 import { findRepositoryRoot } from '../../config/discover.js';
 import { UsageError } from '../../core/errors.js';
+import { Engine } from '../../detect/engine.js';
 import { baselinePathMapper, updateEntries } from '../../scan/baseline.js';
+import type { ScanReport } from '../../scan/collector.js';
 import { scanFiles } from '../../scan/files.js';
+import { scanRepositoryHistory } from '../../scan/git.js';
 import { createScanner } from '../../scan/pool.js';
+import type { ScanSetup } from '../../scan/setup.js';
+import { openRepository } from '../../sources/git/repo.js';
 import { STDIN_ARG } from '../options.js';
 import { configOptions, setupScan, type SetupArgs } from '../setup.js';
 import type { Command } from './types.js';
@@ -18,13 +23,16 @@ interface BaselineArgs extends SetupArgs {
   'follow-symlinks': boolean;
   gitattributes: boolean;
   threads?: number;
+  git: boolean;
+  range?: string;
 }
 
 /**
  * `keyhound baseline create|update [paths..]`: scans like `keyhound scan`
- * (same config, rules and allowlists, no baseline) and writes the findings as
- * accepted. `update` keeps what still matches, adds new findings and prunes
- * entries that match nothing where it looked.
+ * (same config, rules and allowlists, no baseline), or like `keyhound git`
+ * with `--git`, and writes the findings as accepted. `update` keeps what
+ * still matches, adds new findings and prunes entries that match nothing
+ * where it looked.
  */
 export const baselineCommand: Command = {
   command: 'baseline <action> [paths..]',
@@ -38,30 +46,50 @@ export const baselineCommand: Command = {
       .option('max-file-size', { type: 'string', describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB' })
       .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files' })
       .option('follow-symlinks', { type: 'boolean', default: false, describe: 'Follow symlinks that stay inside the scanned folder' })
+      .option('git', { type: 'boolean', default: false, describe: 'Accept the findings of the git history of the repository at PATH (as keyhound git) instead of its files' })
+      .option('range', { type: 'string', describe: 'With --git: only commits in this range (base..head); update then prunes nothing' })
       .option('gitattributes', { type: 'boolean', default: true, describe: 'Mark the baseline merge=union in .gitattributes so branches that each add entries merge cleanly' })
       .option('threads', { alias: 'j', type: 'number', describe: 'Scanning threads (default: all cores)' })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No summary on stderr' }) as never,
   async run(argv, io) {
     const args = argv as unknown as BaselineArgs & { action: 'create' | 'update' };
     if (args.paths.includes(STDIN_ARG)) throw new UsageError('baseline: standard input has no path to accept findings under; name files or folders');
-    const targets = args.paths.map((p) => path.resolve(io.cwd, p));
-    const root = targets.length === 1 && statSync(targets[0]!, { throwIfNoEntry: false })?.isDirectory() ? targets[0]! : io.cwd;
+    if (args.range && !args.git) throw new UsageError('--range needs --git');
+    if (args.git && args.paths.length > 1) throw new UsageError('--git takes one repository');
+    let targets = args.paths.map((p) => path.resolve(io.cwd, p));
+    let root = targets.length === 1 && statSync(targets[0]!, { throwIfNoEntry: false })?.isDirectory() ? targets[0]! : io.cwd;
+    let scan: (setup: ScanSetup) => Promise<ScanReport>;
+    if (args.git) {
+      const repo = await openRepository(targets[0]!, io.env);
+      root = repo.workTree ?? repo.gitDir;
+      // The whole history covers every path; a range covers none for certain, so it prunes nothing.
+      targets = args.range ? [] : [root];
+      scan = (setup) => scanRepositoryHistory(new Engine(setup.rules, setup.engineOptions), repo, {
+        ...(args.range ? { range: args.range } : {}),
+        maxFileSize: setup.maxFileSize,
+        ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+        env: io.env,
+      });
+    } else {
+      scan = async (setup) => {
+        const scanner = createScanner(setup.rules, setup.engineOptions, Math.max(1, Math.floor(args.threads ?? availableParallelism())));
+        return scanFiles(scanner, {
+          paths: targets,
+          root,
+          stdin: io.stdin,
+          gitignore: args.gitignore,
+          followSymlinks: args['follow-symlinks'],
+          maxFileSize: setup.maxFileSize,
+          skipDirectories: setup.skipDirectories,
+          skipPaths: [],
+          ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+        }).finally(() => scanner.close());
+      };
+    }
     const setup = await setupScan(args, io, root, { baseline: false });
     const file = args.baseline ? path.resolve(io.cwd, args.baseline) : setup.config.baseline?.value ?? path.join(root, DEFAULT_BASELINE_NAME);
     const previous: Baseline | undefined = existsSync(file) ? readBaseline(file) : undefined;
-
-    const scanner = createScanner(setup.rules, setup.engineOptions, Math.max(1, Math.floor(args.threads ?? availableParallelism())));
-    const report = setup.finish(await scanFiles(scanner, {
-      paths: targets,
-      root,
-      stdin: io.stdin,
-      gitignore: args.gitignore,
-      followSymlinks: args['follow-symlinks'],
-      maxFileSize: setup.maxFileSize,
-      skipDirectories: setup.skipDirectories,
-      skipPaths: [],
-      ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
-    }).finally(() => scanner.close()));
+    const report = await scan(setup);
 
     const salt = previous?.salt ?? newSalt();
     const toPath = baselinePathMapper(file, root);
