@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 export class GitHttpServer {
   url = '';
   readonly authorizations: (string | undefined)[] = [];
+  /** How many Authorization headers each request carried. */
+  readonly rawAuthorizations: number[] = [];
   private server?: Server;
 
   constructor(private readonly root: string, private readonly token?: string) {}
@@ -19,6 +21,8 @@ export class GitHttpServer {
     this.server = createServer((req, res) => {
       const auth = req.headers.authorization;
       this.authorizations.push(auth);
+      // Node keeps only the first of repeated Authorization headers; rawHeaders has them all.
+      this.rawAuthorizations.push(req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === 'authorization').length);
       const expected = this.token ? `basic ${Buffer.from(`x-access-token:${this.token}`).toString('base64')}` : undefined;
       if (expected && auth?.toLowerCase() !== expected.toLowerCase()) {
         res.writeHead(401, { 'www-authenticate': 'Basic realm="GitHub"' });

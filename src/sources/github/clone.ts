@@ -24,9 +24,15 @@ export function gitAuthEnv(url: string, token: string | undefined, base: NodeJS.
   if (!token || !/^https?:/.test(url)) return env;
   const n = Number(base.GIT_CONFIG_COUNT ?? 0) || 0;
   const basic = Buffer.from(`x-access-token:${token}`).toString('base64');
-  env.GIT_CONFIG_COUNT = String(n + 1);
-  env[`GIT_CONFIG_KEY_${n}`] = `http.${origin}/.extraheader`;
-  env[`GIT_CONFIG_VALUE_${n}`] = `AUTHORIZATION: basic ${basic}`;
+  const key = `http.${origin}/.extraheader`;
+  // An empty value first resets the list (git-config: http.extraHeader), so a
+  // header actions/checkout persisted in .git/config is not sent as a second
+  // Authorization header beside ours.
+  env.GIT_CONFIG_COUNT = String(n + 2);
+  env[`GIT_CONFIG_KEY_${n}`] = key;
+  env[`GIT_CONFIG_VALUE_${n}`] = '';
+  env[`GIT_CONFIG_KEY_${n + 1}`] = key;
+  env[`GIT_CONFIG_VALUE_${n + 1}`] = `AUTHORIZATION: basic ${basic}`;
   return env;
 }
 
