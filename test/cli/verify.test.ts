@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signV4 } from '../../src/verify/sigv4.js';
 import { basicCredentials, bearer, closedPort, fake, ProviderServer, runCliAsync, type Answer, type SeenRequest } from '../helpers/providers.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
-import { githubToken } from '../helpers/tokens.js';
+import { base62, githubToken } from '../helpers/tokens.js';
 
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
@@ -254,7 +254,7 @@ describe('keyhound scan --verify (real CLI against provider stand-ins on 127.0.0
     const token = githubToken();
     const server = await ProviderServer.start(githubAnswer(new Set([token])));
     const dir = tempDir();
-    writeTree(dir, { 'a.env': `GH_TOKEN=${token}\n`, 'b/c.yml': `token: ${token}\n`, 'd.env': 'DB_PASSWORD=q8Jv3mX1pL0sR7tK\n' });
+    writeTree(dir, { 'a.env': `GH_TOKEN=${token}\n`, 'b/c.yml': `token: ${token}\n`, 'd.env': `DB_PASSWORD=${base62(20)}\n` });
     const { findings } = await scanJson(dir, ['--verify', '--verify-endpoint', `github=${server.url}`]);
     expect(findings.filter((f) => f.secret === token).map((f) => f.verified?.status)).toEqual(['live', 'live']);
     expect(findings.find((f) => f.path === 'd.env')?.verified).toEqual({ status: 'unknown', reason: 'no verifier for generic-password' });
