@@ -1,46 +1,165 @@
 import { charsPerToken } from '../tokenizer.js';
-import type { Filter } from './types.js';
+import type { Candidate, Filter, FilterContext } from './types.js';
 
 /**
  * Filters for generic (keyword-assignment) rules, where the value could be
- * anything: drop values shaped like code, paths, versions and digests, and
- * values that read like words rather than random bytes.
+ * anything: drop names that do not name a secret (`monkey`, `sort_key`,
+ * `token_url`), values shaped like code, paths, versions, digests and public
+ * keys, and values that read like words rather than random bytes.
  */
+
+/** Words that name a secret when they are a whole word of a variable name. */
+const SECRET_WORDS = new Set([
+  'key', 'apikey', 'token', 'secret', 'password', 'passwd', 'pwd', 'pass', 'passphrase', 'credential', 'credentials',
+  'cred', 'creds', 'auth', 'bearer',
+]);
+
+/**
+ * Glued words ending in a secret word that are something else: `monkey`,
+ * `hotkey`, `bypass`, `sortkey`. Other glued prefixes keep it a secret word
+ * (`apikey`, `writekey`, `authtoken`, `dbpass`).
+ */
+const GLUED_NOT_SECRET = /^(?:mon|tur|whis|don|joc|hoc|hot|turn|latch|pub|public|sub|sort|partition|cache|primary|foreign|hash|range|row|routing|i18n|query|map|dict|lookup|dedup|by|com|sur|over|under|tres|encom|get|set|has|is|new|old|next|page|csrf|xsrf|de|re|un|mis|to|from|sync)$/;
+
+/**
+ * Words that, right before the secret word, say the value is not a secret:
+ * public keys, database and cache keys, pagination and CSRF tokens.
+ */
+const NOT_SECRET_QUALIFIERS = new Set([
+  'public', 'pub', 'publishable', 'site', 'partition', 'sort', 'range', 'hash', 'cache', 'primary', 'foreign', 'row',
+  'routing', 'idempotency', 'dedup', 'deduplication', 'i18n', 'translation', 'lookup', 'map', 'dict', 'query', 'page',
+  'next', 'continuation', 'cursor', 'sync', 'cancel', 'cancellation', 'csrf', 'xsrf', 'unique', 'composite', 'index',
+  'lexer', 'parser', 'react',
+]);
+
+/** Last words of a name that describe a secret (its URL, length, id) rather than hold it. */
+const DESCRIBING_WORDS = new Set([
+  'url', 'uri', 'path', 'file', 'filename', 'dir', 'field', 'length', 'len', 'min', 'max', 'size', 'policy', 'algorithm',
+  'algo', 'regex', 'pattern', 'type', 'name', 'label', 'hint', 'prompt', 'placeholder', 'message', 'msg', 'header',
+  'param', 'endpoint', 'expiry', 'expires', 'expiration', 'ttl', 'timeout', 'count', 'enabled', 'required', 'format',
+  'mode', 'version', 'prefix', 'suffix', 'id', 'ids', 'uuid', 'guid', 'index', 'idx', 'location', 'env', 'var',
+  'variable', 'ref', 'arn', 'kind', 'status', 'provider', 'source', 'store', 'manager', 'service', 'helper', 'class',
+  'method', 'fn', 'func', 'callback', 'handler', 'validator', 'validation', 'error', 'desc', 'description', 'title',
+  'help', 'text', 'example', 'sample', 'usage', 'doc', 'docs', 'link', 'host', 'port', 'user', 'username', 'login',
+  'email', 'owner', 'scope', 'scopes', 'audience', 'issuer', 'created', 'updated', 'date', 'time', 'at', 'by',
+]);
+
+/** The variable name a generic match assigns to: identifier characters before the match, then the match up to its separator. */
+export function variableName(candidate: Candidate, text: string): string {
+  let from = candidate.start;
+  while (from > 0 && candidate.start - from < 64 && /[A-Za-z0-9_.$-]/.test(text[from - 1]!)) from--;
+  const name = text.slice(from, candidate.start) + candidate.match.slice(0, candidate.secretStart - candidate.start);
+  return /^[^A-Za-z0-9]{0,3}([A-Za-z0-9_.$-]{1,160})/.exec(name)?.[1] ?? '';
+}
+
+/** Lower-case words of a name: `X-BillomatApiKey` → x, billomat, api, key; trailing digits dropped (`key2` → key). */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.toLowerCase().replace(/\d+$/, ''))
+    .filter((word) => word.length > 0);
+}
+
+function isSecretWord(word: string): boolean {
+  if (SECRET_WORDS.has(word)) return true;
+  for (const secret of SECRET_WORDS) {
+    if (word.length > secret.length + 1 && word.endsWith(secret) && !GLUED_NOT_SECRET.test(word.slice(0, -secret.length))) return true;
+  }
+  return false;
+}
+
+/** Why a generic rule's variable name does not name a secret, if it does not. */
+export function nameProblem(name: string): string | undefined {
+  const words = nameWords(name);
+  if (words.length === 0) return undefined;
+  let last = -1;
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (isSecretWord(words[i]!)) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return `the name "${name}" holds no word for a secret (key, token, secret, password)`;
+  const before = words[last - 1];
+  if (before !== undefined && NOT_SECRET_QUALIFIERS.has(before)) return `the name "${name}" says "${before} ${words[last]}": not a secret`;
+  const end = words[words.length - 1]!;
+  if (last < words.length - 1 && DESCRIBING_WORDS.has(end)) return `the name "${name}" ends in "${end}": it describes a secret, it is not one`;
+  return undefined;
+}
+
 const SHAPES: { name: string; test: RegExp }[] = [
-  { name: 'a camelCase or snake_case identifier', test: /^[A-Za-z][a-z]{1,20}(?:[A-Z_.-]?[A-Za-z][a-z]{1,20}){1,8}[0-9]{0,3}$/ },
-  { name: 'a dotted or namespaced name', test: /^[A-Za-z_][\w-]{0,40}(?:(?:\.|::|->)[A-Za-z_][\w-]{0,40}){1,8}(?:\(\))?$/ },
-  { name: 'a file path', test: /^(?:~|\.{1,2}|[A-Za-z]:)?[\\/](?:[\w .-]{1,64}[\\/]){0,20}[\w .-]{0,64}$|^[\w.-]{1,64}\.(?:json|ya?ml|toml|ini|txt|pem|key|crt|env|js|ts|py|rb|go|java|xml|conf|cfg|properties|sh)$/i },
+  // At least two words, split by case or a separator: a lone lower-case run may just as well be a random key (the BPE filter judges it).
+  { name: 'a camelCase or snake_case identifier', test: /^_{0,2}[A-Za-z][a-z]{1,20}(?:(?:[A-Z]|[_.-][A-Za-z])[a-z]{1,20}){1,8}[0-9]{0,3}$|^_{0,2}[A-Z]{2,12}(?:[A-Z][a-z]{1,20}){1,8}$/ },
+  // Segments are identifiers (digits only at their end), so dotted random tokens (JWT-like, Discord) do not fit.
+  { name: 'a dotted or namespaced name', test: /^[A-Za-z_$][A-Za-z_$-]{0,40}\d{0,3}(?:(?:\.|::|->)[A-Za-z_$][A-Za-z_$-]{0,40}\d{0,3}){1,8}(?:\(\))?$/ },
+  { name: 'a file path', test: /^(?:~|\.{1,2}|[A-Za-z]:)?[\\/](?:[\w .-]{1,64}[\\/]){0,20}[\w .-]{0,64}$|^[\w.-]{1,64}\.(?:json|ya?ml|toml|ini|txt|pem|key|crt|env|js|ts|py|rb|go|java|xml|conf|cfg|properties|sh)$|^(?:[\w.-]{1,64}\/){1,20}(?:[\w-]{1,64}\.[A-Za-z0-9*]{1,8})?$/i },
   { name: 'a URL without credentials', test: /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,253}(?:[/?#][^\s]{0,400})?$/i },
   { name: 'a version string', test: /^v?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/ },
-  { name: 'a UUID', test: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i },
   { name: 'a hash digest with its algorithm', test: /^(?:sha1|sha256|sha384|sha512|md5)[-:][A-Za-z0-9+/=]{16,128}$/i },
-  { name: 'an environment or template reference', test: /^(?:env|process\.env|os\.environ|secrets|vars|settings|config)\b/i },
-  { name: 'a function call or expression', test: /[()[\]]|^(?:true|false|null|none|nil|undefined)$/i },
+  { name: 'an environment or template reference', test: /^(?:env|process\.env|os\.environ|secrets|vars|settings|config)\b|^[$%@&*][{A-Za-z_]/i },
+  { name: 'a function call or expression', test: /^[\w.$]{1,80}\(.{0,200}\)[;,]?$|^[\w.$]{1,80}\[.{0,80}\]$|^(?:true|false|null|none|nil|undefined)$/i },
   { name: 'a number', test: /^[+-]?\d{1,30}(?:\.\d{1,30})?$/ },
   { name: 'a date or time', test: /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?/ },
 ];
+
+/** A string literal used as a format template: `"VS%0.f0TOOLS" % version`, `"{}-{}".format(a, b)`. */
+const FORMAT_USE = /^["'`][ \t]{0,2}(?:%[ \t(]|\.format\()/;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A base64 DER public key or certificate (SubjectPublicKeyInfo, X.509): an
+ * outer SEQUENCE whose first element is another SEQUENCE. Private keys
+ * (PKCS#1, PKCS#8) start with an INTEGER version instead.
+ */
+export function isPublicKeyDer(value: string): boolean {
+  if (!/^MI[A-Za-z0-9+/]{20}|^M[A-H][A-Za-z0-9+/]{20}/.test(value)) return false;
+  const bytes = Buffer.from(value.slice(0, 24), 'base64');
+  if (bytes[0] !== 0x30) return false;
+  const lengthBytes = bytes[1]! & 0x80 ? bytes[1]! & 0x7f : 0;
+  const inner = 2 + lengthBytes;
+  return bytes[inner] === 0x30;
+}
 
 /** Lock files and checksum lists carry hex and base64 digests under names like `integrity` and `checksum`. */
 const DIGEST_FILES = /(?:^|\/)(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|Cargo\.lock|Gemfile\.lock|poetry\.lock|composer\.lock|[\w.-]*\.sha(?:1|256|512)(?:sum)?)$/;
 
 /** At or above this many characters per BPE token a string reads as words, not a key (DESIGN.md: identifiers 4-6, keys 1.0-1.8). */
-export const WORDLIKE_CHARS_PER_TOKEN = 3;
+export const WORDLIKE_CHARS_PER_TOKEN = 2.5;
 
-/** Variable names that hold something about a secret (its URL, length, hash algorithm), not the secret. */
-const DESCRIBING_NAME = /(?:url|uri|path|file|dir|field|length|len|min|max|size|policy|algorithm|algo|regex|pattern|type|name|label|hint|prompt|placeholder|message|msg|header|param|endpoint|expiry|expires|expiration|ttl|timeout|count|enabled|required|format|mode|version|prefix|suffix)[_.-]?\d{0,2}["'\]]?\s{0,4}(?::=|=>|=|:|\s)\s{0,4}["'`[]{0,2}$/i;
+/** The name check (generic provider rules only: provider rules name their provider, not a variable). */
+export const genericNameFilter: Filter = (candidate, context) => {
+  if (!candidate.rule.spec.generic) return undefined;
+  const name = variableName(candidate, context.text);
+  if (candidate.rule.spec.providerKey === 'generic') {
+    const problem = nameProblem(name);
+    if (problem) return { filter: 'shape', reason: problem };
+  } else {
+    const end = nameWords(name).at(-1);
+    if (end && DESCRIBING_WORDS.has(end) && nameWords(name).length > 1) return { filter: 'shape', reason: `the name "${name}" ends in "${end}": it describes a secret, it is not one` };
+  }
+  return undefined;
+};
 
-export const genericShapeFilter: Filter = (candidate, context) => {
+/** Value shapes: code, paths, URLs, versions, digests, UUIDs, public keys. */
+export const genericValueFilter: Filter = (candidate, context) => {
   if (!candidate.rule.spec.generic) return undefined;
   const secret = candidate.secret;
-  const name = candidate.match.slice(0, candidate.secretStart - candidate.start);
-  const describing = DESCRIBING_NAME.exec(name);
-  if (describing) return { filter: 'shape', reason: `the variable name ends in "${describing[0].replace(/[^A-Za-z]+$/, '')}": it describes a secret, it is not one` };
   for (const shape of SHAPES) {
     if (shape.test.test(secret)) return { filter: 'shape', reason: `looks like ${shape.name}` };
   }
+  // Many API keys are UUIDs: under a name that says key or token (generic rules) a UUID stays a candidate.
+  if (UUID.test(secret) && candidate.rule.spec.providerKey !== 'generic') return { filter: 'shape', reason: 'looks like a UUID' };
+  if (isPublicKeyDer(secret)) return { filter: 'shape', reason: 'a DER public key or certificate (base64): public, not a secret' };
+  if (/[%{]/.test(secret) && FORMAT_USE.test(context.text.slice(candidate.secretEnd, candidate.secretEnd + 12))) return { filter: 'shape', reason: 'a format template (followed by % or .format)' };
   if (DIGEST_FILES.test(context.chunk.origin.path)) return { filter: 'shape', reason: 'a digest in a lock or checksum file' };
   return undefined;
 };
+
+export const genericShapeFilter: Filter = (candidate: Candidate, context: FilterContext) =>
+  genericNameFilter(candidate, context) ?? genericValueFilter(candidate, context);
 
 export const wordlikeFilter: Filter = (candidate) => {
   if (!candidate.rule.spec.generic) return undefined;

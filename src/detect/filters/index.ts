@@ -1,7 +1,7 @@
 import { ruleAllowFilter } from './allow.js';
 import { checksumFilter } from './checksum.js';
 import { entropyFilter } from './entropy.js';
-import { genericShapeFilter, wordlikeFilter } from './generic.js';
+import { genericNameFilter, genericShapeFilter, genericValueFilter, wordlikeFilter } from './generic.js';
 import { globalAllowFilters, type GlobalAllow } from './global.js';
 import { nearFilter } from './near.js';
 import { placeholderFilter } from './placeholder.js';
@@ -23,5 +23,18 @@ export function candidateFilters(allow: GlobalAllow | undefined): Filter[] {
   const filters: Filter[] = [...(config?.path ? [config.path] : []), entropyFilter, checksumFilter, placeholderFilter, genericShapeFilter, ruleAllowFilter];
   if (config) filters.push(config.content);
   filters.push(wordlikeFilter, nearFilter);
-  return filters;
+  return ablate(filters);
+}
+
+/**
+ * Measurement only (bench/ablation.mjs, docs/detection.md): the filters named in
+ * KEYHOUND_FILTERS_OFF (comma-separated: entropy, checksum, placeholder, shape,
+ * name, value-shape, wordlike, near) are left out, to measure what each buys.
+ */
+function ablate(filters: Filter[]): Filter[] {
+  const off = new Set((process.env.KEYHOUND_FILTERS_OFF ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+  if (off.size === 0) return filters;
+  const named = new Map<Filter, string>([[entropyFilter, 'entropy'], [checksumFilter, 'checksum'], [placeholderFilter, 'placeholder'], [genericShapeFilter, 'shape'], [wordlikeFilter, 'wordlike'], [nearFilter, 'near']]);
+  const shape = off.has('name') ? genericValueFilter : off.has('value-shape') ? genericNameFilter : genericShapeFilter;
+  return filters.filter((filter) => !off.has(named.get(filter) ?? '')).map((filter) => (filter === genericShapeFilter ? shape : filter));
 }
