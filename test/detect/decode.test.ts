@@ -40,7 +40,7 @@ describe('decoding primitives', () => {
   });
 
   it('decodes the values of known formats whatever their length, and gives user:password a password line', () => {
-    const k8s = `kind: Secret\ndata:\n  pw: ${b64('hunter22')}\n  user: "${b64('root')}"\nstringData:\n  x: ${b64('not-data')}\n`;
+    const k8s = `apiVersion: v1\nkind: Secret\ndata:\n  pw: ${b64('hunter22')}\n  user: "${b64('root')}"\nstringData:\n  x: ${b64('not-data')}\n`;
     expect(findFormatSegments(k8s).map((s) => s.replacement)).toEqual(['hunter22', 'root']);
     expect(findFormatSegments(`Authorization: Basic ${b64('me:pass1234')}`).map((s) => s.replacement)).toEqual(['me:pass1234\npassword=pass1234']);
     expect(findFormatSegments(`{"auths":{"r":{"auth":"${b64('u:p')}"}}}`).map((s) => s.replacement)).toEqual(['u:p\npassword=p']);
