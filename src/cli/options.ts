@@ -19,6 +19,7 @@ export function commonOptions<T>(yargs: Argv<T>) {
     .option('max-file-size', { type: 'string', describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB' })
     .option('explain', { type: 'boolean', default: false, describe: 'Also list dropped candidates and why' })
     .option('threads', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Scanning threads (default: all cores)' })
+    .option('file-timeout', { type: 'number', default: 30, describe: 'Seconds one file (or 16 MiB piece of a bigger one) may take to scan; past it the file is skipped and counted as "timeout" (0: no limit)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Log what is scanned and skipped to stderr' });
 }

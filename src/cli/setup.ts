@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { prepareScan, type ScanSetup } from '../scan/setup.js';
 import type { CliIO } from './io.js';
+import { UsageError } from '../core/errors.js';
 import { parseSize, splitList } from './options.js';
 
 /** `--config` and `--baseline`, for every scanning command (commonOptions adds them too). */
@@ -20,6 +21,7 @@ export interface SetupArgs {
   explain?: boolean;
   redact?: boolean;
   quiet?: boolean;
+  'file-timeout'?: number;
 }
 
 /**
@@ -40,7 +42,14 @@ export async function setupScan(args: SetupArgs, io: CliIO, root: string, extra:
     ...(args['max-file-size'] ? { maxFileSize: parseSize(args['max-file-size']) } : {}),
     explain: args.explain === true,
     redact: args.redact !== false,
+    ...(args['file-timeout'] !== undefined ? { budgetMs: fileTimeoutMs(args['file-timeout']) } : {}),
   });
   if (!args.quiet) for (const notice of setup.notices) io.stderr.write(`keyhound: ${notice}\n`);
   return setup;
+}
+
+/** `--file-timeout` seconds → the engine's per-chunk budget in milliseconds (0: none). */
+export function fileTimeoutMs(seconds: number): number {
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--file-timeout: "${seconds}" must be a number of seconds (0 for no limit)`);
+  return Math.round(seconds * 1000);
 }

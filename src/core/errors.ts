@@ -43,3 +43,14 @@ export class SourceError extends KeyhoundError {}
 
 /** Bad command-line usage. */
 export class UsageError extends KeyhoundError {}
+
+/**
+ * Scanning one chunk (a file, a 16 MiB piece of a bigger one, a diff) ran past
+ * the time budget (`--file-timeout`). Sources count the file as skipped with
+ * reason `timeout`; the message names the path only, never content.
+ */
+export class ScanTimeoutError extends KeyhoundError {
+  constructor(readonly path: string, readonly budgetMs: number) {
+    super(`${path}: scanning took longer than ${budgetMs / 1000} s (--file-timeout), so it was stopped; the file is reported as skipped (timeout)`);
+  }
+}

@@ -1,7 +1,9 @@
+import { ScanTimeoutError } from '../core/errors.js';
 import { fingerprint } from '../core/fingerprint.js';
 import { LineIndex } from '../core/location.js';
 import type { Chunk, Finding, RuleSpec, ScanResult, Suppressed } from '../core/types.js';
 import { compileRules, type CompiledRule } from '../rules/compile.js';
+import { OutOfTime, runWithin } from './budget.js';
 import { findAnchoredCandidates, findCandidates } from './candidates.js';
 import { FORMAT_HINTS } from './decode-formats.js';
 import { decodeLayer, finishDecoded, segmentSpans, type DecodeHost } from './decode-stage.js';
@@ -25,7 +27,23 @@ export interface EngineOptions {
    * look through for secrets (docs/decoding.md). Default 2; 0 turns decoding off.
    */
   decode?: number;
+  /**
+   * Milliseconds one `scan(chunk)` may take (`--file-timeout`); past it the
+   * scan stops with a {@link ScanTimeoutError} and callers report the file as
+   * skipped (`timeout`). Default {@link DEFAULT_BUDGET_MS}; 0 turns it off.
+   */
+  budgetMs?: number;
 }
+
+/** Default per-chunk time budget: a 16 MiB piece takes about a second; this is for text built to stall a regex. */
+export const DEFAULT_BUDGET_MS = 30_000;
+/**
+ * Chunks this long and longer run under a watchdog that can stop a regex in
+ * the middle of a match (budget.ts); shorter ones only check the clock between
+ * rules and candidates, since no lint-clean pattern can backtrack for long on
+ * them and the watchdog's thread would cost more than their scan.
+ */
+export const WATCHDOG_CHARS = 64 * 1024;
 
 const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
 
@@ -45,6 +63,8 @@ export class Engine {
   private readonly ruleIds: Set<string>;
   private readonly providerKeys: Set<string>;
   private readonly decodeHost: DecodeHost;
+  /** performance.now() past which the chunk being scanned is out of time. */
+  private deadline = Infinity;
 
   constructor(specs: readonly RuleSpec[], private readonly options: EngineOptions = {}) {
     this.rules = compileRules(specs);
@@ -79,7 +99,29 @@ export class Engine {
     return this.ruleIds.has(token) || this.providerKeys.has(token.slice(0, token.indexOf('-')));
   }
 
+  /** Scans one chunk. Throws {@link ScanTimeoutError} when it runs past the budget; never for bad input. */
   scan(chunk: Chunk): ScanResult {
+    const budget = this.options.budgetMs ?? DEFAULT_BUDGET_MS;
+    if (!(budget > 0)) return this.scanChunk(chunk);
+    this.deadline = performance.now() + budget;
+    try {
+      return chunk.text.length >= WATCHDOG_CHARS ? runWithin(budget, () => this.scanChunk(chunk)) : this.scanChunk(chunk);
+    } catch (error) {
+      if (!(error instanceof OutOfTime)) throw error;
+      // Stopped anywhere, perhaps in the middle of routing: drop the router's half-built state.
+      this.router.reset();
+      throw new ScanTimeoutError(chunk.origin.path, budget);
+    } finally {
+      this.deadline = Infinity;
+    }
+  }
+
+  /** Between rules and candidates: a chunk out of time stops here (the watchdog covers long single matches). */
+  private checkBudget(): void {
+    if (performance.now() > this.deadline) throw new OutOfTime();
+  }
+
+  private scanChunk(chunk: Chunk): ScanResult {
     const depth = this.options.decode ?? 2;
     const routes = this.router.route(chunk.text);
     // The keyword pass also tells which known encoded formats may occur (FORMAT_HINTS).
@@ -106,6 +148,7 @@ export class Engine {
     const candidates: Candidate[] = [];
     routes.rules.forEach((ruleIndex, i) => {
       const rule = this.reported[ruleIndex]!;
+      this.checkBudget();
       if (rule.matchesPath && !rule.matchesPath(chunk.origin.path)) return;
       const starts = routes.starts[i]!;
       if (rule.sticky) candidates.push(...findAnchoredCandidates(rule, text, starts));
@@ -143,6 +186,7 @@ export class Engine {
       return secretLines.has(line);
     };
     for (const candidate of candidates) {
+      this.checkBudget();
       if (chunk.lines && !touchesLines(lines, candidate, chunk.lines)) continue;
       let dropped = false;
       for (const filter of this.filters) {

@@ -56,6 +56,11 @@ export class KeywordRouter {
     this.starts = rules.map(() => []);
   }
 
+  /** Forgets hits of a `route` call that was stopped part-way (the engine's time budget). */
+  reset(): void {
+    for (let i = 0; i < this.starts.length; i++) if (this.starts[i]!.length > 0) this.starts[i] = [];
+  }
+
   route(text: string): Routes {
     const { count, pairs } = this.prefilter.find(text);
     const touched: number[] = [];

@@ -1,3 +1,4 @@
+import { printable } from '../core/printable.js';
 import type { ReportedFinding } from './reported.js';
 import type { Report, Reporter, TextStyle } from './types.js';
 
@@ -26,7 +27,8 @@ function formatBytes(bytes: number): string {
 
 function formatFinding(finding: ReportedFinding, paint: Paint): string {
   // Audits of several repositories (keyhound github org) name the repository first.
-  const where = `${finding.repository ? `${finding.repository}:` : ''}${finding.path}:${finding.line}:${finding.column}`;
+  // Paths come from the scanned input: a file name with a newline or an escape sequence must not forge or repaint lines.
+  const where = `${finding.repository ? `${finding.repository}:` : ''}${printable(finding.path)}:${finding.line}:${finding.column}`;
   const lines = [
     `${paint(SEVERITY_COLOR[finding.severity], finding.severity.toUpperCase().padEnd(8))} ${paint('bold', finding.title)} ${paint('gray', `[${finding.ruleId}]`)}`,
     `  ${paint('bold', where)}  ${finding.secret}`,
@@ -40,7 +42,7 @@ function formatFinding(finding: ReportedFinding, paint: Paint): string {
   }
   if (finding.decoded) lines.push(`  ${paint('gray', `found inside ${finding.decoded}-encoded text`)}`);
   if (finding.verified) lines.push(`  ${finding.verified.status === 'live' ? paint('red', 'LIVE') : finding.verified.status}: ${finding.verified.reason}`);
-  lines.push(`  ${paint('dim', finding.snippet)}`);
+  lines.push(`  ${paint('dim', printable(finding.snippet))}`);
   lines.push(`  ${paint('gray', 'fix:')} ${hint(finding.remediation)}`);
   return lines.join('\n');
 }
@@ -61,13 +63,13 @@ export const textReporter: Reporter = (report, style) => {
   if (report.moved && report.moved.length > 0) {
     blocks.push(
       [paint('bold', `Moved (${report.moved.length}, info): accepted in the baseline under another path`),
-        ...report.moved.map((m) => `  ${m.path}:${m.line}:${m.column} ${paint('gray', `[${m.ruleId}]`)} ${m.secret} ${paint('gray', `baselined at ${m.movedFrom}`)}`)].join('\n'),
+        ...report.moved.map((m) => `  ${printable(m.path)}:${m.line}:${m.column} ${paint('gray', `[${m.ruleId}]`)} ${m.secret} ${paint('gray', `baselined at ${m.movedFrom}`)}`)].join('\n'),
     );
   }
   if (report.suppressed && report.suppressed.length > 0) {
     blocks.push(
       [paint('bold', `Dropped candidates (${report.suppressed.length}):`),
-        ...report.suppressed.map((s) => `  ${s.path}:${s.line}:${s.column} ${paint('gray', `[${s.ruleId}]`)} ${s.secret} ${paint('gray', `${s.filter}: ${s.reason}`)}`)].join('\n'),
+        ...report.suppressed.map((s) => `  ${printable(s.path)}:${s.line}:${s.column} ${paint('gray', `[${s.ruleId}]`)} ${s.secret} ${paint('gray', `${s.filter}: ${s.reason}`)}`)].join('\n'),
     );
   }
   blocks.push(summary(report, paint));

@@ -7,6 +7,12 @@ const parser = new RegExpParser({ ecmaVersion: 2025 });
 
 /** Nested variable repetitions whose bounds multiply past this can take long to fail. */
 const NESTED_LIMIT = 1000;
+/**
+ * Two variable repetitions in a row over overlapping characters (`[a-z]{1,4000}[a-z]{1,4000}`)
+ * try every split of a run at each start: the widths of their ranges multiplied.
+ * Past this a near-miss costs too much per start (the built-in rules stay below 120000).
+ */
+const ADJACENT_LIMIT = 200_000;
 
 export interface LintFinding {
   level: 'error' | 'warning';
@@ -18,7 +24,9 @@ export interface LintFinding {
  * backtracking engine, so patterns must be written not to need it):
  * - no unbounded repetition (`*`, `+`, `{n,}`) except of a single literal character;
  * - no repetition nested in a repetition when both vary and their bounds multiply past 1000;
- * - no repeated group whose alternatives can start with the same character (`(a|ab){1,9}`).
+ * - no repeated group whose alternatives can start with the same character (`(a|ab){1,9}`);
+ * - no two variable repetitions in a row over the same characters whose ranges multiply past 200000
+ *   (`\w{1,1000}\w{1,1000}`: polynomial, not exponential, but as slow in practice).
  */
 export function lintPattern(pattern: string, flags = ''): LintFinding[] {
   let ast: AST.Pattern;
@@ -30,6 +38,11 @@ export function lintPattern(pattern: string, flags = ''): LintFinding[] {
   const out: LintFinding[] = [];
   const ignoreCase = flags.includes('i');
   visitRegExpAST(ast, {
+    onAlternativeEnter(node) {
+      for (const pair of adjacentOverlaps(node.elements, ignoreCase)) {
+        out.push({ level: 'error', message: `repetitions "${pair[0].raw}" and "${pair[1].raw}" in a row can both match the same characters, so a run of them splits ${pair[2] === Infinity ? 'endlessly many' : pair[2]} ways at every start; make them match different characters or fix one's length` });
+      }
+    },
     onQuantifierEnter(node) {
       if (node.max === Infinity && node.element.type !== 'Character') {
         out.push({ level: 'error', message: `unbounded repetition "${node.raw}": bound it (e.g. {0,64}) so a long run of matching text cannot make the regex backtrack for ever` });
@@ -48,6 +61,28 @@ export function lintPattern(pattern: string, flags = ''): LintFinding[] {
         if (overlap) out.push({ level: 'error', message: `alternatives in the repeated group "${node.raw}" can both start with "${overlap}", which backtracks on near-misses; make them start differently` });
       }
     },
+  });
+  return out;
+}
+
+/** Variable repetitions followed (past only optional elements) by another over overlapping characters, with their split count. */
+function adjacentOverlaps(elements: readonly AST.Element[], ignoreCase: boolean): [AST.Quantifier, AST.Quantifier, number][] {
+  const out: [AST.Quantifier, AST.Quantifier, number][] = [];
+  elements.forEach((first, i) => {
+    if (first.type !== 'Quantifier' || first.max === first.min) return;
+    const own = elementChars(first.element, ignoreCase);
+    if (!own) return;
+    for (const next of elements.slice(i + 1)) {
+      if (next.type === 'Quantifier' && next.max !== next.min) {
+        const splits = (first.max - first.min) * (next.max - next.min);
+        const theirs = elementChars(next.element, ignoreCase);
+        if (splits > ADJACENT_LIMIT && theirs && [...own].some((c) => theirs.has(c))) {
+          out.push([first, next, splits]);
+          return;
+        }
+      }
+      if (!nullable(next)) return;
+    }
   });
   return out;
 }

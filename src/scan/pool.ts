@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { RuleSpec } from '../core/types.js';
-import { Engine, type EngineOptions } from '../detect/engine.js';
-import { runTask, type Outcome, type Task } from './task.js';
+import { DEFAULT_BUDGET_MS, Engine, type EngineOptions } from '../detect/engine.js';
+import { PIECE_BYTES, runTask, type Outcome, type Task } from './task.js';
 import type { WorkerSetup } from './worker.js';
 
 /** Runs scanning tasks; the pipelines do not care whether on this thread or on many. */
@@ -50,9 +50,11 @@ export function workerScriptAvailable(): boolean {
 
 /**
  * A pool of scanning threads. Each builds its own engine once; tasks go to the
- * first idle thread. A task that runs past `taskTimeoutMs` (a regex stuck on
- * hostile input) gets its thread terminated and replaced, and is reported as
- * skipped with reason `timeout`, so no single file can stall a scan.
+ * first idle thread. The engine keeps each chunk to its time budget itself
+ * (engine.ts); as a backstop, a task that runs well past the budget of all
+ * its pieces (or a thread stuck anywhere else) gets its thread terminated and
+ * replaced, and is reported as skipped with reason `timeout`, so no single
+ * file can stall a scan.
  */
 export class WorkerPool implements Scanner {
   private readonly slots: Slot[] = [];
@@ -63,7 +65,8 @@ export class WorkerPool implements Scanner {
   constructor(
     readonly threads: number,
     private readonly setup: WorkerSetup,
-    private readonly taskTimeoutMs = 60_000,
+    /** Fixed limit per task; default: derived from the engine's budget and the task's size ({@link backstopMs}). */
+    private readonly taskTimeoutMs?: number,
   ) {
     if (!workerScript) throw new Error('WorkerPool needs setWorkerScript() from the entry point');
     for (let i = 0; i < threads; i++) this.slots.push(this.spawn());
@@ -105,7 +108,8 @@ export class WorkerPool implements Scanner {
       const pending = this.queue.shift()!;
       const id = this.nextId++;
       slot.busy = { id, pending };
-      pending.timer = setTimeout(() => this.fail(slot, 'timeout'), this.taskTimeoutMs);
+      const limit = this.taskTimeoutMs ?? backstopMs(pending.task, this.setup.options.budgetMs ?? DEFAULT_BUDGET_MS);
+      if (limit > 0) pending.timer = setTimeout(() => this.fail(slot, 'timeout'), limit);
       const transfer = pending.task.kind === 'bytes' && pending.task.bytes.byteOffset === 0 && pending.task.bytes.buffer.byteLength === pending.task.bytes.byteLength
         ? [pending.task.bytes.buffer as ArrayBuffer]
         : [];
@@ -124,6 +128,13 @@ export class WorkerPool implements Scanner {
     this.closed = true;
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
+}
+
+/** Twice the budget of every piece a task may be scanned in, plus reading time; 0 (no limit) when the budget is off. */
+export function backstopMs(task: Task, budgetMs: number): number {
+  if (!(budgetMs > 0)) return 0;
+  const size = task.kind === 'file' ? task.entry.size : task.bytes.byteLength;
+  return 2 * budgetMs * (Math.ceil(size / PIECE_BYTES) + 1) + 10_000;
 }
 
 /**

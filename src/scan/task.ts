@@ -1,5 +1,7 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
+import { ScanTimeoutError } from '../core/errors.js';
 import type { LineRange, Origin, ScanResult, SkipReason } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
 import { decodeBytes } from '../sources/decode.js';
@@ -11,7 +13,7 @@ export type Task =
   | { kind: 'bytes'; bytes: Uint8Array; origin: Origin; lines?: LineRange[] };
 
 export type Outcome =
-  | { kind: 'scanned'; bytes: number; result: ScanResult; encoding: string }
+  | { kind: 'scanned'; path: string; bytes: number; result: ScanResult; encoding: string }
   | { kind: 'skipped'; path: string; reason: SkipReason };
 
 /**
@@ -24,27 +26,40 @@ export const OVERLAP = 64 * 1024;
 
 /** Reads (when needed), decodes and scans one task. Never throws for bad input. */
 export async function runTask(engine: Engine, task: Task): Promise<Outcome> {
+  try {
+    return await readAndScan(engine, task);
+  } catch (error) {
+    // The time budget ran out (engine.ts): skipped and counted, never silently.
+    if (error instanceof ScanTimeoutError) return { kind: 'skipped', path: error.path, reason: 'timeout' };
+    throw error;
+  }
+}
+
+async function readAndScan(engine: Engine, task: Task): Promise<Outcome> {
   if (task.kind === 'bytes') return scanBytes(engine, task.bytes, task.origin, task.lines);
   const { entry } = task;
   const origin: Origin = { path: entry.path, absolutePath: entry.absolutePath };
   if (entry.size > PIECE_BYTES) return scanInPieces(engine, entry, origin);
+  let bytes: Buffer;
   let handle;
   try {
-    handle = await open(entry.absolutePath, 'r');
-    const bytes = await handle.readFile();
-    return scanBytes(engine, bytes, origin);
+    // O_NONBLOCK: if a FIFO or device took the file's place since it was listed, opening it must not wait for a writer.
+    handle = await open(entry.absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!(await handle.stat()).isFile()) return { kind: 'skipped', path: entry.path, reason: 'not-regular-file' };
+    bytes = await handle.readFile();
   } catch {
     return { kind: 'skipped', path: entry.path, reason: 'unreadable' };
   } finally {
     await handle?.close();
   }
+  return scanBytes(engine, bytes, origin);
 }
 
 function scanBytes(engine: Engine, bytes: Uint8Array, origin: Origin, lines?: LineRange[]): Outcome {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { kind: 'skipped', path: origin.path, reason: decoded.reason };
   const result = engine.scan(lines ? { text: decoded.text, origin, lines } : { text: decoded.text, origin });
-  return { kind: 'scanned', bytes: bytes.byteLength, result, encoding: decoded.encoding };
+  return { kind: 'scanned', path: origin.path, bytes: bytes.byteLength, result, encoding: decoded.encoding };
 }
 
 function countLineBreaks(text: string): number {
@@ -67,22 +82,28 @@ function countLineBreaks(text: string): number {
 async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): Promise<Outcome> {
   let handle;
   try {
-    handle = await open(entry.absolutePath, 'r');
+    handle = await open(entry.absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
     const sniff = Buffer.alloc(8192);
     const { bytesRead } = await handle.read(sniff, 0, sniff.length, 0);
     const head = decodeBytes(sniff.subarray(0, bytesRead));
     if (!head.ok) return { kind: 'skipped', path: entry.path, reason: head.reason };
-    // Splitting UTF-16 would need code-unit alignment; such huge UTF-16 files are skipped, and counted.
-    if (head.encoding !== 'utf8' && head.encoding !== 'latin1') return { kind: 'skipped', path: entry.path, reason: 'too-large' };
-    const decoder = new StringDecoder(head.encoding === 'latin1' ? 'latin1' : 'utf8');
+    const { encoding } = head;
+    // Byte-order marks are not text; UTF-16 pieces are decoded whole code units at a time (StringDecoder carries a split one).
+    const bom = encoding === 'utf16le' || encoding === 'utf16be' ? 2 : bytesRead >= 3 && sniff[0] === 0xef && sniff[1] === 0xbb && sniff[2] === 0xbf ? 3 : 0;
+    const decoder = new StringDecoder(encoding === 'utf8' ? 'utf8' : encoding === 'latin1' ? 'latin1' : 'utf16le');
     const buffer = Buffer.alloc(PIECE_BYTES);
     const findings: ScanResult['findings'] = [];
     const suppressed: ScanResult['suppressed'] = [];
     let carry = '';
     let firstLine = 1;
-    let position = 0;
+    let position = bom;
     for (;;) {
-      const { bytesRead: n } = await handle.read(buffer, 0, buffer.length, position);
+      let { bytesRead: n } = await handle.read(buffer, 0, buffer.length, position);
+      // Big-endian UTF-16 is swapped to little-endian in whole code units; an odd last byte waits for the next read.
+      if (encoding === 'utf16be') {
+        if (n % 2 === 1 && n > 1) n--;
+        buffer.subarray(0, n - (n % 2)).swap16();
+      }
       position += n;
       const last = n === 0;
       const text = carry + (last ? decoder.end() : decoder.write(buffer.subarray(0, n)));
@@ -98,8 +119,9 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
       firstLine += countLineBreaks(dropped) - (dropped.endsWith('\r') && text.charCodeAt(dropped.length) === 10 ? 1 : 0);
       carry = text.slice(text.length - keep);
     }
-    return { kind: 'scanned', bytes: position, result: { findings, suppressed }, encoding: head.encoding };
-  } catch {
+    return { kind: 'scanned', path: entry.path, bytes: position, result: { findings, suppressed }, encoding };
+  } catch (error) {
+    if (error instanceof ScanTimeoutError) throw error;
     return { kind: 'skipped', path: entry.path, reason: 'unreadable' };
   } finally {
     await handle?.close();

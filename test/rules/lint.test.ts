@@ -42,3 +42,18 @@ describe('lintPattern on nested repetition with clear ends', () => {
     expect(errors('(?:\\w{1,50}\\.?){1,50}com').some((m) => /nested repetition/.test(m))).toBe(true);
   });
 });
+
+describe('lintPattern on repetitions in a row', () => {
+  it('rejects two wide repetitions over the same characters, even with optional parts between', () => {
+    expect(errors('k(?<secret>[a-z]{1,4000}[a-z]{1,4000}Q)')[0]).toMatch(/repetitions "\[a-z\]\{1,4000\}" and "\[a-z\]\{1,4000\}" in a row/);
+    expect(errors('x\\w{1,1000}-?[a-z0-9]{1,1000}y')[0]).toMatch(/in a row/);
+    expect(errors('a+a*b')[0]).toMatch(/endlessly many/);
+  });
+
+  it('accepts them when their characters differ, a required part separates them, or the ranges are small', () => {
+    expect(errors('[a-z]{1,4000}[0-9]{1,4000}')).toEqual([]);
+    expect(errors('[a-z]{1,4000}=[a-z]{1,4000}')).toEqual([]);
+    expect(errors('[\\w-]{1,30}[\\s\\S]{0,4000}?')).toEqual([]);
+    expect(errors('\\s{0,4}[\\w.-]{3,60}')).toEqual([]);
+  });
+});

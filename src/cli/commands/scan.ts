@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import { createScanner } from '../../scan/pool.js';
+import { printable } from '../../core/printable.js';
 import { scanFiles } from '../../scan/files.js';
+import type { Outcome } from '../../scan/task.js';
 import { commonOptions, STDIN_ARG } from '../options.js';
 import { finishReport, type ReportArgs } from '../report.js';
 import { applyVerification, checkVerifyArgs, decodeDepth, verifyOptions, type VerifyArgs } from '../verify.js';
@@ -35,6 +37,8 @@ export const scanCommand: Command = {
       skipDirectories: setup.skipDirectories,
       skipPaths: [],
       ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+      // --verbose: what was scanned and what was skipped, and why (paths only, never content).
+      ...(args.verbose ? { onOutcome: (outcome: Outcome) => io.stderr.write(outcome.kind === 'skipped' ? `keyhound: skipped ${printable(outcome.path)}: ${outcome.reason}\n` : `keyhound: scanned ${printable(outcome.path)} (${outcome.bytes} bytes, ${outcome.encoding})\n`) } : {}),
     }).finally(() => scanner.close());
     return finishReport(await applyVerification(setup.finish(report), args, io), args, io, root);
   },
