@@ -36,6 +36,14 @@ describe('variable names of generic rules', () => {
     expect(nameProblem('next_page_token')).toMatch(/"page token"/);
     expect(nameProblem('token_url')).toMatch(/ends in "url"/);
     expect(nameProblem('api_key_id')).toMatch(/ends in "id"/);
+    expect(nameProblem('pwd')).toMatch(/working directory/);
+    expect(nameProblem('DB_PWD')).toBeUndefined();
+  });
+
+  it('lets the word before a name in prose qualify it', () => {
+    expect(nameProblem('token', 'page')).toMatch(/"page token"/);
+    expect(nameProblem('key', 'public')).toMatch(/"public key"/);
+    expect(nameProblem('key', 'api')).toBeUndefined();
   });
 });
 

@@ -44,12 +44,24 @@ const DESCRIBING_WORDS = new Set([
   'email', 'owner', 'scope', 'scopes', 'audience', 'issuer', 'created', 'updated', 'date', 'time', 'at', 'by',
 ]);
 
-/** The variable name a generic match assigns to: identifier characters before the match, then the match up to its separator. */
-export function variableName(candidate: Candidate, text: string): string {
+/** Where the identifier holding a generic match's keyword starts (`ABSTRACT_KEY`, `apiMaticKey`: before the keyword). */
+function nameStart(candidate: Candidate, text: string): number {
   let from = candidate.start;
   while (from > 0 && candidate.start - from < 64 && /[A-Za-z0-9_.$-]/.test(text[from - 1]!)) from--;
+  return from;
+}
+
+/** The variable name a generic match assigns to: identifier characters before the match, then the match up to its separator. */
+export function variableName(candidate: Candidate, text: string): string {
+  const from = nameStart(candidate, text);
   const name = text.slice(from, candidate.start) + candidate.match.slice(0, candidate.secretStart - candidate.start);
   return /^[^A-Za-z0-9]{0,3}([A-Za-z0-9_.$-]{1,160})/.exec(name)?.[1] ?? '';
+}
+
+/** The word before a name written in prose or a log (`Next page token: ...`), lower-cased. */
+function wordBefore(candidate: Candidate, text: string): string | undefined {
+  const from = nameStart(candidate, text);
+  return /([A-Za-z]{2,20})[ \t]{1,2}$/.exec(text.slice(Math.max(0, from - 24), from))?.[1]?.toLowerCase();
 }
 
 /** Lower-case words of a name: `X-BillomatApiKey` → x, billomat, api, key; trailing digits dropped (`key2` → key). */
@@ -70,10 +82,15 @@ function isSecretWord(word: string): boolean {
   return false;
 }
 
-/** Why a generic rule's variable name does not name a secret, if it does not. */
-export function nameProblem(name: string): string | undefined {
+/**
+ * Why a generic rule's variable name does not name a secret, if it does not.
+ * `previous`: the word before the name in prose (`Next page token:`), which may qualify it.
+ */
+export function nameProblem(name: string, previous?: string): string | undefined {
   const words = nameWords(name);
   if (words.length === 0) return undefined;
+  // A lone "pwd" is the working directory in shells and editors far more often than a password.
+  if (words.length === 1 && words[0] === 'pwd') return `the name "${name}" is the working directory in shell and editor code`;
   let last = -1;
   for (let i = words.length - 1; i >= 0; i--) {
     if (isSecretWord(words[i]!)) {
@@ -82,7 +99,7 @@ export function nameProblem(name: string): string | undefined {
     }
   }
   if (last < 0) return `the name "${name}" holds no word for a secret (key, token, secret, password)`;
-  const before = words[last - 1];
+  const before = last > 0 ? words[last - 1] : previous;
   if (before !== undefined && NOT_SECRET_QUALIFIERS.has(before)) return `the name "${name}" says "${before} ${words[last]}": not a secret`;
   const end = words[words.length - 1]!;
   if (last < words.length - 1 && DESCRIBING_WORDS.has(end)) return `the name "${name}" ends in "${end}": it describes a secret, it is not one`;
@@ -99,13 +116,17 @@ const SHAPES: { name: string; test: RegExp }[] = [
   { name: 'a version string', test: /^v?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/ },
   { name: 'a hash digest with its algorithm', test: /^(?:sha1|sha256|sha384|sha512|md5)[-:][A-Za-z0-9+/=]{16,128}$/i },
   { name: 'an environment or template reference', test: /^(?:env|process\.env|os\.environ|secrets|vars|settings|config)\b|^[$%@&*][{A-Za-z_]/i },
-  { name: 'a function call or expression', test: /^[\w.$]{1,80}\(.{0,200}\)[;,]?$|^[\w.$]{1,80}\[.{0,80}\]$|^(?:true|false|null|none|nil|undefined)$/i },
+  { name: 'a function call or expression', test: /^[\w.$]{1,80}(?:\(.{0,200}\)|\[[^\]]{0,80}\])[\w.$()[\]-]{0,80}[;,]?$|^(?:true|false|null|none|nil|undefined)$/i },
+  { name: 'a regular expression', test: /a-z|A-Z|0-9|\\[dws]/ },
   { name: 'a number', test: /^[+-]?\d{1,30}(?:\.\d{1,30})?$/ },
   { name: 'a date or time', test: /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?/ },
 ];
 
 /** A string literal used as a format template: `"VS%0.f0TOOLS" % version`, `"{}-{}".format(a, b)`. */
 const FORMAT_USE = /^["'`][ \t]{0,2}(?:%[ \t(]|\.format\()/;
+
+/** Upper-case words that stand for a value in documentation: `KEY1=VALUE1`, `token=YOUR_TOKEN`. */
+const SPELLED_PLACEHOLDER = /(?<![A-Z])(?:VALUE|TOKEN|SECRET|PASSWORD|APIKEY)(?![A-Z])/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -134,7 +155,7 @@ export const genericNameFilter: Filter = (candidate, context) => {
   if (!candidate.rule.spec.generic) return undefined;
   const name = variableName(candidate, context.text);
   if (candidate.rule.spec.providerKey === 'generic') {
-    const problem = nameProblem(name);
+    const problem = nameProblem(name, wordBefore(candidate, context.text));
     if (problem) return { filter: 'shape', reason: problem };
   } else {
     const end = nameWords(name).at(-1);
@@ -151,6 +172,8 @@ export const genericValueFilter: Filter = (candidate, context) => {
     if (shape.test.test(secret)) return { filter: 'shape', reason: `looks like ${shape.name}` };
   }
   // Many API keys are UUIDs: under a name that says key or token (generic rules) a UUID stays a candidate.
+  const spelled = SPELLED_PLACEHOLDER.exec(secret);
+  if (spelled) return { filter: 'shape', reason: `spells out "${spelled[0]}": a template value, not a key` };
   if (UUID.test(secret) && candidate.rule.spec.providerKey !== 'generic') return { filter: 'shape', reason: 'looks like a UUID' };
   if (isPublicKeyDer(secret)) return { filter: 'shape', reason: 'a DER public key or certificate (base64): public, not a secret' };
   if (/[%{]/.test(secret) && FORMAT_USE.test(context.text.slice(candidate.secretEnd, candidate.secretEnd + 12))) return { filter: 'shape', reason: 'a format template (followed by % or .format)' };

@@ -8,7 +8,7 @@ const PLACEHOLDER_WORDS = [
   'example', 'xxxx', 'placeholder', 'changeme', 'change_me', 'change-me', 'your_', 'your-', 'yourkey', 'yourtoken',
   'yoursecret', 'yourapikey', 'dummy', 'sample', 'redacted', 'insert_', 'insert-', 'replace_me', 'replaceme', 'replace-me',
   'fake', 'notreal', 'not_real', 'not-real', 'notasecret', 'not_a_secret', 'not-a-secret', 'put_your', 'enter_your',
-  '<your', 'todo', 'fixme', 'secret_here', 'token_here', 'key_here', 'here_',
+  '<your', 'todo', 'fixme', 'secret_here', 'token_here', 'key_here', 'here_', 'thisis', 'this_is', 'this-is',
 ];
 
 /** Template and variable syntax: `${VAR}`, `{{ var }}`, `<token>`, `%(name)s`, `$VAR`, `****`. */
