@@ -27,7 +27,7 @@ const GLUED_NOT_SECRET = /^(?:mon|tur|whis|don|joc|hoc|hot|turn|latch|pub|public
  */
 const NOT_SECRET_QUALIFIERS = new Set([
   'public', 'pub', 'publishable', 'site', 'partition', 'sort', 'range', 'hash', 'cache', 'primary', 'foreign', 'row',
-  'routing', 'idempotency', 'dedup', 'deduplication', 'i18n', 'translation', 'lookup', 'map', 'dict', 'query', 'page',
+  'routing', 'idempotency', 'dedup', 'deduplication', 'i18n', 'translation', 'lookup', 'map', 'dict', 'page',
   'next', 'continuation', 'cursor', 'sync', 'cancel', 'cancellation', 'csrf', 'xsrf', 'unique', 'composite', 'index',
   'lexer', 'parser', 'react',
 ]);
