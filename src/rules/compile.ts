@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { RuleError, type Problem } from '../core/errors.js';
 import type { AllowTarget, NearSpec, RuleSpec } from '../core/types.js';
 import { CHECKSUMS, type ChecksumValidator } from '../detect/checksums/index.js';
@@ -81,8 +81,9 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
     };
     if (startsWithKeyword(spec.pattern, spec.flags, spec.keywords)) rule.sticky = new RegExp(spec.pattern, withFlags(spec.flags, 'yd'));
     if (spec.paths && spec.paths.length > 0) {
-      const globs = spec.paths;
-      rule.matchesPath = (path) => globs.some((glob) => minimatch(path, glob, { dot: true, matchBase: !glob.includes('/') }));
+      // Parsed once: minimatch() parses its glob again on every call, and this runs for every chunk.
+      const matchers = spec.paths.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));
+      rule.matchesPath = (path) => matchers.some((matcher) => matcher.match(path));
     }
     if (spec.checksum) rule.checksum = CHECKSUMS.get(spec.checksum);
     return rule;

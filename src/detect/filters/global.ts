@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { AllowRegex } from '../../core/types.js';
 import { allowSubject } from './allow.js';
 import type { Candidate, Drop, Filter, FilterContext } from './types.js';
@@ -74,8 +74,9 @@ interface CompiledAllowance {
  */
 export function globMatcher(glob: string): (path: string) => boolean {
   const anchored = glob.startsWith('/') ? glob.slice(1) : glob;
-  const base = !glob.includes('/');
-  return (path) => minimatch(path, anchored, { dot: true, matchBase: base, nocase: true });
+  // Parsed once: minimatch() parses its glob again on every call.
+  const matcher = new Minimatch(anchored, { dot: true, matchBase: !glob.includes('/'), nocase: true });
+  return (path) => matcher.match(path);
 }
 
 function compileAllowance(spec: Allowance): CompiledAllowance {
