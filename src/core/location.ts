@@ -10,7 +10,12 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: number[];
 
-  constructor(private readonly text: string, private readonly firstLine = 1) {
+  /**
+   * `firstLine`: the line number of the text's first line; `firstColumn`: the
+   * column of its first character, when the text is a piece that starts in the
+   * middle of a line of a bigger file (scan/task.ts).
+   */
+  constructor(private readonly text: string, private readonly firstLine = 1, private readonly firstColumn = 1) {
     const starts = [0];
     if (text.indexOf('\r') === -1) {
       // The common case, LF only: let the native search find the breaks.
@@ -47,14 +52,14 @@ export class LineIndex {
   /** 1-based line and column of `offset`. */
   position(offset: number): { line: number; column: number } {
     const index = this.lineIndexOf(offset);
-    return { line: index + this.firstLine, column: offset - this.starts[index]! + 1 };
+    return { line: index + this.firstLine, column: offset - this.starts[index]! + (index === 0 ? this.firstColumn : 1) };
   }
 
   /** Offset of a 1-based line and column; the inverse of {@link position}. */
   offset(line: number, column: number): number {
     const start = this.starts[line - this.firstLine];
     if (start === undefined) throw new RangeError(`line ${line} is outside the text`);
-    return start + column - 1;
+    return start + column - (line === this.firstLine ? this.firstColumn : 1);
   }
 
   /** The location of the span [start, end). `endColumn` is exclusive, as SARIF wants. */

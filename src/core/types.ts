@@ -122,6 +122,8 @@ export interface Chunk {
   lines?: LineRange[];
   /** Line number of `text`'s first line when the chunk is a slice of a bigger file. Default 1. */
   firstLine?: number;
+  /** Column of `text`'s first character when the slice starts in the middle of a line (one long minified line). Default 1. */
+  firstColumn?: number;
 }
 
 export interface Location {
@@ -215,6 +217,7 @@ export type SkipReason =
   | 'allowlisted-path'
   | 'submodule'
   | 'timeout'
+  | 'path-too-long'
   | 'invalid-encoding'
   | string;
 

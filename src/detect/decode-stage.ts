@@ -163,7 +163,7 @@ export function segmentSpans(items: readonly DecodedItem[]): Span[] {
 export function finishDecoded(host: DecodeHost, chunk: Chunk, direct: Finding[], items: DecodedItem[], options: FinishOptions): DecodeOutcome {
   const directItems = direct.map((finding) => ({ finding, start: finding.offset, end: finding.offset + finding.secret.length, chain: [] as Encoding[] }));
   const kept = merge(directItems, items, host.rank);
-  const lines = new LineIndex(chunk.text, chunk.firstLine ?? 1);
+  const lines = new LineIndex(chunk.text, chunk.firstLine ?? 1, chunk.firstColumn ?? 1);
   const segments = segmentSpans(items);
   const masked: Span[] = [...direct.map((f) => ({ start: f.offset, end: f.offset + f.secret.length })), ...segments];
   const decoded: Finding[] = [];

@@ -160,7 +160,7 @@ export class Engine {
 
   /** Runs the filters, inline markers and overlap resolution over a chunk's candidates. */
   private judge(chunk: Chunk, candidates: Candidate[], extraMasked: readonly Span[], markersSeen: boolean): ScanResult {
-    const lines = new LineIndex(chunk.text, chunk.firstLine ?? 1);
+    const lines = new LineIndex(chunk.text, chunk.firstLine ?? 1, chunk.firstColumn ?? 1);
     const context: FilterContext = { chunk, text: chunk.text, lines };
     const markers = markersSeen ? new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token)) : undefined;
     const suppressed: Suppressed[] = [];

@@ -5,7 +5,7 @@ import { ScanTimeoutError } from '../core/errors.js';
 import type { LineRange, Origin, ScanResult, SkipReason } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
 import { decodeBytes } from '../sources/decode.js';
-import type { FileEntry } from '../sources/fs.js';
+import { errorReason, type FileEntry } from '../sources/fs.js';
 
 /** One unit of scanning work. Tasks cross thread boundaries, so they are plain data. */
 export type Task =
@@ -47,8 +47,8 @@ async function readAndScan(engine: Engine, task: Task): Promise<Outcome> {
     handle = await open(entry.absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
     if (!(await handle.stat()).isFile()) return { kind: 'skipped', path: entry.path, reason: 'not-regular-file' };
     bytes = await handle.readFile();
-  } catch {
-    return { kind: 'skipped', path: entry.path, reason: 'unreadable' };
+  } catch (error) {
+    return { kind: 'skipped', path: entry.path, reason: errorReason((error as NodeJS.ErrnoException).code) };
   } finally {
     await handle?.close();
   }
@@ -96,6 +96,7 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
     const suppressed: ScanResult['suppressed'] = [];
     let carry = '';
     let firstLine = 1;
+    let firstColumn = 1;
     let position = bom;
     for (;;) {
       let { bytesRead: n } = await handle.read(buffer, 0, buffer.length, position);
@@ -110,19 +111,22 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
       const lower = Math.floor(carry.length / 2);
       const keep = last ? 0 : Math.min(OVERLAP, text.length);
       const upper = last ? Infinity : text.length - keep + Math.floor(keep / 2);
-      const result = engine.scan({ text, origin, firstLine });
+      const result = engine.scan({ text, origin, firstLine, firstColumn });
       findings.push(...result.findings.filter((f) => f.offset >= lower && f.offset < upper));
       suppressed.push(...result.suppressed);
       if (last) break;
       const dropped = text.slice(0, text.length - keep);
       // A CRLF split between the dropped part and the carry is one line break, not two.
       firstLine += countLineBreaks(dropped) - (dropped.endsWith('\r') && text.charCodeAt(dropped.length) === 10 ? 1 : 0);
+      // The carry may start in the middle of a line (a minified file is one line): columns go on from there.
+      const lastBreak = Math.max(dropped.lastIndexOf('\n'), dropped.lastIndexOf('\r'));
+      firstColumn = lastBreak === -1 ? firstColumn + dropped.length : dropped.length - lastBreak;
       carry = text.slice(text.length - keep);
     }
     return { kind: 'scanned', path: entry.path, bytes: position, result: { findings, suppressed }, encoding };
   } catch (error) {
     if (error instanceof ScanTimeoutError) throw error;
-    return { kind: 'skipped', path: entry.path, reason: 'unreadable' };
+    return { kind: 'skipped', path: entry.path, reason: errorReason((error as NodeJS.ErrnoException).code) };
   } finally {
     await handle?.close();
   }

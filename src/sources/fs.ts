@@ -1,12 +1,11 @@
-import { constants } from 'node:fs';
-import { access, lstat, realpath, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { minimatch } from 'minimatch';
 import { SourceError } from '../core/errors.js';
 import type { Chunk, SkipReason } from '../core/types.js';
 import { decodeBytes } from './decode.js';
 import { GitignoreMatcher } from './gitignore.js';
+import { listTree } from './tree.js';
 
 export interface FileEntry {
   /** POSIX path relative to the scan root. */
@@ -40,7 +39,9 @@ function toPosix(p: string): string {
 /** The path a finding reports: relative to the root when inside it, else absolute, always POSIX. */
 export function displayPath(root: string, absolute: string): string {
   const relative = path.relative(root, absolute);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? toPosix(relative) : toPosix(absolute);
+  // `...` is a folder name like any other; only `..` itself leaves the root.
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  return relative && !outside ? toPosix(relative) : toPosix(absolute);
 }
 
 /**
@@ -59,7 +60,7 @@ export async function* walk(targets: readonly string[], options: WalkOptions): A
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new SourceError(`${target}: no such file or folder`);
-      yield { kind: 'skip', path: displayPath(options.root, absolute), reason: 'unreadable' };
+      yield { kind: 'skip', path: displayPath(options.root, absolute), reason: errorReason(code) };
       continue;
     }
     if (info.isFile()) {
@@ -75,33 +76,28 @@ export async function* walk(targets: readonly string[], options: WalkOptions): A
 }
 
 async function* walkDirectory(directory: string, options: WalkOptions, skippedByPath: (p: string) => boolean): AsyncGenerator<WalkItem> {
-  const entries = await fg('**', {
-    cwd: directory,
-    dot: true,
-    onlyFiles: false,
-    objectMode: true,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-    ignore: options.skipDirectories.map((name) => `**/${name}/**`),
-  });
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let listed;
+  try {
+    listed = await listTree(directory, new Set(options.skipDirectories));
+  } catch (error) {
+    yield { kind: 'skip', path: displayPath(options.root, directory), reason: errorReason((error as NodeJS.ErrnoException).code) };
+    return;
+  }
+  const { entries, problems } = listed;
   const gitignore = options.gitignore === false
     ? undefined
     : await GitignoreMatcher.load(directory, entries.filter((e) => e.name === '.gitignore' && e.dirent.isFile()).map((e) => e.path));
   const rootReal = await realpath(directory);
+  // Folders that could not be listed are counted where they sort, each once.
+  const unlisted = new Map(problems.map((p) => [p.path, p.code]));
 
   for (const entry of entries) {
     const absolute = path.join(directory, entry.path);
     const shown = displayPath(options.root, absolute);
     const dirent = entry.dirent;
     if (dirent.isDirectory()) {
-      // fast-glob silently passes over folders it cannot read; find and count them.
-      if (options.skipDirectories.includes(entry.name)) continue;
-      try {
-        await access(absolute, constants.R_OK | constants.X_OK);
-      } catch {
-        yield { kind: 'skip', path: shown, reason: 'unreadable' };
-      }
+      const code = unlisted.get(entry.path);
+      if (code) yield { kind: 'skip', path: shown, reason: errorReason(code) };
       continue;
     }
     if (gitignore && !gitignore.empty && gitignore.ignores(entry.path)) {
@@ -123,12 +119,22 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
     let size: number;
     try {
       size = (await lstat(absolute)).size;
-    } catch {
-      yield { kind: 'skip', path: shown, reason: 'unreadable' };
+    } catch (error) {
+      yield { kind: 'skip', path: shown, reason: errorReason((error as NodeJS.ErrnoException).code) };
       continue;
     }
     yield* checkFile(absolute, shown, size, options);
   }
+}
+
+/**
+ * Why a file or folder could not be read: `path-too-long` past the system's
+ * path limit (4096 bytes on Linux; the file exists but cannot be opened by
+ * its path), `symlink-loop`, else `unreadable` (permission denied, vanished,
+ * I/O error).
+ */
+export function errorReason(code: string | undefined): SkipReason {
+  return code === 'ENAMETOOLONG' ? 'path-too-long' : code === 'ELOOP' ? 'symlink-loop' : 'unreadable';
 }
 
 async function* checkSymlink(absolute: string, shown: string, rootReal: string, options: WalkOptions): AsyncGenerator<WalkItem> {
