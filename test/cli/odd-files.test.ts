@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, runCli, type RunResult } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
+import { commit, git, initRepo } from '../helpers/github-repos.js';
 import { githubToken } from '../helpers/tokens.js';
 
 interface Json {
@@ -158,5 +159,44 @@ describe('odd files given on standard input', () => {
     const run = spawnSync(process.execPath, [CLI, 'scan', '-', '--format', 'json'], { input: utf16(`t=${token}\n`, 'le'), encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(places(JSON.parse(run.stdout) as Json)).toEqual(['-:1:3']);
+  });
+});
+
+describe('odd paths in git history and the index', () => {
+  const ODD_NAMES = [
+    'new\nline.txt', 'quo"te\'s.txt', 'tab\there.txt', ' leading space.txt', 'back\\slash.txt', 'a b/c d.txt',
+    '.../dots.txt', 'ansi\u001b[2J.txt', 'ünï/ключ.txt', `${'long-folder-name/'.repeat(150)}deep.txt`,
+  ];
+
+  it('keyhound git reports each secret at its exact path, through adds and renames', () => {
+    const repo = initRepo(tempDir());
+    commit(repo, { 'README.md': '# app\n' }, 'first');
+    const tokens = new Map(ODD_NAMES.map((name) => [name, githubToken()]));
+    commit(repo, Object.fromEntries([...tokens].map(([name, token]) => [name, `x = "${token}"\n`])), 'odd names');
+    // A rename to another odd name, with one more secret added.
+    const renamed = 'renamed\n"again".txt';
+    const extra = githubToken();
+    git(repo, 'mv', 'tab\there.txt', renamed);
+    commit(repo, { [renamed]: `x = "${tokens.get('tab\there.txt')}"\ny = "${extra}"\n` }, 'rename');
+
+    const run = runCli(['git', repo, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(1);
+    const report = json(run);
+    const found = report.findings.map((f) => `${f.path}:${f.line}:${f.secret.slice(0, 4)}`).sort();
+    expect(found).toEqual([...ODD_NAMES.map((name) => `${name}:1:ghp_`), `${renamed}:2:ghp_`].sort());
+    // Text output keeps every path on its own line.
+    const text = runCli(['git', repo]);
+    expect(text.stdout).toContain('new\\nline.txt:1:6');
+    expect(text.stdout).not.toContain('\u001b');
+  });
+
+  it('keyhound staged reports staged secrets at their exact paths', () => {
+    const repo = initRepo(tempDir());
+    commit(repo, { 'README.md': '# app\n' }, 'first');
+    writeTree(repo, Object.fromEntries(ODD_NAMES.map((name) => [name, `x = "${githubToken()}"\n`])));
+    git(repo, 'add', '--all');
+    const run = runCli(['staged', repo, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(json(run).findings.map((f) => f.path).sort()).toEqual([...ODD_NAMES].sort());
   });
 });
