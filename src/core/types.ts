@@ -85,6 +85,19 @@ export interface RuleSpec {
   examples: { positive: PositiveExample[]; negative: string[] };
   /** Where the rule came from, for error messages. */
   source?: { file: string; line?: number };
+  /**
+   * What compiling learns from the pattern, computed at build time for
+   * built-in rules (`analyseRule`, scripts/build.mjs) and on load when absent.
+   * Drop it from a copy whose pattern, flags or keywords change.
+   */
+  analysis?: RuleAnalysis;
+}
+
+export interface RuleAnalysis {
+  /** Longest possible match in UTF-16 units; absent when unbounded. */
+  maxMatchLength?: number;
+  /** Every match starts with one of the rule's keywords. */
+  anchored: boolean;
 }
 
 export interface CommitInfo {

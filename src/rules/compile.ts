@@ -1,6 +1,6 @@
 import { Minimatch } from 'minimatch';
 import { RuleError, type Problem } from '../core/errors.js';
-import type { AllowTarget, NearSpec, RuleSpec } from '../core/types.js';
+import type { AllowTarget, NearSpec, RuleAnalysis, RuleSpec } from '../core/types.js';
 import { CHECKSUMS, type ChecksumValidator } from '../detect/checksums/index.js';
 import { startsWithKeyword } from './anchor.js';
 import { maxMatchLength } from './regex-length.js';
@@ -40,8 +40,14 @@ export interface CompiledRule {
  * contains the keyword hit, so windows never cost recall. `window:` in a rule
  * widens it further, for rules whose keyword sits outside the match.
  */
-function windowRadius(spec: RuleSpec): number {
-  return Math.max(spec.window ?? 0, maxMatchLength(spec.pattern, spec.flags));
+function windowRadius(spec: RuleSpec, analysis: RuleAnalysis): number {
+  return Math.max(spec.window ?? 0, analysis.maxMatchLength ?? Infinity);
+}
+
+/** The pattern analyses compiling needs; scripts/build.mjs runs this once per built-in rule. */
+export function analyseRule(spec: RuleSpec): RuleAnalysis {
+  const longest = maxMatchLength(spec.pattern, spec.flags);
+  return { ...(Number.isFinite(longest) ? { maxMatchLength: longest } : {}), anchored: startsWithKeyword(spec.pattern, spec.flags, spec.keywords) };
 }
 
 function withFlags(flags: string | undefined, extra: string): string {
@@ -71,15 +77,16 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
         description: `${target ? `a ${target.id} match` : `a match of /${entry.pattern}/`} within ${lines} line${lines === 1 ? '' : 's'}`,
       });
     }
+    const analysis = spec.analysis ?? analyseRule(spec);
     const rule: CompiledRule = {
       spec,
       regex: new RegExp(spec.pattern, withFlags(spec.flags, 'gd')),
-      window: windowRadius(spec),
+      window: windowRadius(spec, analysis),
       allow: (spec.allow ?? []).map((a) => ({ regex: new RegExp(a.regex, a.flags ?? ''), target: a.target ?? 'secret', source: a.regex })),
       near,
       reported: spec.report !== false,
     };
-    if (startsWithKeyword(spec.pattern, spec.flags, spec.keywords)) rule.sticky = new RegExp(spec.pattern, withFlags(spec.flags, 'yd'));
+    if (analysis.anchored) rule.sticky = new RegExp(spec.pattern, withFlags(spec.flags, 'yd'));
     if (spec.paths && spec.paths.length > 0) {
       // Parsed once: minimatch() parses its glob again on every call, and this runs for every chunk.
       const matchers = spec.paths.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));
