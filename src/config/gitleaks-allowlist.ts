@@ -1,3 +1,4 @@
+import type { Problem } from '../core/errors.js';
 import type { AllowTarget } from '../core/types.js';
 import type { Allowance } from '../detect/filters/index.js';
 import { Re2Error, translateRe2 } from './re2.js';
@@ -8,7 +9,7 @@ import { Re2Error, translateRe2 } from './re2.js';
  */
 export function translateFlagless(source: string): string {
   const translated = translateRe2(source, { flagless: true });
-  if (translated.flags.includes('u')) throw new Re2Error('Unicode classes (\\p{...}) are not supported in allowlists');
+  if (translated.flags.includes('u')) throw new Re2Error('Unicode classes (\\p{...}) are not supported in allowlists', true);
   return translated.source;
 }
 
@@ -23,8 +24,8 @@ function strings(value: unknown): string[] {
  * every rule lets sources skip those files unread, as gitleaks does. Regexes
  * that cannot be translated are left out and reported through `problems`.
  */
-export function translateAllowlist(table: Record<string, unknown>, origin: string, ruleIds: string[] | undefined, problems: string[]): Allowance[] {
-  const allowance = translateTable(table, origin, ruleIds, problems);
+export function translateAllowlist(table: Record<string, unknown>, origin: string, ruleIds: string[] | undefined, problems: string[], errors?: RegexErrors): Allowance[] {
+  const allowance = translateTable(table, origin, ruleIds, problems, errors);
   if (!allowance) return [];
   if (allowance.condition === 'and') return [allowance];
   const { pathRegexes, regexes, stopwords, commits, ...common } = allowance;
@@ -36,7 +37,14 @@ export function translateAllowlist(table: Record<string, unknown>, origin: strin
   ];
 }
 
-function translateTable(table: Record<string, unknown>, origin: string, ruleIds: string[] | undefined, problems: string[]): Allowance | undefined {
+/** Where regexes that are not valid RE2 go: config errors (exit 2), not notices. */
+export interface RegexErrors {
+  file: string;
+  line?: number;
+  list: Problem[];
+}
+
+function translateTable(table: Record<string, unknown>, origin: string, ruleIds: string[] | undefined, problems: string[], errors?: RegexErrors): Allowance | undefined {
   const condition = String(table.condition ?? 'OR').toUpperCase();
   if (!['AND', '&&', 'OR', '||', ''].includes(condition)) {
     problems.push(`${origin}: unknown condition "${String(table.condition)}" (expected AND or OR); allowlist not loaded`);
@@ -54,7 +62,9 @@ function translateTable(table: Record<string, unknown>, origin: string, ruleIds:
       return [translateFlagless(source)];
     } catch (error) {
       failed++;
-      problems.push(`${origin}: ${kind} regex not loaded: ${(error as Error).message}`);
+      if (errors && error instanceof Re2Error && !error.unsupported) {
+        errors.list.push({ file: errors.file, line: errors.line, subject: `allowlist ${kind} regex ${JSON.stringify(source)}`, message: `does not compile: ${error.message}; fix it (gitleaks would refuse it too)` });
+      } else problems.push(`${origin}: ${kind} regex not loaded: ${(error as Error).message}`);
       return [];
     }
   });

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, TomlError } from 'smol-toml';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, type Problem } from '../core/errors.js';
 import type { RuleSpec } from '../core/types.js';
 import type { Allowance } from '../detect/filters/index.js';
-import { translateAllowlist, translateFlagless } from './gitleaks-allowlist.js';
+import { translateAllowlist, translateFlagless, type RegexErrors } from './gitleaks-allowlist.js';
 import { requiredLiterals } from './literals.js';
-import { translateRe2 } from './re2.js';
+import { Re2Error, translateRe2 } from './re2.js';
 import type { Placed } from './types.js';
 
 /** What a gitleaks TOML config contributes, translated. */
@@ -57,6 +57,9 @@ export function loadGitleaksConfig(file: string, depth = 0): GitleaksConfig {
   const name = path.basename(file);
   const where = (line: number | undefined): string => (line ? `${name} line ${line}` : name);
   const out: GitleaksConfig = { file, useDefault: false, rules: [], disable: [], allowances: [], notices: [], tunes: [] };
+  // Regexes that are not valid RE2 (gitleaks would refuse them too): reported together, exit 2.
+  const errors: Problem[] = [];
+  const regexErrors = (line: number | undefined): RegexErrors => ({ file, ...(line ? { line } : {}), list: errors });
 
   const extend = isTable(data.extend) ? data.extend : undefined;
   const extendLine = headerLines(text, 'extend')[0];
@@ -89,7 +92,7 @@ export function loadGitleaksConfig(file: string, depth = 0): GitleaksConfig {
     }
     const allowlists = [...tables(rule.allowlists), ...tables(rule.allowlist)];
     allowlists.forEach((table, j) => {
-      out.allowances.push(...translateAllowlist(table, where(allowLines[j] ?? line), [id], out.notices));
+      out.allowances.push(...translateAllowlist(table, where(allowLines[j] ?? line), [id], out.notices, regexErrors(allowLines[j] ?? line)));
     });
     if (typeof rule.regex !== 'string' || rule.regex === '') {
       if (typeof rule.path === 'string' && rule.path !== '') out.notices.push(`${where(line)}: rule "${id}" not loaded: it matches file paths only, which keyhound does not report`);
@@ -101,14 +104,17 @@ export function loadGitleaksConfig(file: string, depth = 0): GitleaksConfig {
       out.rules.push(spec.rule);
       if (spec.pathOnly) out.allowances.push({ origin: where(line), ruleIds: [id], outsidePathRegex: spec.pathOnly });
     } catch (error) {
-      out.notices.push(`${where(line)}: rule "${id}" not loaded: ${(error as Error).message}`);
+      if (error instanceof Re2Error && !error.unsupported) {
+        errors.push({ file, line, subject: `rule ${id}`, message: `regex does not compile: ${error.message}; fix it (gitleaks would refuse it too)` });
+      } else out.notices.push(`${where(line)}: rule "${id}" not loaded: ${(error as Error).message}`);
     }
   });
 
   const globalLines = [...headerLines(text, 'allowlist'), ...headerLines(text, 'allowlists')].sort((a, b) => a - b);
   [...tables(data.allowlist), ...tables(data.allowlists)].forEach((table, j) => {
-    out.allowances.push(...translateAllowlist(table, where(globalLines[j]), undefined, out.notices));
+    out.allowances.push(...translateAllowlist(table, where(globalLines[j]), undefined, out.notices, regexErrors(globalLines[j])));
   });
+  if (errors.length > 0) throw new ConfigError(errors);
 
   return base ? mergeExtended(out, base) : out;
 }

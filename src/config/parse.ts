@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { ConfigError, type Problem } from '../core/errors.js';
+import { globProblem } from '../core/glob.js';
 import { SEVERITIES, type AllowTarget, type Severity } from '../core/types.js';
 import { validateRule } from '../rules/validate.js';
 import { parseSizeText } from './size.js';
@@ -169,6 +170,8 @@ function parseAllowList(key: string, entry: Pair, section: AllowSection, h: Help
     const itemWhere = `${where}[${index}]`;
     if (key === 'paths' || key === 'stopwords') {
       if (!isString(item) || String(item.value).trim() === '') h.bad(item, itemWhere, key === 'paths' ? 'must be a glob such as test/fixtures/**' : 'must be a non-empty word');
+      else if (key === 'paths' && globProblem(String(item.value))) h.bad(item, itemWhere, globProblem(String(item.value))!);
+      else if (key === 'paths' && String(item.value).startsWith('!')) h.bad(item, itemWhere, `"${String(item.value)}" is negated: it would allow every other path; list the paths to allow instead`);
       else (key === 'paths' ? section.paths : section.stopwords).push({ value: String(item.value), at });
       return;
     }

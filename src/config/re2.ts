@@ -11,7 +11,16 @@
  */
 import { isLetter, literal, POSIX, renderClass, type ClassItem } from './re2-class.js';
 
-export class Re2Error extends Error {}
+/**
+ * A regex the translator refuses. `unsupported`: valid RE2 that JavaScript
+ * cannot express (the rule is skipped with a notice); otherwise the regex is
+ * not valid RE2 either (gitleaks would refuse the config too): a config error.
+ */
+export class Re2Error extends Error {
+  constructor(message: string, readonly unsupported = false) {
+    super(message);
+  }
+}
 
 export interface Translated {
   source: string;
@@ -48,8 +57,8 @@ export function translateRe2(pattern: string, options: TranslateOptions = {}): T
     plain += both;
     expanded += expandedText;
   };
-  const fail = (why: string): never => {
-    throw new Re2Error(`${why} (at offset ${i})`);
+  const fail = (why: string, unsupported = false): never => {
+    throw new Re2Error(`${why} (at offset ${i})`, unsupported);
   };
   const letterSeen = (): void => {
     if (flags.ci) ciLetters = true;
@@ -92,7 +101,7 @@ export function translateRe2(pattern: string, options: TranslateOptions = {}): T
           if (!/^[0-9a-fA-F]{1,6}$/.test(hex)) return fail('bad \\x{...} escape');
           i = end + 1;
           const cp = parseInt(hex, 16);
-          if (cp > 0xffff) return fail('code points above U+FFFF are not translated');
+          if (cp > 0xffff) return fail('code points above U+FFFF are not translated', true);
           return { cp };
         }
         const hex = pattern.slice(i, i + 2);
@@ -154,7 +163,7 @@ export function translateRe2(pattern: string, options: TranslateOptions = {}): T
         if (!ranges) fail(`unknown POSIX class [:${name}:]`);
         if (negatedPosix) {
           // [[:^alpha:]] alone is [^A-Za-z]; mixed with other items it has no JavaScript form without the v flag.
-          if (items.length > 0 || negated || pattern[i] !== ']') fail(`a negated POSIX class [:${name}:] mixed with other items`);
+          if (items.length > 0 || negated || pattern[i] !== ']') fail(`a negated POSIX class [:${name}:] mixed with other items`, true);
           negated = true;
         }
         items.push({ kind: 'raw', text: ranges! });
@@ -190,7 +199,7 @@ export function translateRe2(pattern: string, options: TranslateOptions = {}): T
       } else if (ch === 'i') next.ci = on;
       else if (ch === 's') next.s = on;
       else if (ch === 'm') next.m = on;
-      else if (ch === 'U') fail('the ungreedy flag (?U) has no JavaScript equivalent');
+      else if (ch === 'U') fail('the ungreedy flag (?U) has no JavaScript equivalent', true);
       else fail(`unknown flag "${ch}"`);
     }
     return next;
@@ -285,7 +294,7 @@ export function translateRe2(pattern: string, options: TranslateOptions = {}): T
   try {
     new RegExp(source, `${jsFlags}d`);
   } catch (error) {
-    throw new Re2Error(`the translated regex does not compile in JavaScript: ${(error as Error).message}`);
+    throw new Re2Error(`the translated regex does not compile in JavaScript: ${(error as Error).message}`, true);
   }
   return { source, flags: jsFlags, groups };
 }

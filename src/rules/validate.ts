@@ -1,4 +1,5 @@
 import type { Problem } from '../core/errors.js';
+import { globProblem } from '../core/glob.js';
 import { CONFIDENCES, SEVERITIES, type AllowRegex, type NearSpec, type PositiveExample, type RuleSpec } from '../core/types.js';
 import { CHECKSUMS } from '../detect/checksums/index.js';
 
@@ -85,7 +86,7 @@ export function validateRule(raw: unknown, context: Context): { rule?: RuleSpec;
       if (!/\(\?<secret>/.test(pattern)) bad('pattern has no named group "secret": wrap the secret part in (?<secret>...)');
       if (compiled.test('')) bad('pattern matches the empty string');
     } catch (error) {
-      bad(`pattern does not compile: ${(error as Error).message}`);
+      bad(`pattern does not compile: ${(error as Error).message} (check brackets and escapes; in YAML, single-quote patterns so backslashes stay as written)`);
     }
   }
 
@@ -99,6 +100,10 @@ export function validateRule(raw: unknown, context: Context): { rule?: RuleSpec;
 
   const allow = parseAllow(r.allow, bad);
   const paths = strings('paths', false);
+  for (const glob of paths ?? []) {
+    const problem = glob.trim() === '' ? 'an empty glob in "paths" matches nothing' : globProblem(glob);
+    if (problem) bad(`paths: ${problem}`);
+  }
   const near = parseNear(r.near, bad);
 
   let window: number | undefined;
