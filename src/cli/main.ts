@@ -4,15 +4,17 @@ import { version } from '../version.js';
 import { baselineCommand } from './commands/baseline.js';
 import { configCommand } from './commands/config.js';
 import { gitCommand } from './commands/git.js';
+import { hookCommand } from './commands/hook.js';
 import { githubCommand } from './commands/github.js';
 import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
+import { stagedCommand } from './commands/staged.js';
 import type { Command } from './commands/types.js';
 import type { CliIO } from './io.js';
 import { STDIN_ARG } from './options.js';
 
 /** Every command; `keyhound <command> --help` documents each. */
-export const COMMANDS: Command[] = [scanCommand, gitCommand, rulesCommand, baselineCommand, configCommand, githubCommand];
+export const COMMANDS: Command[] = [scanCommand, gitCommand, stagedCommand, hookCommand, rulesCommand, baselineCommand, configCommand, githubCommand];
 
 function commandName(command: Command): string {
   const first = Array.isArray(command.command) ? command.command[0]! : command.command;

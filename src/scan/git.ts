@@ -1,15 +1,16 @@
+import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/defaults.js';
 import { UsageError } from '../core/errors.js';
-import type { Finding, Origin, ScanResult, Suppressed } from '../core/types.js';
+import type { CommitInfo, LineRange, ScanResult } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
-import { BlobCache } from '../sources/git/blob-cache.js';
+import { decodeBytes } from '../sources/decode.js';
 import { CatFileReader, objectInfo } from '../sources/git/catfile.js';
-import { countLineBreaks } from '../sources/git/changes.js';
-import { blobChunks, type BlobChunk } from '../sources/git/chunks.js';
-import { HistoryPlanner, type PlannedBlob, type PlanStep } from '../sources/git/history.js';
-import { readLog } from '../sources/git/log.js';
+import { listCommits, PatchRun } from '../sources/git/history.js';
+import { joinHunks } from '../sources/git/hunks.js';
+import type { PatchedCommit, RawEntry } from '../sources/git/patch.js';
 import { openRepository, type Repository } from '../sources/git/repo.js';
 import { Collector, type ScanReport } from './collector.js';
+import { FindingSet } from './git-findings.js';
 
 export interface GitScanOptions {
   /** The repository (any folder inside it, or a bare repository). Default: the working directory. */
@@ -20,35 +21,40 @@ export interface GitScanOptions {
   sinceCommit?: string;
   /** Refs to scan instead of all refs. */
   branches?: readonly string[];
-  /** Raw revision arguments for `git log` (e.g. `A --not --remotes=origin`); overrides range, branches and sinceCommit. */
+  /** Raw revision arguments for `git rev-list` (e.g. `A --not --remotes=origin`); overrides range, branches and sinceCommit. */
   revisions?: readonly string[];
-  /** Blobs larger than this are skipped before they are read. Default 10 MiB. */
+  /** Blobs larger than this are skipped without being read. Default 10 MiB. */
   maxFileSize?: number;
-  /** Memory for blobs kept as bases of later versions. Default 512 MiB. */
-  baseCacheBytes?: number;
-  /** Paths allowlisted as a whole (config `allow.paths`): their blobs are not read. */
+  /** Paths allowlisted as a whole (config `allow.paths`): their blobs are not scanned. */
   skipPath?: (path: string) => boolean;
-  /** Lines of context around new lines. Default: the widest `near` of the rules, plus one. */
+  /** Lines of unchanged context around each change given to rules that look nearby. Default {@link DEFAULT_CONTEXT}. */
   context?: number;
+  /**
+   * Report the candidates the engine dropped (an engine built with `explain`).
+   * Default true. The CLI always builds its history engine with `explain` (it
+   * needs to see where a `near` condition failed, see `recheck`) and sets this
+   * from `--explain`.
+   */
+  reportSuppressed?: boolean;
+  /** git processes computing diffs at once. Default: one per core. */
+  partitions?: number;
+  /** Fewest commits worth a git process of their own. Default 1000. */
+  minCommitsPerPartition?: number;
   env?: NodeJS.ProcessEnv;
 }
 
-/** Extra statistics of a history scan, beside `files` (blobs scanned) and `bytes` (their size). */
-export interface GitScanStats {
-  commits: number;
-  /** Distinct blobs introduced by those commits. */
-  blobs: number;
-  /** Blob reads from git, bases included: every blob at most once. */
-  blobReads: number;
-  /** Bytes handed to the engine: new lines and their context. */
-  bytesScanned: number;
-  shallow: boolean;
-}
+/**
+ * Lines of context around changes. None by default (docs/git.md has the
+ * measurements): where a rule needs a partner nearby and does not find it in
+ * a change, the whole file version is scanned instead (see `recheck`).
+ */
+export const DEFAULT_CONTEXT = 0;
 
-/** How long the scan loop may run before it lets the event loop pull more of git's output. */
-const SLICE_MS = 8;
+const SUBMODULE_MODE = '160000';
+const SYMLINK_MODE = '120000';
+const isNull = (id: string): boolean => /^0+$/.test(id);
 
-/** The `git log` revisions for the options: all refs by default. */
+/** The `git rev-list` revisions for the options: all refs by default. */
 export function historyRevisions(options: GitScanOptions): string[] {
   if (options.revisions) return [...options.revisions];
   if (options.range) {
@@ -60,11 +66,11 @@ export function historyRevisions(options: GitScanOptions): string[] {
 }
 
 /**
- * Scans the history of a repository: every blob introduced by the commits in
- * scope, read once from one `git cat-file --batch`, compared with the version
- * it replaced so only new lines are scanned, and each finding attributed to
- * the commit that introduced it. The same secret at the same path is one
- * finding (the first commit in history order) with an occurrence count.
+ * Scans the history of a repository: the lines each commit added, diffed by
+ * git (several processes at once), each blob at most once, each finding
+ * attributed to the commit that introduced it. The same secret at the same
+ * path is one finding (the first commit in history order) with a count of
+ * the commits that added it.
  */
 export async function scanGitHistory(engine: Engine, options: GitScanOptions = {}): Promise<ScanReport> {
   const repo = await openRepository(options.repo ?? process.cwd(), options.env);
@@ -72,111 +78,159 @@ export async function scanGitHistory(engine: Engine, options: GitScanOptions = {
 }
 
 export async function scanRepositoryHistory(engine: Engine, repo: Repository, options: GitScanOptions = {}): Promise<ScanReport> {
-  const collector = new Collector();
-  const prepared = engine.prepare();
-  const planner = new HistoryPlanner();
-  await readLog(repo, historyRevisions(options), (commit) => planner.add(commit));
-  const plan = planner.finish();
-  await prepared;
-  Object.assign(collector.stats.skipped, plan.skipped);
+  return startHistoryScan(repo, options).scan(engine);
+}
 
-  const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const cache = new BlobCache(plan.baseUses, options.baseCacheBytes ?? 512 * 1024 * 1024);
-  const reads = await selectReads(repo, plan.steps, maxSize, cache, collector, options.skipPath && memoize(options.skipPath));
-  const stats: GitScanStats = { commits: plan.commits, blobs: plan.uniqueBlobs, blobReads: reads.length, bytesScanned: 0, shallow: repo.shallow };
-  const findings = new FindingSet();
-  const context = options.context ?? (process.env.KH_CTX ? Number(process.env.KH_CTX) : contextLines(engine));
+/**
+ * Starts git on the history right away and returns the scan to finish with
+ * an engine: the CLI compiles its rules while git computes the diffs.
+ */
+export function startHistoryScan(repo: Repository, options: GitScanOptions = {}): StartedHistoryScan {
+  return new StartedHistoryScan(repo, options);
+}
 
-  if (reads.length > 0) {
-    const reader = new CatFileReader(repo);
+export class StartedHistoryScan {
+  private readonly collector = new Collector();
+  private readonly commits: string[];
+  private readonly run: PatchRun;
+  private readonly maxFileSize: number;
+  private readonly context: number;
+  private readonly skipPath: ((path: string) => boolean) | undefined;
+  private readonly introduced = new Set<string>();
+  private readonly submodules = new Set<string>();
+  private readonly symlinks = new Set<string>();
+  private readonly binaries: string[] = [];
+  private readonly findings = new FindingSet();
+  /** File versions to scan whole: a `near` condition failed inside their changes, where the partner may simply be out of view. */
+  private readonly rechecks: { id: string; path: string; commit: CommitInfo; order: number; added: LineRange[]; partial: ScanResult[] }[] = [];
+  private readonly reportSuppressed: boolean;
+  private engine: Engine | undefined;
+  private order = 0;
+  private scanned = 0;
+  private hunks = 0;
+
+  constructor(private readonly repo: Repository, options: GitScanOptions) {
+    this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.context = options.context ?? DEFAULT_CONTEXT;
+    this.skipPath = options.skipPath && memoize(options.skipPath);
+    this.reportSuppressed = options.reportSuppressed !== false;
+    this.commits = listCommits(repo, historyRevisions(options));
+    this.run = new PatchRun(repo, this.commits, {
+      context: this.context,
+      maxFileSize: this.maxFileSize,
+      partitions: Math.max(1, Math.floor(options.partitions ?? availableParallelism())),
+      ...(options.minCommitsPerPartition !== undefined ? { minCommitsPerPartition: options.minCommitsPerPartition } : {}),
+      wants: (entry) => this.wants(entry),
+      onCommit: (commit) => this.onCommit(commit),
+    });
+  }
+
+  async scan(engine: Engine): Promise<ScanReport> {
+    this.engine = engine;
     try {
-      reader.request(reads.map((step) => (step.kind === 'scan' ? step.blob.id : step.id)));
-      let sliceStart = performance.now();
-      for (const step of reads) {
+      await engine.prepare();
+    } catch (error) {
+      this.run.close();
+      throw error;
+    }
+    await this.run.read();
+    await this.recheck(engine);
+    const { collector } = this;
+    // git says "binary" for blobs over the size limit too; their sizes tell them apart.
+    for (const object of (await objectInfo(this.repo, this.binaries)).values()) collector.skip(object.size > this.maxFileSize ? 'too-large' : 'binary');
+    if (this.submodules.size > 0) collector.stats.skipped.submodule = this.submodules.size;
+    if (this.symlinks.size > 0) collector.stats.skipped.symlink = this.symlinks.size;
+    collector.add(this.findings.result(this.reportSuppressed));
+    Object.assign(collector.stats, {
+      commits: this.commits.length, blobs: this.introduced.size, blobsScanned: this.scanned, hunks: this.hunks,
+      rechecked: this.rechecks.length, context: this.context, partitions: this.run.partitions, shallow: this.repo.shallow,
+    });
+    return collector.finish();
+  }
+
+  /** Stops git without scanning (the caller failed before it could scan). */
+  abort(): void {
+    this.run.close();
+  }
+
+  /** Decides, once per blob and in history order, whether a patch is worth reading. */
+  private wants(entry: RawEntry): boolean {
+    if (entry.status === 'D' || isNull(entry.newId)) return false;
+    if (entry.newMode === SUBMODULE_MODE) {
+      this.submodules.add(entry.path);
+      return false;
+    }
+    if (this.introduced.has(entry.newId)) return false;
+    this.introduced.add(entry.newId);
+    if (entry.newMode === SYMLINK_MODE) {
+      this.symlinks.add(entry.newId);
+      return false;
+    }
+    if (this.skipPath?.(entry.path)) {
+      this.collector.skip('excluded-path');
+      return false;
+    }
+    return true;
+  }
+
+  private onCommit(commit: PatchedCommit): void {
+    const order = this.order++;
+    // A new submodule shows in --raw even when git prints no patch for it.
+    for (const entry of commit.entries) if (entry.newMode === SUBMODULE_MODE && !isNull(entry.newId)) this.submodules.add(entry.path);
+    const engine = this.engine!;
+    for (const file of commit.files) {
+      if (file.binary) {
+        this.binaries.push(file.entry.newId);
+        continue;
+      }
+      if (file.hunks.length === 0) continue;
+      this.scanned++;
+      let bytes = 0;
+      let nearFailed = false;
+      const origin = { path: file.entry.path, commit: commit.info!, blob: file.entry.newId };
+      const results = joinHunks(file.hunks).map((group) => {
+        this.hunks += group.hunks;
+        bytes += group.text.length;
+        const result = engine.scan({ text: group.text, origin, firstLine: group.firstLine, lines: group.added });
+        if (result.suppressed.some((item) => item.filter === 'near')) nearFailed = true;
+        return result;
+      });
+      this.collector.scanned(bytes);
+      // With the whole file as context the verdicts may differ (a paired rule
+      // now wins over a generic one): the re-check's results replace these.
+      if (nearFailed) this.rechecks.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info!, order, added: file.hunks.flatMap((h) => h.added), partial: results });
+      else for (const result of results) this.findings.add(result, file.entry.newId, order);
+    }
+  }
+
+  /**
+   * Scans, whole, each file version where a rule's `near` partner was missing
+   * from the change: the partner may sit on an unchanged line. Only the
+   * changed lines are reported, as before; the rest is context.
+   */
+  private async recheck(engine: Engine): Promise<void> {
+    if (this.rechecks.length === 0) return;
+    const reader = new CatFileReader(this.repo);
+    try {
+      reader.request(this.rechecks.map((item) => item.id));
+      for (const item of this.rechecks) {
         const object = await reader.next();
-        if (step.kind === 'base') {
-          if (object.data) cache.offer(object.id, object.data);
-        } else {
-          scanBlob(engine, step.blob, object.data, cache, context, collector, findings, stats);
+        const decoded = object.data ? decodeBytes(object.data) : undefined;
+        if (!decoded?.ok) {
+          // Unreadable now (a partial clone): keep what the change alone gave.
+          for (const result of item.partial) this.findings.add(result, item.id, item.order);
+          continue;
         }
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          sliceStart = performance.now();
-        }
+        const origin = { path: item.path, commit: item.commit, blob: item.id };
+        this.findings.add(engine.scan({ text: decoded.text, origin, lines: item.added }), item.id, item.order);
       }
     } finally {
       reader.close();
     }
   }
-  collector.add(findings.result());
-  Object.assign(collector.stats, stats);
-  if (cache.overflows > 0) collector.count('baseCacheOverflows', cache.overflows);
-  return collector.finish();
 }
 
-/** Drops what will not be read (missing, not a blob, too large) before any content is requested. */
-async function selectReads(
-  repo: Repository, steps: PlanStep[], maxSize: number, cache: BlobCache, collector: Collector, skipPath?: (path: string) => boolean,
-): Promise<PlanStep[]> {
-  const info = await objectInfo(repo, steps.map((step) => (step.kind === 'scan' ? step.blob.id : step.id)));
-  const reads: PlanStep[] = [];
-  for (const step of steps) {
-    const id = step.kind === 'scan' ? step.blob.id : step.id;
-    const object = info.get(id);
-    const problem = step.kind === 'scan' && skipPath?.(step.blob.path) ? 'excluded-path' : !object || object.type === 'missing' ? 'missing' : object.type !== 'blob' ? 'not-a-blob' : object.size > maxSize ? 'too-large' : undefined;
-    if (!problem) {
-      reads.push(step);
-      continue;
-    }
-    if (step.kind === 'scan') {
-      collector.skip(problem);
-      if (step.blob.baseId) cache.release(step.blob.baseId);
-    }
-  }
-  return reads;
-}
-
-function scanBlob(
-  engine: Engine, blob: PlannedBlob, data: Buffer | undefined, cache: BlobCache, context: number,
-  collector: Collector, findings: FindingSet, stats: GitScanStats,
-): void {
-  const base = blob.baseId ? cache.take(blob.baseId) : undefined;
-  if (!data) {
-    collector.skip('missing');
-    return;
-  }
-  const origin: Origin = { path: blob.path, commit: blob.commit, blob: blob.id };
-  const chunks = blobChunks(data, base, origin, context);
-  if (chunks.kind === 'skip') {
-    collector.skip(chunks.reason);
-    return;
-  }
-  cache.offer(blob.id, data);
-  collector.scanned(data.length);
-  stats.bytesScanned += chunks.bytes;
-  const found = new Set<Finding>();
-  for (const piece of chunks.chunks) {
-    const result = scanPiece(engine, piece, data);
-    for (const finding of findings.add(result, blob.id)) found.add(finding);
-  }
-  findings.countRepeats(blob.path, blob.id, data, found);
-}
-
-/** Scans one chunk and makes its line numbers absolute in the blob. */
-function scanPiece(engine: Engine, piece: BlobChunk, data: Buffer): ScanResult {
-  const result = engine.scan(piece.chunk);
-  if (piece.start > 0 && (result.findings.length > 0 || result.suppressed.length > 0)) {
-    const shift = countLineBreaks(data, 0, piece.start);
-    for (const finding of result.findings) {
-      finding.line += shift;
-      finding.endLine += shift;
-    }
-    for (const item of result.suppressed) item.line += shift;
-  }
-  return result;
-}
-
-/** Paths repeat across versions; glob matching is worth doing once per path. */
+/** Paths repeat across commits; glob matching is worth doing once per path. */
 function memoize(test: (path: string) => boolean): (path: string) => boolean {
   const known = new Map<string, boolean>();
   return (path) => {
@@ -184,69 +238,4 @@ function memoize(test: (path: string) => boolean): (path: string) => boolean {
     if (answer === undefined) known.set(path, (answer = test(path)));
     return answer;
   };
-}
-
-/** Lines of context a rule may look at around a secret (`near`), plus one. */
-function contextLines(engine: Engine): number {
-  let widest = 5;
-  for (const rule of engine.rules) for (const near of rule.near) widest = Math.max(widest, near.lines);
-  return widest + 1;
-}
-
-/**
- * Findings of a history scan, one per secret and path: the first (in history
- * order) is kept, later sightings only count as occurrences, once per version.
- */
-class FindingSet {
-  private readonly byKey = new Map<string, Finding>();
-  private readonly byPath = new Map<string, Finding[]>();
-  private readonly suppressed = new Map<string, Suppressed>();
-  /** For each finding, the blobs it was counted in. */
-  private readonly seenIn = new Map<Finding, Set<string>>();
-
-  /** Adds a scan's results; returns the findings (new or existing) seen in it. */
-  add(result: ScanResult, blobId: string): Finding[] {
-    const seen: Finding[] = [];
-    for (const finding of result.findings) {
-      const key = `${finding.fingerprint}\0${finding.path}`;
-      const known = this.byKey.get(key);
-      const kept = known ?? finding;
-      if (!known) {
-        finding.occurrences = 0;
-        this.byKey.set(key, finding);
-        const list = this.byPath.get(finding.path);
-        if (list) list.push(finding);
-        else this.byPath.set(finding.path, [finding]);
-      }
-      this.count(kept, blobId);
-      seen.push(kept);
-    }
-    for (const item of result.suppressed) {
-      const key = `${item.fingerprint}\0${item.path}\0${item.filter}`;
-      if (!this.suppressed.has(key)) this.suppressed.set(key, item);
-    }
-    return seen;
-  }
-
-  /** A new version of a path that still holds a known secret on an unchanged line counts as an occurrence. */
-  countRepeats(path: string, blobId: string, data: Buffer, alreadyCounted: Set<Finding>): void {
-    const known = this.byPath.get(path);
-    if (!known) return;
-    for (const finding of known) {
-      if (alreadyCounted.has(finding)) continue;
-      if (data.includes(finding.secret)) this.count(finding, blobId);
-    }
-  }
-
-  private count(finding: Finding, blobId: string): void {
-    let blobs = this.seenIn.get(finding);
-    if (!blobs) this.seenIn.set(finding, (blobs = new Set()));
-    if (blobs.has(blobId)) return;
-    blobs.add(blobId);
-    finding.occurrences = (finding.occurrences ?? 0) + 1;
-  }
-
-  result(): ScanResult {
-    return { findings: [...this.byKey.values()], suppressed: [...this.suppressed.values()] };
-  }
 }

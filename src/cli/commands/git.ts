@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { Engine } from '../../detect/engine.js';
-import { scanRepositoryHistory } from '../../scan/git.js';
+import { DEFAULT_CONTEXT, startHistoryScan } from '../../scan/git.js';
 import { openRepository } from '../../sources/git/repo.js';
 import { pushedRevisions } from '../../sources/git/push.js';
 import { commonOptions } from '../options.js';
@@ -15,7 +15,8 @@ type GitArgs = ReportArgs & SetupArgs & VerifyArgs & {
   range?: string;
   'since-commit'?: string;
   branch?: string[];
-  'pre-push': boolean;
+  'pre-push'?: boolean;
+  context?: number;
 };
 
 export const gitCommand: Command = {
@@ -27,7 +28,8 @@ export const gitCommand: Command = {
       .option('range', { type: 'string', describe: 'Only commits in this revision range, e.g. origin/main..HEAD (a pull request: base..head)' })
       .option('since-commit', { type: 'string', describe: 'Only commits after this one (reachable from the scanned refs, not from it)' })
       .option('branch', { type: 'string', array: true, describe: 'Scan these refs instead of all refs (repeatable)' })
-      .option('pre-push', { type: 'boolean', default: false, describe: 'Scan the commits being pushed (git pre-push hook input on stdin, or pre-commit\'s PRE_COMMIT_FROM_REF/TO_REF)' })
+      .option('context', { type: 'number', describe: `Unchanged lines around each change that rules looking nearby may use (default ${DEFAULT_CONTEXT})` })
+      .option('pre-push', { type: 'boolean', describe: 'Scan the commits being pushed (git pre-push hook input on stdin, or pre-commit\'s PRE_COMMIT_FROM_REF/TO_REF)' })
       .conflicts('range', ['since-commit', 'branch', 'pre-push'])
       .conflicts('pre-push', ['since-commit', 'branch']) as never,
   async run(argv, io) {
@@ -36,7 +38,6 @@ export const gitCommand: Command = {
     const repo = await openRepository(path.resolve(io.cwd, args.repo), io.env);
     const root = repo.workTree ?? repo.gitDir;
     const setup = await setupScan(args, io, root);
-    const engine = new Engine(setup.rules, { ...setup.engineOptions, decode: decodeDepth(args) });
     let revisions: string[] | undefined;
     if (args['pre-push']) {
       revisions = await pushedRevisions(repo, io);
@@ -46,14 +47,26 @@ export const gitCommand: Command = {
       }
     }
     if (args.range !== undefined && args.range.trim() === '') throw new UsageError('--range: give a revision range such as main..HEAD');
-    const report = await scanRepositoryHistory(engine, repo, {
+    // git starts on the diffs first; the rules compile while it works.
+    const started = startHistoryScan(repo, {
       ...(revisions ? { revisions } : {}),
       ...(args.range ? { range: args.range } : {}),
       ...(args['since-commit'] ? { sinceCommit: args['since-commit'] } : {}),
       ...(args.branch ? { branches: args.branch } : {}),
       maxFileSize: setup.maxFileSize,
+      ...(args.context !== undefined ? { context: checkContext(args.context) } : {}),
       ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+      reportSuppressed: args.explain === true,
     });
+    let engine: Engine;
+    try {
+      // explain: the scan re-checks whole files where a `near` condition failed inside a change.
+      engine = new Engine(setup.rules, { ...setup.engineOptions, decode: decodeDepth(args), explain: true });
+    } catch (error) {
+      started.abort();
+      throw error;
+    }
+    const report = await started.scan(engine);
     if (repo.shallow && !args.quiet) {
       io.stderr.write('keyhound: this is a shallow clone: history before its boundary commits is not scanned, and secrets found there are attributed to the boundary commit (git fetch --unshallow to scan everything)\n');
     }
@@ -62,6 +75,11 @@ export const gitCommand: Command = {
     return code;
   },
 };
+
+function checkContext(value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > 100) throw new UsageError(`--context: "${value}" must be a whole number from 0 to 100`);
+  return value;
+}
 
 function blockedPushHint(): string {
   return [

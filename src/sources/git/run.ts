@@ -9,7 +9,7 @@ import { SourceError } from '../../core/errors.js';
  */
 
 /** `-c` settings that keep output in the shapes our parsers read, whatever the user's config says. */
-const PINNED_CONFIG = [
+export const PINNED_CONFIG = [
   '-c', 'core.quotePath=false',
   '-c', 'log.showSignature=false',
   '-c', 'diff.noprefix=false',

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { commit, git, GIT_ENV, head, initRepo } from '../helpers/git.js';
+import { tempDir } from '../helpers/tmp.js';
+import { githubToken } from '../helpers/tokens.js';
+
+const run = (args: string[], options: { cwd?: string; input?: string } = {}) => runCli(args, { ...options, env: GIT_ENV });
+
+describe('keyhound git (real process)', () => {
+  it('reports history findings with commit, author, email, date and message in JSON, redacted', () => {
+    const repo = initRepo();
+    const token = githubToken();
+    const sha = commit(repo, { 'ci/deploy.sh': `export GH_TOKEN=${token}\n` }, 'Deploy script\n\nmore text', { author: 'Grace Hopper', email: 'grace@example.com' });
+    commit(repo, { 'ci/deploy.sh': 'export GH_TOKEN="$1"\n' }, 'Use an argument');
+    const result = run(['git', repo, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({
+      ruleId: 'github-pat-classic', path: 'ci/deploy.sh', line: 1, column: 17,
+      commit: sha, author: 'Grace Hopper', email: 'grace@example.com', message: 'Deploy script', occurrences: 1,
+    });
+    expect(report.findings[0].date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
+    expect(result.stdout).not.toContain(token);
+    expect(report.stats).toMatchObject({ commits: 2, blobs: 2, blobsScanned: 2, shallow: false });
+  });
+
+  it('puts commit details in SARIF result properties with a location naming the file', () => {
+    const repo = initRepo();
+    const token = githubToken();
+    const sha = commit(repo, { 'my dir/app.env': `TOKEN=${token}\n` }, 'Add env');
+    const sarif = JSON.parse(run(['git', repo, '--format', 'sarif']).stdout);
+    const [result] = sarif.runs[0].results;
+    expect(result.properties).toMatchObject({ commit: sha, author: 'Ada Lovelace', email: 'ada@example.com', message: 'Add env' });
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('my%20dir/app.env');
+    expect(result.message.text).toContain(sha.slice(0, 12));
+  });
+
+  it('shows the commit in the text report and exits 0 on a clean history', () => {
+    const repo = initRepo();
+    commit(repo, { 'a.txt': 'hello\n' }, 'Clean');
+    const clean = run(['git', repo]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/No secrets found/);
+    const sha = commit(repo, { 'b.txt': `token ${githubToken()}\n` }, 'Oops');
+    const dirty = run(['git'], { cwd: repo });
+    expect(dirty.code).toBe(1);
+    expect(dirty.stdout).toContain(`commit ${sha.slice(0, 12)} by Ada Lovelace <ada@example.com>`);
+  });
+
+  it('scans only the range given with --range', () => {
+    const repo = initRepo();
+    commit(repo, { 'a.txt': `old ${githubToken()}\n` }, 'Old');
+    const base = head(repo);
+    const fresh = githubToken();
+    commit(repo, { 'b.txt': `new ${fresh}\n` }, 'New');
+    const report = JSON.parse(run(['git', repo, '--range', `${base}..HEAD`, '--format', 'json', '--no-redact']).stdout);
+    expect(report.findings.map((f: { secret: string }) => f.secret)).toEqual([fresh]);
+  });
+
+  it('exits 2 with git\'s reason for a bad range, and for a folder that is not a repository', () => {
+    const repo = initRepo();
+    commit(repo, { 'a.txt': 'x\n' }, 'One');
+    const bad = run(['git', repo, '--range', 'nope..HEAD']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/nope/);
+    const notRepo = run(['git', tempDir()]);
+    expect(notRepo.code).toBe(2);
+    expect(notRepo.stderr).toMatch(/not a git repository/);
+    expect(run(['git', repo, '--range', 'a..b', '--branch', 'main']).code).toBe(2);
+  });
+
+  it('scans the commits a push sends (--pre-push, git\'s hook input on stdin)', () => {
+    const remote = initRepo({ bare: true });
+    const repo = initRepo();
+    commit(repo, { 'a.txt': `pushed ${githubToken()}\n` }, 'Already pushed');
+    git(repo, ['remote', 'add', 'origin', remote]);
+    git(repo, ['push', '--quiet', 'origin', 'main']);
+    const pushed = head(repo);
+    const fresh = githubToken();
+    const local = commit(repo, { 'b.txt': `local ${fresh}\n` }, 'Not pushed yet');
+    const input = `refs/heads/main ${local} refs/heads/main ${pushed}\n`;
+    const result = run(['git', '--pre-push', '--format', 'json', '--no-redact'], { cwd: repo, input });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).findings.map((f: { secret: string }) => f.secret)).toEqual([fresh]);
+    expect(result.stderr).toMatch(/blocked this push/);
+    // pre-commit's pre-push stage passes the range in the environment instead.
+    const framework = runCli(['git', '--pre-push', '--format', 'json', '--no-redact'], { cwd: repo, env: { ...GIT_ENV, PRE_COMMIT_FROM_REF: pushed, PRE_COMMIT_TO_REF: local } });
+    expect(JSON.parse(framework.stdout).findings.map((f: { secret: string }) => f.secret)).toEqual([fresh]);
+    // A push that only deletes a branch sends nothing.
+    const deletion = run(['git', '--pre-push'], { cwd: repo, input: `(delete) 0000000000000000000000000000000000000000 refs/heads/old ${pushed}\n` });
+    expect(deletion.code).toBe(0);
+  });
+});
