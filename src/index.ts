@@ -15,6 +15,8 @@ export { loadRules } from './rules/load.js';
 export { checkExamples, type ExampleFailure } from './rules/examples.js';
 export { buildRuleSet, type RuleSetOptions } from './scan/ruleset.js';
 export { scanFiles, type FileScanOptions } from './scan/files.js';
+export { scanGitHistory, startHistoryScan, type GitScanOptions } from './scan/git.js';
+export { scanStaged, type StagedScanOptions } from './scan/staged.js';
 export type { ScanReport } from './scan/collector.js';
 export { render, type RenderOptions } from './report/render.js';
 export { REPORTERS, toReported, type Report, type ReportedFinding } from './report/index.js';
