@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { KeyhoundError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
@@ -17,6 +17,7 @@ import { eventPullRequest, planScan, readContext, type ActionContext } from './c
 import { createEngine } from './engine.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { runPlan, scanRoot } from './scan.js';
+import { writeFileAtomicSync } from '../report/write.js';
 
 /** Findings' paths, made relative to the workspace (what annotations and code scanning resolve against). */
 function relativeToWorkspace(report: ScanReport, root: string, workspace: string): ScanReport {
@@ -72,7 +73,7 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
   if (inputs.sarifFile) {
     const file = path.resolve(context.workspace, inputs.sarifFile);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, sarifText(), 'utf8');
+    writeFileAtomicSync(file, sarifText());
   }
 
   for (const line of annotationLines(findings)) workflow.command(line);

@@ -1,28 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../report/write.js';
 import type { CliIO } from './io.js';
 
 /**
- * Writes a report to a file atomically (a temp file beside it, then rename), so
- * a failed or interrupted scan never leaves a half-written report behind.
+ * Writes a report to a file atomically (report/write.ts), readable by its
+ * owner only: with --no-redact it holds secrets.
  */
 export async function writeAtomic(file: string, content: string): Promise<void> {
-  // A device or pipe (`-o /dev/null`, `/dev/stdout`, a FIFO) is written in
-  // place: renaming over it would replace the device with a regular file.
-  const existing = await stat(file).catch(() => undefined);
-  if (existing && !existing.isFile()) {
-    await writeFile(file, content);
-    return;
-  }
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, content, { mode: 0o600 });
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, content, 0o600);
 }
 
 /** Sends rendered output to `--output` or stdout. */

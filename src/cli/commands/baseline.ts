@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_BASELINE_NAME, newSalt, readBaseline, writeBaseline, type Baseline } from '../../config/baseline.js';
@@ -15,6 +15,7 @@ import { openRepository } from '../../sources/git/repo.js';
 import { STDIN_ARG } from '../options.js';
 import { configOptions, setupScan, type SetupArgs } from '../setup.js';
 import type { Command } from './types.js';
+import { writeFileAtomicSync } from '../../report/write.js';
 
 interface BaselineArgs extends SetupArgs {
   _: (string | number)[];
@@ -128,6 +129,6 @@ export function markUnionMerge(baselineFile: string): string | undefined {
   const names = new Set([relative, `/${relative}`, path.posix.basename(relative)]);
   if (text.split(/\r?\n/).some((line) => names.has(line.trim().split(/\s+/)[0] ?? ''))) return undefined;
   const line = `/${relative} merge=union`;
-  writeFileSync(attributes, `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${line}\n`);
+  writeFileAtomicSync(attributes, `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${line}\n`);
   return attributes;
 }
