@@ -19,13 +19,22 @@ export function render(scan: ScanReport, options: RenderOptions): string {
   const reporter = REPORTERS[options.format];
   if (!reporter) throw new Error(`unknown format ${options.format}`);
   const redact = { redact: options.redact !== false };
+  // Findings of one commit share its message, which may quote any of their secrets.
+  const byCommit = new Map<string, string[]>();
+  if (redact.redact) {
+    for (const f of scan.findings) {
+      const sha = f.origin.commit?.sha;
+      if (sha) byCommit.set(sha, [...(byCommit.get(sha) ?? []), f.secret]);
+    }
+  }
+  const commitSecrets = (sha: string | undefined): string[] => (sha ? byCommit.get(sha) ?? [] : []);
   const report: Report = {
     tool: toolInfo(),
-    findings: scan.findings.map((f) => toReported(f, redact)),
+    findings: scan.findings.map((f) => toReported(f, { ...redact, alsoMask: commitSecrets(f.origin.commit?.sha) })),
     stats: scan.stats,
   };
   if (options.explain) report.suppressed = scan.suppressed.map((s) => toReportedSuppressed(s, redact));
-  if (scan.moved && scan.moved.length > 0) report.moved = scan.moved.map((m) => ({ ...toReported(m.finding, redact), movedFrom: m.from }));
+  if (scan.moved && scan.moved.length > 0) report.moved = scan.moved.map((m) => ({ ...toReported(m.finding, { ...redact, alsoMask: commitSecrets(m.finding.origin.commit?.sha) }), movedFrom: m.from }));
   if (options.root) report.root = options.root;
   return reporter(report, { color: options.color ?? false });
 }

@@ -1,4 +1,4 @@
-import { redact } from '../core/redact.js';
+import { redact, redactText } from '../core/redact.js';
 import type { Finding, Suppressed } from '../core/types.js';
 
 /**
@@ -50,10 +50,20 @@ export interface ReportedSuppressed {
 export interface RedactOptions {
   /** Default true. */
   redact?: boolean;
+  /**
+   * Other secrets to mask in this finding's free text (its commit message may
+   * quote a secret another finding of the same commit holds); render() passes
+   * them. The finding's own secret and paired values are always masked.
+   */
+  alsoMask?: readonly string[];
 }
 
 export function toReported(finding: Finding, options: RedactOptions = {}): ReportedFinding {
   const hide = options.redact !== false;
+  // Free text that came from outside (a commit message, a provider's answer in a
+  // verification reason) may quote the secret: masked like the secret itself.
+  const secrets = hide ? [finding.secret, ...Object.values(finding.related ?? {}), ...(options.alsoMask ?? [])] : [];
+  const scrub = (text: string): string => (hide ? redactText(text, secrets) : text);
   const out: ReportedFinding = {
     ruleId: finding.ruleId,
     title: finding.title,
@@ -66,26 +76,28 @@ export function toReported(finding: Finding, options: RedactOptions = {}): Repor
     endLine: finding.endLine,
     endColumn: finding.endColumn,
     secret: hide ? redact(finding.secret) : finding.secret,
-    snippet: finding.snippet,
+    snippet: scrub(finding.snippet),
     fingerprint: finding.fingerprint,
     entropy: finding.entropy,
     remediation: finding.remediation,
     references: finding.references,
   };
   const commit = finding.origin.commit;
-  if (commit) Object.assign(out, { commit: commit.sha, author: commit.author, email: commit.email, date: commit.date, message: commit.message });
+  if (commit) Object.assign(out, { commit: commit.sha, author: scrub(commit.author), email: scrub(commit.email), date: commit.date, message: scrub(commit.message) });
   if (finding.origin.repository) out.repository = finding.origin.repository;
   if (finding.origin.blob) out.blob = finding.origin.blob;
   if (finding.occurrences !== undefined) out.occurrences = finding.occurrences;
-  if (finding.context) out.context = finding.context;
+  if (finding.context) out.context = Object.fromEntries(Object.entries(finding.context).map(([key, value]) => [key, scrub(value)]));
   if (finding.decoded) out.decoded = finding.decoded;
-  if (finding.verified) out.verified = finding.verified;
+  if (finding.verified) out.verified = { ...finding.verified, reason: scrub(finding.verified.reason) };
   return out;
 }
 
 export function toReportedSuppressed(item: Suppressed, options: RedactOptions = {}): ReportedSuppressed {
   return {
-    ruleId: item.ruleId, path: item.path, line: item.line, column: item.column, filter: item.filter, reason: item.reason,
+    // A reason may quote an allow regex, and an allow regex may spell out the secret it allows.
+    ruleId: item.ruleId, path: item.path, line: item.line, column: item.column, filter: item.filter,
+    reason: options.redact !== false ? redactText(item.reason, [item.secret]) : item.reason,
     secret: options.redact !== false ? redact(item.secret) : item.secret, fingerprint: item.fingerprint,
   };
 }
