@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/defaults.js';
-import { UsageError } from '../core/errors.js';
+import { ScanTimeoutError, UsageError } from '../core/errors.js';
 import type { CommitInfo, LineRange, ScanResult } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
 import { decodeBytes } from '../sources/decode.js';
@@ -188,13 +188,21 @@ export class StartedHistoryScan {
       let bytes = 0;
       let nearFailed = false;
       const origin = { path: file.entry.path, commit: commit.info!, blob: file.entry.newId };
-      const results = joinHunks(file.hunks).map((group) => {
-        this.hunks += group.hunks;
-        bytes += group.text.length;
-        const result = engine.scan({ text: group.text, origin, firstLine: group.firstLine, lines: group.added });
-        if (result.suppressed.some((item) => item.filter === 'near')) nearFailed = true;
-        return result;
-      });
+      const results: ScanResult[] = [];
+      try {
+        for (const group of joinHunks(file.hunks)) {
+          this.hunks += group.hunks;
+          bytes += group.text.length;
+          const result = engine.scan({ text: group.text, origin, firstLine: group.firstLine, lines: group.added });
+          if (result.suppressed.some((item) => item.filter === 'near')) nearFailed = true;
+          results.push(result);
+        }
+      } catch (error) {
+        // Past --file-timeout (text built to stall a regex): skipped and counted, never silently.
+        if (!(error instanceof ScanTimeoutError)) throw error;
+        this.collector.skip('timeout');
+        continue;
+      }
       this.collector.scanned(bytes);
       // With the whole file as context the verdicts may differ (a paired rule
       // now wins over a generic one): the re-check's results replace these.
@@ -222,7 +230,16 @@ export class StartedHistoryScan {
           continue;
         }
         const origin = { path: item.path, commit: item.commit, blob: item.id };
-        this.findings.add(engine.scan({ text: decoded.text, origin, lines: item.added }), item.id, item.order);
+        let result: ScanResult;
+        try {
+          result = engine.scan({ text: decoded.text, origin, lines: item.added });
+        } catch (error) {
+          if (!(error instanceof ScanTimeoutError)) throw error;
+          // The whole file took too long; what the change alone gave still stands.
+          for (const partial of item.partial) this.findings.add(partial, item.id, item.order);
+          continue;
+        }
+        this.findings.add(result, item.id, item.order);
       }
     } finally {
       reader.close();

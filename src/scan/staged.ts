@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/defaults.js';
-import { SourceError } from '../core/errors.js';
+import { ScanTimeoutError, SourceError } from '../core/errors.js';
 import type { Engine } from '../detect/engine.js';
 import { decodeBytes } from '../sources/decode.js';
 import { CatFileReader, objectInfo } from '../sources/git/catfile.js';
@@ -62,9 +62,16 @@ async function scanChanges(engine: Engine, repo: Repository, staged: Promise<Sta
           collector.skip(decoded.reason);
           continue;
         }
-        collector.scanned(object.size);
         const origin = { path: file.entry.path, absolutePath: path.join(repo.workTree!, file.entry.path), blob: file.entry.newId };
-        collector.add(engine.scan({ text: decoded.text, origin, lines: file.added }));
+        try {
+          collector.add(engine.scan({ text: decoded.text, origin, lines: file.added }));
+        } catch (error) {
+          // Past --file-timeout: skipped and counted, never silently.
+          if (!(error instanceof ScanTimeoutError)) throw error;
+          collector.skip('timeout');
+          continue;
+        }
+        collector.scanned(object.size);
       }
     } finally {
       reader.close();

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { commit, git, GIT_ENV, head, initRepo } from '../helpers/git.js';
@@ -5,6 +7,22 @@ import { tempDir } from '../helpers/tmp.js';
 import { githubToken } from '../helpers/tokens.js';
 
 const run = (args: string[], options: { cwd?: string; input?: string } = {}) => runCli(args, { ...options, env: GIT_ENV });
+
+/**
+ * Two rules that pass the linter yet are quadratic on a run of spaces (see
+ * test/cli/timeout.test.ts): the first overshoots the budget, the engine's
+ * clock check before the second stops the chunk.
+ */
+function slowRules(dir: string): string {
+  const file = path.join(dir, 'slow.yaml');
+  const rule = (id: string) => [
+    `  - id: ${id}`, `    title: Slow probe ${id}`, '    severity: low', '    confidence: low', "    keywords: ['   ']",
+    "    pattern: ' *x(?<secret>[a-z0-9]{12})'", '    references: [https://example.org/slow]', '    remediation: Nothing to revoke; a test rule.',
+    '    examples:', "      positive: ['   xk3j9d8f7q2w1']", "      negative: ['nothing here']",
+  ];
+  writeFileSync(file, ['provider: Slow', 'rules:', ...rule('slow-first'), ...rule('slow-second'), ''].join('\n'));
+  return file;
+}
 
 describe('keyhound git (real process)', () => {
   it('reports history findings with commit, author, email, date and message in JSON, redacted', () => {
@@ -70,6 +88,24 @@ describe('keyhound git (real process)', () => {
     expect(run(['git', repo, '--range', 'a..b', '--branch', 'main']).code).toBe(2);
   });
 
+  it('skips and counts a change that runs past --file-timeout, in history and staged alike, and scans the rest', () => {
+    const repo = initRepo();
+    const rules = slowRules(tempDir());
+    const token = githubToken();
+    commit(repo, { 'stall.txt': `${' '.repeat(40_000)}\n`, 'app.env': `GITHUB_TOKEN=${token}\n` }, 'Stall');
+    const history = run(['git', repo, '--rules', rules, '--file-timeout', '0.3', '--format', 'json']);
+    expect(history.code, history.stderr).toBe(1);
+    const report = JSON.parse(history.stdout);
+    expect(report.findings.map((f: { path: string }) => f.path)).toEqual(['app.env']);
+    expect(report.stats.skipped.timeout).toBe(1);
+    writeFileSync(path.join(repo, 'more.txt'), `${' '.repeat(40_000)}\n`);
+    writeFileSync(path.join(repo, 'more.env'), `TOKEN=${githubToken()}\n`);
+    git(repo, ['add', 'more.txt', 'more.env']);
+    const staged = run(['staged', '--rules', rules, '--file-timeout', '0.3', '--format', 'json'], { cwd: repo });
+    expect(staged.code, staged.stderr).toBe(1);
+    expect(JSON.parse(staged.stdout).stats.skipped.timeout).toBe(1);
+  }, 60_000);
+
   it('scans the commits a push sends (--pre-push, git\'s hook input on stdin)', () => {
     const remote = initRepo({ bare: true });
     const repo = initRepo();
@@ -83,7 +119,7 @@ describe('keyhound git (real process)', () => {
     const result = run(['git', '--pre-push', '--format', 'json', '--no-redact'], { cwd: repo, input });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout).findings.map((f: { secret: string }) => f.secret)).toEqual([fresh]);
-    expect(result.stderr).toMatch(/blocked this push/);
+    expect(result.stderr).toMatch(/this push was stopped/);
     // pre-commit's pre-push stage passes the range in the environment instead.
     const framework = runCli(['git', '--pre-push', '--format', 'json', '--no-redact'], { cwd: repo, env: { ...GIT_ENV, PRE_COMMIT_FROM_REF: pushed, PRE_COMMIT_TO_REF: local } });
     expect(JSON.parse(framework.stdout).findings.map((f: { secret: string }) => f.secret)).toEqual([fresh]);

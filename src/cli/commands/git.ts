@@ -84,10 +84,11 @@ function checkContext(value: number): number {
 function blockedPushHint(): string {
   return [
     '',
-    'keyhound blocked this push: the commits above add secrets. Rotate each one first: it is in your local history.',
-    'Then remove it from the commits (git rebase -i, or git commit --amend for the last one),',
-    'or mark a false positive with a "keyhound:allow <reason>" comment on its line,',
-    'or accept it in the baseline: keyhound baseline create --baseline .keyhound-baseline.json (then commit that file).',
+    'keyhound: this push was stopped: its commits add the secrets above (each with the commit that added it). Three ways on:',
+    '  1. Remove it from those commits (git rebase -i; git commit --amend for the last one). Deleting it in a new commit is not enough:',
+    '     the old commit would still be pushed.',
+    '  2. Not a secret (a test fixture, an example)? Mark its line with a comment: keyhound:allow <why>',
+    '  3. Accept it knowingly: `keyhound baseline create` writes .keyhound-baseline.jsonl; commit it, with `baseline: .keyhound-baseline.jsonl` in .keyhound.yaml.',
     'To push anyway: git push --no-verify.',
     '',
   ].join('\n');
