@@ -6,6 +6,12 @@ import { Collector, type ScanReport } from './collector.js';
 export interface RemoteAuditOptions {
   /** Sent to git as a header scoped to the clone URL's origin; never written to disk. */
   token?: string;
+  /**
+   * The origin (`https://github.com`, a GHES host) the token may go to. A
+   * repository whose clone URL points elsewhere is cloned without it, so a
+   * clone URL from an API answer can never carry the token to another host.
+   */
+  tokenOrigin?: string;
   /** Scans one clone's history (a bare mirror); the git history scanner. */
   scanHistory: (dir: string) => Promise<ScanReport>;
   /** Progress: called after each repository. */
@@ -34,6 +40,15 @@ function addStats(collector: Collector, stats: ScanStats): void {
   }
 }
 
+function sameOrigin(url: string, origin: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(url).origin === new URL(origin).origin;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Audits repositories one at a time: clone (a bare mirror in a temp folder),
  * scan its history, delete the clone, so disk use stays at one repository.
@@ -46,7 +61,8 @@ export async function auditRepositories(repositories: readonly RepositoryInfo[],
   for (const [index, repository] of repositories.entries()) {
     let dir: string | undefined;
     try {
-      dir = await cloneRepository(repository.cloneUrl, { ...(options.token ? { token: options.token } : {}), ...(options.tempRoot ? { tempRoot: options.tempRoot } : {}) });
+      const token = options.token && sameOrigin(repository.cloneUrl, options.tokenOrigin) ? options.token : undefined;
+      dir = await cloneRepository(repository.cloneUrl, { ...(token ? { token } : {}), ...(options.tempRoot ? { tempRoot: options.tempRoot } : {}) });
       const report = await options.scanHistory(dir);
       collector.add({
         findings: report.findings.map((f) => withRepository(f, repository.fullName)),

@@ -96,6 +96,8 @@ async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Pr
   const total = list.repositories.length;
   const audited = await auditRepositories(list.repositories, {
     ...(token ? { token } : {}),
+    // Clones get the token only on the GitHub server itself ($GITHUB_SERVER_URL in Actions, else derived from the API URL).
+    tokenOrigin: io.env.GITHUB_SERVER_URL || serverUrlFor(args['api-url'] ?? io.env.GITHUB_API_URL ?? DEFAULT_API_URL),
     scanHistory: (dir) => scanGitHistory(engine, { repo: dir, maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) }),
     onRepository: (repository, index, result) => {
       if (args.quiet) return;
