@@ -70,6 +70,7 @@ describe('generic rules through the engine', () => {
       `<add key="PaymentApiKey" value="${key}" />`,
       `req.Header.Set("X-Api-Key", "${key}")`,
       `[DEBUG] Using api key = ${key}`,
+      `POSTGRES_PASSWORD=\${POSTGRES_PASSWORD:-${key}}`,
     ];
     for (const line of lines) {
       const { findings } = await scan(line);
@@ -84,6 +85,7 @@ describe('generic rules through the engine', () => {
       'man2/add_key.2 man2/adjtimex.2 man2/afs_syscall.2',
       'export declare const ssrExportNameKey = "__vite_ssr_exportName__";',
       'toolskey = "VS%0.f0COMNTOOLS" % version',
+      '- `{{token:CHECKSUM:PREFIX}}` is a token that passes the validator',
       `publicKey: "${base62(44)}"`,
       'key: "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE1Olb3zMAFFxXKHiIkQO5cJ3Yhl5i6UPp+IhuteBJbuHcA5UogKo0EWtlWwW6KSaKoTNEYL7JlCQiVnkhBktUgg=="',
     ];

@@ -178,6 +178,9 @@ export const genericValueFilter: Filter = (candidate, context) => {
   if (isPublicKeyDer(secret)) return { filter: 'shape', reason: 'a DER public key or certificate (base64): public, not a secret' };
   if (/[%{]/.test(secret) && FORMAT_USE.test(context.text.slice(candidate.secretEnd, candidate.secretEnd + 12))) return { filter: 'shape', reason: 'a format template (followed by % or .format)' };
   if (DIGEST_FILES.test(context.chunk.origin.path)) return { filter: 'shape', reason: 'a digest in a lock or checksum file' };
+  // `{{token:NAME}}`, `{{ .Values.token }}`: the name and value are template syntax, not an assignment.
+  // (`${TOKEN:-default}` stays: a shell default is a hard-coded value.)
+  if (/\{[{%][ \t]{0,2}[\w.-]{0,40}$/.test(context.text.slice(Math.max(0, candidate.start - 44), candidate.start))) return { filter: 'shape', reason: 'inside template syntax ({{ }}, {% %})' };
   return undefined;
 };
 
