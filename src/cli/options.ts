@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 /** yargs drops a lone "-" (the stdin path); main() carries it through as a name no file can have. */
 export const STDIN_ARG = '\0-';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['text', 'json', 'jsonl', 'sarif', 'github'] as const;
 
 /** The options every scanning command shares (DESIGN.md, CLI contract). */
 export function commonOptions<T>(yargs: Argv<T>) {

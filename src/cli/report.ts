@@ -12,13 +12,23 @@ export interface ReportArgs {
   'exit-code': number;
 }
 
-/** Renders a report where the user asked, prints a one-line summary on stderr when the report went to a file, and picks the exit code. */
-export async function finishReport(scan: ScanReport, argv: ReportArgs, io: CliIO, root?: string): Promise<number> {
-  const content = render(scan, { format: argv.format, redact: argv.redact, color: useColor(io, argv.output), explain: argv.explain, root });
-  await emit(io, content, argv.output);
+/** After `--format jsonl` streamed the findings: the summary line and the exit code. */
+export function finishStreamed(scan: ScanReport, argv: ReportArgs, io: CliIO): number {
+  summarize(scan, argv, io);
+  return scan.findings.length > 0 ? argv['exit-code'] : 0;
+}
+
+function summarize(scan: ScanReport, argv: ReportArgs, io: CliIO): void {
   if (argv.output && argv.output !== '-' && !argv.quiet) {
     const n = scan.findings.length;
     io.stderr.write(`keyhound: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found in ${scan.stats.files} files; report written to ${argv.output}\n`);
   }
+}
+
+/** Renders a report where the user asked, prints a one-line summary on stderr when the report went to a file, and picks the exit code. */
+export async function finishReport(scan: ScanReport, argv: ReportArgs, io: CliIO, root?: string): Promise<number> {
+  const content = render(scan, { format: argv.format, redact: argv.redact, color: useColor(io, argv.output), explain: argv.explain, root });
+  await emit(io, content, argv.output);
+  summarize(scan, argv, io);
   return scan.findings.length > 0 ? argv['exit-code'] : 0;
 }

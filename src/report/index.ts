@@ -1,5 +1,6 @@
 import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
+import { jsonlReporter } from './jsonl.js';
 import { sarifReporter } from './sarif.js';
 import { textReporter } from './text.js';
 import type { Reporter } from './types.js';
@@ -11,6 +12,7 @@ export { toReported, toReportedSuppressed, type ReportedFinding, type ReportedSu
 export const REPORTERS: Record<string, Reporter> = {
   text: textReporter,
   json: jsonReporter,
+  jsonl: jsonlReporter,
   sarif: sarifReporter,
   github: githubReporter,
 };

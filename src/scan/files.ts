@@ -25,6 +25,8 @@ export interface FileScanOptions {
   concurrency?: number;
   /** Called with each file's outcome as soon as it is known, in listing order (streaming output). */
   onOutcome?: (outcome: Outcome) => void;
+  /** Told how many files a folder holds once it is listed (progress). */
+  onListed?: (files: number) => void;
 }
 
 /** Scans files and folders, on this thread (an Engine) or on a pool of threads (a Scanner). */
@@ -59,6 +61,7 @@ export async function scanFiles(engineOrScanner: Engine | Scanner, options: File
     skipPaths: options.skipPaths ?? DEFAULT_SKIP_PATHS,
     followSymlinks: options.followSymlinks,
     ...(options.skipPath ? { skipPath: options.skipPath } : {}),
+    ...(options.onListed ? { onListed: options.onListed } : {}),
   });
   // Keep every thread busy; hand outcomes on in listing order so streamed
   // output is the same for any number of threads.

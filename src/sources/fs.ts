@@ -30,6 +30,8 @@ export interface WalkOptions {
   skipPath?: (shownPath: string) => boolean;
   /** Follow symlinks that stay inside the root. Default false: their targets are scanned under their own paths. */
   followSymlinks?: boolean;
+  /** Told how many entries a folder holds once it is listed, before they are checked (for progress and ETA). */
+  onListed?: (entries: number) => void;
 }
 
 function toPosix(p: string): string {
@@ -84,6 +86,7 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
     return;
   }
   const { entries, problems } = listed;
+  options.onListed?.(entries.filter((e) => !e.dirent.isDirectory()).length);
   const gitignore = options.gitignore === false
     ? undefined
     : await GitignoreMatcher.load(directory, entries.filter((e) => e.name === '.gitignore' && e.dirent.isFile()).map((e) => e.path));

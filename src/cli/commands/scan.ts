@@ -5,7 +5,9 @@ import { printable } from '../../core/printable.js';
 import { scanFiles } from '../../scan/files.js';
 import type { Outcome } from '../../scan/task.js';
 import { commonOptions, STDIN_ARG } from '../options.js';
-import { finishReport, type ReportArgs } from '../report.js';
+import { finishReport, finishStreamed, type ReportArgs } from '../report.js';
+import { Progress } from '../progress.js';
+import { FindingStream } from '../stream.js';
 import { applyVerification, checkVerifyArgs, decodeDepth, verifyOptions, type VerifyArgs } from '../verify.js';
 import { configOptions, setupScan } from '../setup.js';
 import type { Command } from './types.js';
@@ -27,6 +29,17 @@ export const scanCommand: Command = {
     // Config file, allowlists and baseline (docs/config.md).
     const setup = await setupScan(args, io, root);
     const scanner = createScanner(setup.rules, { ...setup.engineOptions, decode: decodeDepth(args) }, Math.max(1, Math.floor(args.threads)));
+    const progress = Progress.for(io.stderr, args.quiet || args.verbose);
+    // JSON Lines stream as files are scanned; verification and --explain need the whole report first.
+    const stream = args.format === 'jsonl' && !args.verify && !args.explain ? new FindingStream(io, args.output, args.redact) : undefined;
+    const onOutcome = (outcome: Outcome): void => {
+      progress.item(outcome.kind === 'scanned' ? outcome.bytes : 0);
+      if (args.verbose) io.stderr.write(outcome.kind === 'skipped' ? `keyhound: skipped ${printable(outcome.path)}: ${outcome.reason}\n` : `keyhound: scanned ${printable(outcome.path)} (${outcome.bytes} bytes, ${outcome.encoding})\n`);
+      // The baseline applies per finding, so streamed lines are the ones the full report would hold.
+      if (stream && outcome.kind === 'scanned' && outcome.result.findings.length > 0) {
+        stream.write(setup.finish({ findings: outcome.result.findings, suppressed: [], stats: { files: 0, bytes: 0, skipped: {}, durationMs: 0 } }).findings);
+      }
+    };
     const report = await scanFiles(scanner, {
       paths,
       root,
@@ -38,8 +51,20 @@ export const scanCommand: Command = {
       skipPaths: [],
       ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
       // --verbose: what was scanned and what was skipped, and why (paths only, never content).
-      ...(args.verbose ? { onOutcome: (outcome: Outcome) => io.stderr.write(outcome.kind === 'skipped' ? `keyhound: skipped ${printable(outcome.path)}: ${outcome.reason}\n` : `keyhound: scanned ${printable(outcome.path)} (${outcome.bytes} bytes, ${outcome.encoding})\n`) } : {}),
-    }).finally(() => scanner.close());
-    return finishReport(await applyVerification(setup.finish(report), args, io), args, io, root);
+      onOutcome,
+      onListed: (files) => progress.listed(files),
+    }).catch(async (error: unknown) => {
+      await stream?.close(false);
+      throw error;
+    }).finally(() => {
+      progress.finish();
+      return scanner.close();
+    });
+    const final = await applyVerification(setup.finish(report), args, io);
+    if (stream) {
+      await stream.close(true);
+      return finishStreamed(final, args, io);
+    }
+    return finishReport(final, args, io, root);
   },
 };
