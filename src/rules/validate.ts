@@ -54,7 +54,8 @@ export function validateRule(raw: unknown, context: Context): { rule?: RuleSpec;
       if (required) bad(`missing "${key}" (a list of strings)`);
       return undefined;
     }
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    // Array.from: `some` skips the holes of a sparse array (rules given through the library API can have them).
+    if (!Array.isArray(value) || Array.from(value).some((v) => typeof v !== 'string')) {
       bad(`"${key}" must be a list of strings`);
       return undefined;
     }
@@ -216,7 +217,7 @@ function parseExamples(value: unknown, bad: (m: string) => void): RuleSpec['exam
       } else bad('each positive example must be a string or { text, secret }');
     }
   }
-  if (!Array.isArray(negative) || negative.length === 0 || negative.some((n) => typeof n !== 'string')) {
+  if (!Array.isArray(negative) || negative.length === 0 || Array.from(negative).some((n) => typeof n !== 'string')) {
     bad('"examples.negative" needs at least one string example');
     return undefined;
   }

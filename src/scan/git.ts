@@ -59,10 +59,20 @@ export function historyRevisions(options: GitScanOptions): string[] {
   if (options.revisions) return [...options.revisions];
   if (options.range) {
     if (options.branches?.length || options.sinceCommit) throw new UsageError('--range cannot be combined with --branch or --since-commit (the range names its own commits)');
-    return [options.range];
+    return [revision(options.range, '--range')];
   }
-  const refs = options.branches && options.branches.length > 0 ? [...options.branches] : ['--all'];
-  return options.sinceCommit ? [...refs, '--not', options.sinceCommit] : refs;
+  const refs = options.branches && options.branches.length > 0 ? options.branches.map((branch) => revision(branch, '--branch')) : ['--all'];
+  return options.sinceCommit ? [...refs, '--not', revision(options.sinceCommit, '--since-commit')] : refs;
+}
+
+/**
+ * A revision given by the user goes to `git rev-list` as an argument: one
+ * that starts with "-" would be read as an option (`--output=FILE` truncates
+ * a file), and no revision does.
+ */
+function revision(value: string, option: string): string {
+  if (value.startsWith('-')) throw new UsageError(`${option}: "${value}" is not a revision (revisions never start with "-")`);
+  return value;
 }
 
 /**

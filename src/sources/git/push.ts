@@ -16,8 +16,10 @@ import { runGit } from './run.js';
  */
 export async function pushedRevisions(repo: Repository, io: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadableStream & { isTTY?: boolean } }): Promise<string[]> {
   const { env } = io;
-  if (env.PRE_COMMIT_FROM_REF && env.PRE_COMMIT_TO_REF) return [`${env.PRE_COMMIT_FROM_REF}..${env.PRE_COMMIT_TO_REF}`];
-  if (env.PRE_COMMIT_LOCAL_BRANCH) {
+  // Values that would read as git options are not revisions; they are ignored like absent ones.
+  const option = (value: string | undefined): boolean => value?.startsWith('-') ?? false;
+  if (env.PRE_COMMIT_FROM_REF && env.PRE_COMMIT_TO_REF && !option(env.PRE_COMMIT_FROM_REF)) return [`${env.PRE_COMMIT_FROM_REF}..${env.PRE_COMMIT_TO_REF}`];
+  if (env.PRE_COMMIT_LOCAL_BRANCH && !option(env.PRE_COMMIT_LOCAL_BRANCH)) {
     return [env.PRE_COMMIT_LOCAL_BRANCH, '--not', env.PRE_COMMIT_REMOTE_NAME ? `--remotes=${env.PRE_COMMIT_REMOTE_NAME}` : '--remotes'];
   }
   if (io.stdin.isTTY) return ['HEAD', '--not', '--remotes'];
@@ -26,6 +28,8 @@ export async function pushedRevisions(repo: Repository, io: { env: NodeJS.Proces
 }
 
 const ZERO = /^0+$/;
+/** git writes full object ids (SHA-1 or SHA-256) on the hook's input; anything else is not a push line (and must never reach git as an option). */
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
 
 /** Revisions for git's pre-push input lines. */
 export async function revisionsFromPushInput(repo: Repository, input: string): Promise<string[]> {
@@ -35,6 +39,7 @@ export async function revisionsFromPushInput(repo: Repository, input: string): P
     const parts = line.trim().split(/\s+/);
     if (parts.length !== 4) continue;
     const [, localSha, , remoteSha] = parts as [string, string, string, string];
+    if (!OBJECT_ID.test(localSha) || !OBJECT_ID.test(remoteSha)) continue;
     if (ZERO.test(localSha)) continue; // a deletion sends no commits
     locals.push(localSha);
     if (!ZERO.test(remoteSha) && (await isCommit(repo, remoteSha))) remotes.push(remoteSha);
