@@ -1,4 +1,4 @@
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { KeyhoundError } from '../core/errors.js';
 import { version } from '../version.js';
 import { baselineCommand } from './commands/baseline.js';
@@ -21,6 +21,35 @@ function commandName(command: Command): string {
   return first.split(' ')[0]!;
 }
 
+interface Parsed {
+  argv?: Record<string, unknown>;
+  output: string;
+  error?: Error;
+}
+
+/**
+ * Parses the arguments. yargs renders (and caches) the whole help text on
+ * every parse that takes a callback, which costs tens of milliseconds at each
+ * start-up; so only runs that may print help or the version use that form.
+ * Ordinary runs parse without it and turn a failure into a usage error.
+ */
+async function parse(parser: Argv, args: readonly string[]): Promise<Parsed> {
+  const printsText = args.some((arg) => arg === '--help' || arg === '-h' || arg === '--version') || args.length === 0;
+  if (printsText) {
+    return new Promise<Parsed>((resolve) => {
+      parser.parse([...args], {}, (error, argv, output) => resolve({ argv: argv as Record<string, unknown>, output, ...(error ? { error } : {}) }));
+    });
+  }
+  try {
+    const argv = await parser.fail((message, error) => {
+      throw error ?? new Error(message);
+    }).parseAsync([...args]);
+    return { argv: argv as Record<string, unknown>, output: '' };
+  } catch (error) {
+    return { output: '', error: error as Error };
+  }
+}
+
 /**
  * Runs the CLI and returns its exit code (0 nothing found, 1 findings, 2 bad
  * usage or a failed scan). It never calls process.exit; only `bin` does.
@@ -41,11 +70,9 @@ export async function main(rawArgs: readonly string[], io: CliIO): Promise<numbe
     .exitProcess(false);
   for (const command of COMMANDS) parser = parser.command(command.command, command.describe, command.builder);
 
-  const parsed = await new Promise<{ argv?: Record<string, unknown>; output: string; error?: Error }>((resolve) => {
-    parser.parse([...args], {}, (error, argv, output) => resolve({ argv: argv as Record<string, unknown>, output, ...(error ? { error } : {}) }));
-  });
+  const parsed = await parse(parser, args);
   if (parsed.error) {
-    io.stderr.write(`${parsed.output ? `${parsed.output}\n\n` : ''}keyhound: ${parsed.error.message}\n`);
+    io.stderr.write(`${parsed.output ? `${parsed.output}\n\n` : ''}keyhound: ${parsed.error.message}${parsed.output ? '' : ' (see keyhound --help)'}\n`);
     return 2;
   }
   if (parsed.output) {

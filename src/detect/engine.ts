@@ -12,7 +12,7 @@ import { InlineMarkers } from './inline.js';
 import { resolveOverlaps } from './overlap.js';
 import { KeywordRouter, type Routes } from './routing.js';
 import { buildSnippet, MaskedSpans, type Span } from './snippet.js';
-import { loadTokenizer } from './tokenizer.js';
+import { loadTokenizer, TokenizerNotLoaded } from './tokenizer.js';
 import { windowsAround } from './windows.js';
 
 export interface EngineOptions {
@@ -84,9 +84,25 @@ export class Engine {
     };
   }
 
-  /** Loads what the filters need asynchronously (the BPE vocabulary) before the first scan. */
+  /** Loads what the filters may need (the BPE vocabulary) up front; {@link scanPrepared} loads it only when a chunk needs it. */
   async prepare(): Promise<void> {
     if (this.reported.some((rule) => rule.spec.generic)) await loadTokenizer();
+  }
+
+  /**
+   * {@link scan}, loading the BPE vocabulary first if this chunk turns out to
+   * need it (a generic candidate reached the word-likeness check): a small
+   * commit without such candidates never pays for loading it.
+   */
+  async scanPrepared(chunk: Chunk): Promise<ScanResult> {
+    try {
+      return this.scan(chunk);
+    } catch (error) {
+      if (!(error instanceof TokenizerNotLoaded)) throw error;
+      this.router.reset();
+      await loadTokenizer();
+      return this.scan(chunk);
+    }
   }
 
   /**

@@ -73,16 +73,16 @@ export class Prefilter {
     }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
+      const failRow = fail[state]! * ALPHABET;
       outputs[state]!.push(...outputs[fail[state]!]!);
-      for (let c = 0; c < ALPHABET; c++) {
-        const next = goto[state]!.get(c);
-        if (next !== undefined && c !== 0) {
-          fail[next] = table[fail[state]! * ALPHABET + c]!;
-          table[state * ALPHABET + c] = next;
-          queue.push(next);
-        } else {
-          table[state * ALPHABET + c] = table[fail[state]! * ALPHABET + c]!;
-        }
+      // Start from the failure state's row (complete: it is nearer the root, so
+      // already done), then put this state's own edges over it.
+      table.copyWithin(state * ALPHABET, failRow, failRow + ALPHABET);
+      for (const [c, next] of goto[state]!) {
+        if (c === 0) continue;
+        fail[next] = table[failRow + c]!;
+        table[state * ALPHABET + c] = next;
+        queue.push(next);
       }
     }
     // Upper-case letters move like their lower-case forms.

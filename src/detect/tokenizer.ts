@@ -20,8 +20,16 @@ export function tokenizerLoaded(): boolean {
   return encode !== undefined;
 }
 
-/** Characters per BPE token, or undefined when the tokenizer is not loaded. */
-export function charsPerToken(text: string): number | undefined {
-  if (!encode || text.length === 0) return undefined;
+/**
+ * Thrown by {@link charsPerToken} before the vocabulary is loaded. The scan
+ * that needed it loads it and runs again ({@link Engine.scanPrepared}), so runs
+ * whose text never reaches a generic rule's BPE check never load it at all.
+ */
+export class TokenizerNotLoaded extends Error {}
+
+/** Characters per BPE token. */
+export function charsPerToken(text: string): number {
+  if (text.length === 0) return 0;
+  if (!encode) throw new TokenizerNotLoaded('the BPE vocabulary is not loaded yet');
   return text.length / encode(text).length;
 }

@@ -14,14 +14,10 @@ export interface Scanner {
 /** Scans on the calling thread: no start-up cost, for small jobs (`staged`, one file). */
 export class InlineScanner implements Scanner {
   readonly threads = 1;
-  private readonly ready: Promise<void>;
 
-  constructor(private readonly engine: Engine) {
-    this.ready = engine.prepare();
-  }
+  constructor(private readonly engine: Engine) {}
 
   async run(task: Task): Promise<Outcome> {
-    await this.ready;
     return runTask(this.engine, task);
   }
 
@@ -138,10 +134,44 @@ export function backstopMs(task: Task, budgetMs: number): number {
 }
 
 /**
- * A pool when there is a worker script and more than one thread is wanted;
- * otherwise scanning happens on this thread.
+ * Starts on this thread and brings in a pool of threads only once the job
+ * proves big enough to pay for their start-up (each builds its own engine):
+ * scanning one file or a small commit never starts a thread.
+ */
+export class AdaptiveScanner implements Scanner {
+  private inline?: InlineScanner;
+  private pool?: WorkerPool;
+  private tasks = 0;
+  private bytes = 0;
+
+  constructor(
+    readonly threads: number,
+    private readonly rules: readonly RuleSpec[],
+    private readonly options: EngineOptions,
+    private readonly threshold = { tasks: 32, bytes: 4 * 1024 * 1024 },
+  ) {}
+
+  run(task: Task): Promise<Outcome> {
+    this.tasks++;
+    this.bytes += task.kind === 'file' ? task.entry.size : task.bytes.byteLength;
+    if (!this.pool && (this.tasks > this.threshold.tasks || this.bytes > this.threshold.bytes)) {
+      this.pool = new WorkerPool(this.threads, { rules: [...this.rules], options: this.options });
+    }
+    if (this.pool) return this.pool.run(task);
+    this.inline ??= new InlineScanner(new Engine(this.rules, this.options));
+    return this.inline.run(task);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+/**
+ * Scans on this thread for one thread or no worker script (unbundled runs);
+ * otherwise on this thread at first and on `threads` threads once the job is big.
  */
 export function createScanner(rules: readonly RuleSpec[], options: EngineOptions, threads: number): Scanner {
-  if (threads > 1 && workerScriptAvailable()) return new WorkerPool(threads, { rules: [...rules], options });
+  if (threads > 1 && workerScriptAvailable()) return new AdaptiveScanner(threads, rules, options);
   return new InlineScanner(new Engine(rules, options));
 }

@@ -41,7 +41,7 @@ export function startStagedScan(repo: Repository, options: StagedScanOptions = {
 
 async function scanChanges(engine: Engine, repo: Repository, staged: Promise<StagedChanges>, maxFileSize: number, skipPath?: (path: string) => boolean): Promise<ScanReport> {
   const collector = new Collector();
-  const [changes] = await Promise.all([staged, engine.prepare()]);
+  const changes = await staged;
   const files = changes.files.filter((file) => {
     if (!skipPath?.(file.entry.path)) return true;
     collector.skip('excluded-path');
@@ -64,7 +64,7 @@ async function scanChanges(engine: Engine, repo: Repository, staged: Promise<Sta
         }
         const origin = { path: file.entry.path, absolutePath: path.join(repo.workTree!, file.entry.path), blob: file.entry.newId };
         try {
-          collector.add(engine.scan({ text: decoded.text, origin, lines: file.added }));
+          collector.add(await engine.scanPrepared({ text: decoded.text, origin, lines: file.added }));
         } catch (error) {
           // Past --file-timeout: skipped and counted, never silently.
           if (!(error instanceof ScanTimeoutError)) throw error;

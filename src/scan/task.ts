@@ -55,10 +55,10 @@ async function readAndScan(engine: Engine, task: Task): Promise<Outcome> {
   return scanBytes(engine, bytes, origin);
 }
 
-function scanBytes(engine: Engine, bytes: Uint8Array, origin: Origin, lines?: LineRange[]): Outcome {
+async function scanBytes(engine: Engine, bytes: Uint8Array, origin: Origin, lines?: LineRange[]): Promise<Outcome> {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { kind: 'skipped', path: origin.path, reason: decoded.reason };
-  const result = engine.scan(lines ? { text: decoded.text, origin, lines } : { text: decoded.text, origin });
+  const result = await engine.scanPrepared(lines ? { text: decoded.text, origin, lines } : { text: decoded.text, origin });
   return { kind: 'scanned', path: origin.path, bytes: bytes.byteLength, result, encoding: decoded.encoding };
 }
 
@@ -111,7 +111,7 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
       const lower = Math.floor(carry.length / 2);
       const keep = last ? 0 : Math.min(OVERLAP, text.length);
       const upper = last ? Infinity : text.length - keep + Math.floor(keep / 2);
-      const result = engine.scan({ text, origin, firstLine, firstColumn });
+      const result = await engine.scanPrepared({ text, origin, firstLine, firstColumn });
       findings.push(...result.findings.filter((f) => f.offset >= lower && f.offset < upper));
       suppressed.push(...result.suppressed);
       if (last) break;

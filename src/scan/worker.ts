@@ -14,10 +14,8 @@ export interface WorkerSetup {
 
 const setup = workerData as WorkerSetup;
 const engine = new Engine(setup.rules, setup.options);
-const ready = engine.prepare();
 
 parentPort!.on('message', async (message: { id: number; task: Task }) => {
-  await ready;
   const outcome = await runTask(engine, message.task);
   parentPort!.postMessage({ id: message.id, outcome });
 });

@@ -92,9 +92,10 @@ describe('Engine', () => {
     expect(alone.suppressed[0]!.filter).toBe('near');
   });
 
-  it('reports one finding when a provider rule and a generic rule match the same secret', () => {
+  it('reports one finding when a provider rule and a generic rule match the same secret', async () => {
     const rules = genericRules().filter((r) => r.id === 'generic-api-key');
     const engine = new Engine([...rules, tokenRule], { explain: true });
+    await engine.prepare();
     const { findings, suppressed } = scan(engine, `API_TOKEN=tok_${base62(32)}\n`);
     expect(findings.map((f) => f.ruleId)).toEqual(['test-token']);
     expect(suppressed.some((s) => s.ruleId === 'generic-api-key' && s.filter === 'overlap')).toBe(true);

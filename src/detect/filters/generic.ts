@@ -190,6 +190,6 @@ export const genericShapeFilter: Filter = (candidate: Candidate, context: Filter
 export const wordlikeFilter: Filter = (candidate) => {
   if (!candidate.rule.spec.generic) return undefined;
   const ratio = charsPerToken(candidate.secret);
-  if (ratio === undefined || ratio < WORDLIKE_CHARS_PER_TOKEN) return undefined;
+  if (ratio < WORDLIKE_CHARS_PER_TOKEN) return undefined;
   return { filter: 'wordlike', reason: `reads like words, not a key: ${ratio.toFixed(2)} characters per BPE token >= ${WORDLIKE_CHARS_PER_TOKEN}` };
 };
