@@ -1,17 +1,35 @@
 // `npm run bench`: keyhound's speed next to baselines measured in the same run
 // (these machines are noisy; compare ratios, not absolute numbers).
 //
-//   npm run bench [-- --mb 200] [-- --tree PATH]   (PATH: scan a real tree instead)
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+//   npm run bench [-- --mb 200] [-- --tree PATH] [-- --runs 2] [-- --commits 12000] [-- --skip rg,git,decode]
+//
+// 1. keyhound scan on all cores and on one, over a generated source tree (or --tree)
+// 2. the naive baseline: every rule's regex over every file
+// 3. the I/O ceiling: plain reading with Node
+// 4. ripgrep with keyhound's own rules (on a sample; see bench/ripgrep.mjs)
+// 5. keyhound git over a 10,000+ commit history next to `git log -p --all -U0`
+// 6. start-up: `keyhound staged` on a 5-file commit, `keyhound scan` of one small file
+// 7. the cost of decoding (bench/decode.mjs)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { generate } from './generate.mjs';
-import { best, CLI, mib, row, runNode } from './measure.mjs';
+import { benchGit } from './git.mjs';
+import { best, CLI, mib, ROOT, row, runNode } from './measure.mjs';
+import { ripgrep } from './ripgrep.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
 const mb = Number(option('--mb', '200'));
 const runs = Number(option('--runs', '2'));
+const skip = new Set((option('--skip', '') ?? '').split(',').filter(Boolean));
+const cores = os.availableParallelism();
+const results = {};
+
 let tree = option('--tree');
 let planted;
 if (!tree) {
@@ -23,28 +41,92 @@ if (!tree) {
 } else {
   console.log(`tree: ${tree}`);
 }
-console.log(`machine: ${os.availableParallelism()} cores, node ${process.version}\n`);
+console.log(`machine: ${cores} cores, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
 
 // 1. keyhound scan, as users run it.
-const scan = best(runs, () => runNode([CLI, 'scan', tree, '--format', 'json', '--quiet']));
-const report = JSON.parse(scan.stdout);
-row('keyhound scan', { seconds: scan.seconds, bytes: report.stats.bytes, rss: scan.rss, note: `${report.findings.length} findings` });
+function scanWith(threads) {
+  const run = best(runs, () => runNode([CLI, 'scan', tree, '--format', 'json', '--quiet', '--threads', String(threads)]));
+  const report = JSON.parse(run.stdout);
+  return { ...run, report, rate: mib(report.stats.bytes) / run.seconds };
+}
+const scanAll = scanWith(cores);
+const scanOne = scanWith(1);
+row(`keyhound scan, ${cores} threads`, { seconds: scanAll.seconds, bytes: scanAll.report.stats.bytes, rss: scanAll.rss, note: `${scanAll.report.findings.length} findings` });
+row('keyhound scan, 1 thread', { seconds: scanOne.seconds, bytes: scanOne.report.stats.bytes, rss: scanOne.rss });
+const sameOutput = JSON.stringify(scanAll.report.findings) === JSON.stringify(scanOne.report.findings);
+console.log(`${''.padEnd(44)} output identical for 1 and ${cores} threads: ${sameOutput}`);
 if (planted) {
-  const found = new Set(report.findings.map((f) => f.path));
+  const found = new Set(scanAll.report.findings.map((f) => f.path));
   const missed = planted.planted.filter((p) => !found.has(p.path));
-  const extra = report.findings.filter((f) => !planted.planted.some((p) => p.path === f.path));
+  const extra = scanAll.report.findings.filter((f) => !planted.planted.some((p) => p.path === f.path));
   console.log(`${''.padEnd(44)} planted ${planted.planted.length}, found ${planted.planted.length - missed.length}, findings elsewhere ${extra.length}${missed.length ? `; missed kinds: ${[...new Set(missed.map((m) => m.kind))].join(', ')}` : ''}`);
 }
+results.scan = { threads: cores, mbPerSecond: scanAll.rate, oneThreadMbPerSecond: scanOne.rate, rss: scanAll.rss, sameOutput };
 
 // 2. The naive baseline: every rule's regex over every file.
-const naive = best(1, () => runNode([path.join('bench', 'naive.mjs'), tree]));
+const naive = runNode([path.join('bench', 'naive.mjs'), tree]);
 const naiveResult = JSON.parse(naive.stdout);
-row('naive: every regex over every file', { seconds: naiveResult.seconds, bytes: naiveResult.bytes, rss: naive.rss, note: `${naiveResult.rules} rules` });
+row('naive: every regex over every file', { seconds: naiveResult.seconds, bytes: naiveResult.bytes, rss: naive.rss, note: `${naiveResult.rules} rules, one thread` });
+const naiveRate = mib(naiveResult.bytes) / naiveResult.seconds;
 
 // 3. The I/O ceiling.
 const read = best(runs, () => runNode([path.join('bench', 'read.mjs'), tree]));
 const readResult = JSON.parse(read.stdout);
 row('plain read with Node (I/O ceiling)', { seconds: readResult.seconds, bytes: readResult.bytes, rss: read.rss, note: 'reading time only' });
+const readRate = mib(readResult.bytes) / readResult.seconds;
 
-const scanRate = mib(report.stats.bytes) / scan.seconds;
-console.log(`\nratios: scan / naive = ${(scanRate / (mib(naiveResult.bytes) / naiveResult.seconds)).toFixed(1)}x, scan / read ceiling = ${((scanRate / (mib(readResult.bytes) / readResult.seconds)) * 100).toFixed(0)}%`);
+// 4. ripgrep with the same rules.
+let rgRate;
+if (!skip.has('rg') && spawnSync('rg', ['--version']).status === 0) {
+  const rg = ripgrep(tree);
+  rgRate = mib(rg.bytes) / rg.seconds;
+  row(`ripgrep, ${rg.patterns} rule regexes, all cores`, { seconds: rg.seconds, bytes: rg.bytes, note: `${mib(rg.bytes).toFixed(0)} MiB sample, ${rg.batches} batches, ${rg.rejected} patterns rg rejects${rg.timedOut ? ', TIMED OUT (a lower bound)' : ''}` });
+} else if (!skip.has('rg')) {
+  console.log('ripgrep: not installed, skipped (apt-get install ripgrep)');
+}
+
+console.log(`\nratios (targets in brackets):`);
+console.log(`  scan (${cores} threads) / naive          ${(results.scan.mbPerSecond / naiveRate).toFixed(1)}x`);
+if (rgRate) console.log(`  scan / ripgrep, same rules          ${(results.scan.mbPerSecond / rgRate).toFixed(1)}x   [>= 3x]`);
+console.log(`  scan / plain-read ceiling           ${((results.scan.mbPerSecond / readRate) * 100).toFixed(0)}%   [>= 40%]`);
+console.log(`  ${cores} threads / 1 thread               ${(results.scan.mbPerSecond / results.scan.oneThreadMbPerSecond).toFixed(2)}x`);
+console.log(`  peak RSS                            ${mib(Math.max(scanAll.rss, scanOne.rss)).toFixed(0)} MB   [< 300 MB]`);
+
+// 5. History.
+if (!skip.has('git')) {
+  console.log('\nhistory:');
+  results.git = await benchGit({ commits: Number(option('--commits', '12000')), runs, log: (line) => console.log(`  ${line}`) });
+}
+
+// 6. Start-up: small jobs, wall time including Node's start.
+console.log('\nstart-up (wall time, including Node start; best and mean of 10):');
+const work = mkdtempSync(path.join(os.tmpdir(), 'keyhound-bench-start-'));
+const git = (...gitArgs) => spawnSync('git', gitArgs, { cwd: work, encoding: 'utf8' });
+git('init', '-q');
+git('config', 'user.email', 'bench@example.org');
+git('config', 'user.name', 'bench');
+mkdirSync(path.join(work, 'src'));
+for (let i = 0; i < 5; i++) writeFileSync(path.join(work, 'src', `file${i}.js`), Array.from({ length: 300 }, (_, n) => `export const value${n} = compute(${n}); // line ${n}`).join('\n'));
+git('add', '.');
+git('commit', '-qm', 'initial');
+for (let i = 0; i < 5; i++) writeFileSync(path.join(work, 'src', `file${i}.js`), `${readFileSync(path.join(work, 'src', `file${i}.js`), 'utf8')}\nexport const added${i} = settings.token;\n`);
+git('add', '.');
+function timeOf(command) {
+  const times = Array.from({ length: 10 }, () => runNode(command, { cwd: work }).seconds);
+  return { best: Math.min(...times), mean: times.reduce((a, b) => a + b, 0) / times.length };
+}
+const node = timeOf(['-e', '0']);
+const staged = timeOf([CLI, 'staged']);
+const small = timeOf([CLI, 'scan', path.join(work, 'src', 'file0.js')]);
+for (const [label, t] of [['node -e 0 (Node start alone)', node], ['keyhound staged, 5-file commit', staged], ['keyhound scan, one small file', small]]) {
+  console.log(`  ${label.padEnd(42)} best ${(t.best * 1000).toFixed(0).padStart(4)} ms, mean ${(t.mean * 1000).toFixed(0).padStart(4)} ms`);
+}
+console.log(`  staged under 300 ms: ${staged.mean < 0.3 ? 'yes' : 'NO'}`);
+rmSync(work, { recursive: true, force: true });
+
+// 7. Decoding cost.
+if (!skip.has('decode')) {
+  console.log('\ndecoding:');
+  const decode = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'decode.mjs'), '--tree', tree, '--runs', '1'], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 << 20 });
+  console.log(decode.stdout.split('\n').map((l) => `  ${l}`).join('\n'));
+}
