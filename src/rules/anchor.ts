@@ -7,12 +7,13 @@ const MAX_LITERALS = 256;
 /** A class or optional piece is expanded into its strings only when it is this small. */
 const MAX_CLASS = 8;
 
-interface Expansion {
-  /** The literal strings the element sequence can start with. */
-  prefixes: string[];
-  /** True when `prefixes` are the whole of what the sequence matches. */
+/** A literal a match can start with; `complete` when it is all the element sequence matches. */
+interface Literal {
+  text: string;
   complete: boolean;
 }
+
+type Expansion = Literal[];
 
 /**
  * The literal strings every match of a pattern must start with (past leading
@@ -24,33 +25,26 @@ interface Expansion {
 export function leadingLiterals(pattern: string, flags = ''): string[] | undefined {
   const ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
   const expansion = alternatives(ast.alternatives);
-  if (!expansion || expansion.prefixes.some((p) => p.length === 0)) return undefined;
-  return [...new Set(expansion.prefixes)];
+  if (!expansion || expansion.some((l) => l.text.length === 0)) return undefined;
+  return [...new Set(expansion.map((l) => l.text))];
 }
 
 function alternatives(list: readonly AST.Alternative[]): Expansion | undefined {
-  const prefixes: string[] = [];
-  let complete = true;
+  const out: Literal[] = [];
   for (const alternative of list) {
     const expansion = sequence(alternative.elements);
     if (!expansion) return undefined;
-    prefixes.push(...expansion.prefixes);
-    complete &&= expansion.complete;
-    if (prefixes.length > MAX_LITERALS) return undefined;
+    out.push(...expansion);
+    if (out.length > MAX_LITERALS) return undefined;
   }
-  return { prefixes, complete };
-}
-
-function cross(heads: string[], tails: string[]): string[] | undefined {
-  if (heads.length * tails.length > MAX_LITERALS) return undefined;
-  return heads.flatMap((h) => tails.map((t) => (h + t).slice(0, MAX_LITERAL)));
+  return out;
 }
 
 /** The strings a single element matches, when they are few and literal. */
 function strings(element: AST.Element | AST.CharacterClassElement): Expansion | undefined {
   switch (element.type) {
     case 'Character':
-      return { prefixes: [String.fromCodePoint(element.value)], complete: true };
+      return [{ text: String.fromCodePoint(element.value), complete: true }];
     case 'CharacterClass': {
       if (element.negate || element.unicodeSets) return undefined;
       const chars: string[] = [];
@@ -61,7 +55,7 @@ function strings(element: AST.Element | AST.CharacterClassElement): Expansion | 
         } else return undefined;
         if (chars.length > MAX_CLASS) return undefined;
       }
-      return { prefixes: chars, complete: true };
+      return chars.map((text) => ({ text, complete: true }));
     }
     case 'Group':
     case 'CapturingGroup':
@@ -69,30 +63,39 @@ function strings(element: AST.Element | AST.CharacterClassElement): Expansion | 
     case 'Quantifier': {
       if (element.max > 1) return undefined;
       const inner = strings(element.element);
-      if (!inner || !inner.complete) return undefined;
-      return { prefixes: element.min === 0 ? ['', ...inner.prefixes] : inner.prefixes, complete: true };
+      if (!inner || inner.some((l) => !l.complete)) return undefined;
+      return element.min === 0 ? [{ text: '', complete: true }, ...inner] : inner;
     }
     default:
       return undefined;
   }
 }
 
+/**
+ * Expands a sequence element by element. A literal that is complete so far
+ * takes every continuation of the next element; one that is not (its
+ * alternative ran into a wide class) ends where it is.
+ */
 function sequence(elements: readonly AST.Element[]): Expansion | undefined {
   let index = 0;
   // Leading zero-width assertions do not move the start of the match.
   while (index < elements.length && elements[index]!.type === 'Assertion') index++;
-  let prefixes = [''];
+  let literals: Literal[] = [{ text: '', complete: true }];
   for (; index < elements.length; index++) {
+    if (literals.every((l) => !l.complete || l.text.length >= MAX_LITERAL)) break;
     const element = elements[index]!;
-    if (element.type === 'Assertion') return { prefixes, complete: false };
-    const expansion = strings(element);
-    if (!expansion) return prefixes.every((p) => p.length > 0) ? { prefixes, complete: false } : undefined;
-    const next = cross(prefixes, expansion.prefixes);
-    if (!next) return prefixes.every((p) => p.length > 0) ? { prefixes, complete: false } : undefined;
-    prefixes = next;
-    if (!expansion.complete || prefixes.every((p) => p.length >= MAX_LITERAL)) return { prefixes, complete: false };
+    const expansion = element.type === 'Assertion' ? undefined : strings(element);
+    const growing = literals.filter((l) => l.complete && l.text.length < MAX_LITERAL);
+    if (!expansion || growing.length * expansion.length > MAX_LITERALS) {
+      // What was complete so far stops here; empty starts mean the pattern has no literal start.
+      literals = literals.map((l) => ({ text: l.text, complete: false }));
+      break;
+    }
+    const next: Literal[] = literals.filter((l) => !l.complete || l.text.length >= MAX_LITERAL);
+    for (const head of growing) for (const tail of expansion) next.push({ text: (head.text + tail.text).slice(0, MAX_LITERAL), complete: tail.complete });
+    literals = next;
   }
-  return { prefixes, complete: true };
+  return literals;
 }
 
 /**
