@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { SourceError, UsageError } from '../core/errors.js';
+import { writeFileAtomicSync } from '../report/write.js';
 import type { Repository } from '../sources/git/repo.js';
 import { runGit } from '../sources/git/run.js';
 
@@ -101,7 +102,8 @@ export function installHook(location: HookLocation, node: string, entry: string,
     }
   }
   mkdirSync(location.folder, { recursive: true });
-  writeFileSync(file, hookScript(node, entry), { mode: 0o755 });
+  // Atomically: a half-written hook would break (or silently pass) every commit.
+  writeFileAtomicSync(file, hookScript(node, entry), 0o755);
   chmodSync(file, 0o755);
   return { file, replaced, ...(backup ? { backup } : {}) };
 }

@@ -176,10 +176,21 @@ async function* checkFile(absolute: string, shown: string, size: number, options
 
 export type ReadResult = { kind: 'chunk'; chunk: Chunk; bytes: number; encoding: string } | { kind: 'skip'; path: string; reason: SkipReason };
 
-/** Reads all of standard input as one chunk named `path` (default `-`). */
-export async function readStdin(stream: NodeJS.ReadableStream, name = '-'): Promise<ReadResult> {
+/**
+ * Reads all of standard input as one chunk named `path` (default `-`). Past
+ * `maxBytes` the rest is read and dropped (the writer is not left blocked)
+ * and the input is skipped as `too-large`, so a huge pipe cannot fill memory.
+ */
+export async function readStdin(stream: NodeJS.ReadableStream, name = '-', maxBytes = Infinity): Promise<ReadResult> {
   const parts: Buffer[] = [];
-  for await (const part of stream) parts.push(typeof part === 'string' ? Buffer.from(part) : (part as Buffer));
+  let total = 0;
+  for await (const part of stream) {
+    const buffer = typeof part === 'string' ? Buffer.from(part) : (part as Buffer);
+    total += buffer.length;
+    if (total <= maxBytes) parts.push(buffer);
+    else parts.length = 0;
+  }
+  if (total > maxBytes) return { kind: 'skip', path: name, reason: 'too-large' };
   const bytes = Buffer.concat(parts);
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { kind: 'skip', path: name, reason: decoded.reason };

@@ -156,6 +156,10 @@ describe('odd files given on standard input', () => {
     const token = githubToken();
     const nul = runCli(['scan', '-', '--format', 'json'], { input: '\0\0\0\0' });
     expect(json(nul).stats.skipped).toEqual({ binary: 1 });
+    // Standard input is held to --max-file-size too: read to the end, not kept.
+    const big = runCli(['scan', '-', '--format', 'json', '--max-file-size', '1KB'], { input: `t=${token}\n${'x'.repeat(4096)}\n` });
+    expect(big.code).toBe(0);
+    expect(json(big).stats.skipped).toEqual({ 'too-large': 1 });
     const run = spawnSync(process.execPath, [CLI, 'scan', '-', '--format', 'json'], { input: utf16(`t=${token}\n`, 'le'), encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(places(JSON.parse(run.stdout) as Json)).toEqual(['-:1:3']);
