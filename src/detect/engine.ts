@@ -4,6 +4,7 @@ import { LineIndex } from '../core/location.js';
 import type { Chunk, Finding, RuleSpec, ScanResult, Suppressed } from '../core/types.js';
 import { compileRules, type CompiledRule } from '../rules/compile.js';
 import { OutOfTime, runWithin } from './budget.js';
+import { withoutScannedText } from './scrub.js';
 import { findAnchoredCandidates, findCandidates } from './candidates.js';
 import { FORMAT_HINTS } from './decode-formats.js';
 import { decodeLayer, finishDecoded, segmentSpans, type DecodeHost } from './decode-stage.js';
@@ -118,12 +119,19 @@ export class Engine {
   /** Scans one chunk. Throws {@link ScanTimeoutError} when it runs past the budget; never for bad input. */
   scan(chunk: Chunk): ScanResult {
     const budget = this.options.budgetMs ?? DEFAULT_BUDGET_MS;
-    if (!(budget > 0)) return this.scanChunk(chunk);
+    if (!(budget > 0)) {
+      try {
+        return this.scanChunk(chunk);
+      } catch (error) {
+        throw withoutScannedText(error, chunk.text);
+      }
+    }
     this.deadline = performance.now() + budget;
     try {
       return chunk.text.length >= WATCHDOG_CHARS ? runWithin(budget, () => this.scanChunk(chunk)) : this.scanChunk(chunk);
     } catch (error) {
-      if (!(error instanceof OutOfTime)) throw error;
+      // An error raised while handling a match must not carry the match (scrub.ts).
+      if (!(error instanceof OutOfTime)) throw withoutScannedText(error, chunk.text);
       // Stopped anywhere, perhaps in the middle of routing: drop the router's half-built state.
       this.router.reset();
       throw new ScanTimeoutError(chunk.origin.path, budget);
