@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { ScanTimeoutError } from '../core/errors.js';
@@ -41,18 +41,40 @@ async function readAndScan(engine: Engine, task: Task): Promise<Outcome> {
   const origin: Origin = { path: entry.path, absolutePath: entry.absolutePath };
   if (entry.size > PIECE_BYTES) return scanInPieces(engine, entry, origin);
   let bytes: Buffer;
-  let handle;
   try {
-    // O_NONBLOCK: if a FIFO or device took the file's place since it was listed, opening it must not wait for a writer.
-    handle = await open(entry.absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-    if (!(await handle.stat()).isFile()) return { kind: 'skipped', path: entry.path, reason: 'not-regular-file' };
-    bytes = await handle.readFile();
+    bytes = readWhole(entry.absolutePath);
   } catch (error) {
+    if (error instanceof NotRegularFile) return { kind: 'skipped', path: entry.path, reason: 'not-regular-file' };
     return { kind: 'skipped', path: entry.path, reason: errorReason((error as NodeJS.ErrnoException).code) };
-  } finally {
-    await handle?.close();
   }
   return scanBytes(engine, bytes, origin);
+}
+
+class NotRegularFile extends Error {}
+
+/**
+ * Reads a whole (small) file with blocking calls: from the page cache that is
+ * about five times cheaper than the promise API's open/stat/read/close round
+ * trips, and a scanning thread has nothing else to do meanwhile. O_NONBLOCK:
+ * if a FIFO or device took the file's place since it was listed, opening it
+ * must not wait for a writer; it is then refused as not a regular file.
+ */
+function readWhole(file: string): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new NotRegularFile();
+    const buffer = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < info.size) {
+      const n = readSync(fd, buffer, filled, info.size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return filled === info.size ? buffer : buffer.subarray(0, filled);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function scanBytes(engine: Engine, bytes: Uint8Array, origin: Origin, lines?: LineRange[]): Promise<Outcome> {

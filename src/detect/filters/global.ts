@@ -65,6 +65,8 @@ interface CompiledAllowance {
   commits: string[];
   and: boolean;
   outside?: RegExp;
+  /** The path asked about last and the answer: every candidate of a chunk shares its path, and globs are costly. */
+  lastPath?: { path: string; reason: string | undefined };
 }
 
 /**
@@ -102,9 +104,12 @@ const from = (origin: string | undefined): string => (origin ? ` from ${origin}`
 
 /** The reason an allowance's path criteria cover `path`, if they do. */
 function pathReason(a: CompiledAllowance, path: string): string | undefined {
-  for (const p of a.paths) if (p.test(path)) return `path ${p.glob}`;
-  for (const r of a.pathRegexes) if (r.test(path)) return `path /${r.source}/`;
-  return undefined;
+  if (a.lastPath?.path === path) return a.lastPath.reason;
+  const glob = a.paths.find((p) => p.test(path));
+  const regex = glob ? undefined : a.pathRegexes.find((r) => r.test(path));
+  const reason = glob ? `path ${glob.glob}` : regex ? `path /${regex.source}/` : undefined;
+  a.lastPath = { path, reason };
+  return reason;
 }
 
 function commitReason(a: CompiledAllowance, sha: string | undefined): string | undefined {
