@@ -38,11 +38,15 @@ describe('the per-file time budget (--file-timeout)', () => {
       const rules = slowRules(root);
       const scanned = path.join(root, 'repo');
       const token = githubToken();
+      // Enough files first that with two threads the pool has started (it does after 32 tasks):
+      // the slow files then run on worker threads; with one thread, on the main thread.
+      const fillers = Object.fromEntries(Array.from({ length: 40 }, (_u, i) => [`f${String(i).padStart(2, '0')}.txt`, `line ${i}\n`]));
       writeTree(scanned, {
+        ...fillers,
         // Past the watchdog's size: stopped in the middle of one regex run.
-        'big.txt': `${' '.repeat(200_000)}\n`,
+        'zz-big.txt': `${' '.repeat(200_000)}\n`,
         // Below it: the first rule's run overshoots, the clock check before the second stops it.
-        'small.txt': `${' '.repeat(40_000)}\n`,
+        'zz-small.txt': `${' '.repeat(40_000)}\n`,
         'app.env': `GITHUB_TOKEN=${token}\n`,
       });
       expect(200_000).toBeGreaterThan(WATCHDOG_CHARS);
@@ -53,9 +57,9 @@ describe('the per-file time budget (--file-timeout)', () => {
       const report = JSON.parse(run.stdout) as { findings: { path: string; ruleId: string }[]; stats: { files: number; skipped: Record<string, number> } };
       expect(report.findings.map((f) => [f.path, f.ruleId])).toEqual([['app.env', 'github-pat-classic']]);
       expect(report.stats.skipped.timeout).toBe(2);
-      expect(report.stats.files).toBe(1);
-      expect(run.stderr).toContain('keyhound: skipped big.txt: timeout');
-      expect(run.stderr).toContain('keyhound: skipped small.txt: timeout');
+      expect(report.stats.files).toBe(41);
+      expect(run.stderr).toContain('keyhound: skipped zz-big.txt: timeout');
+      expect(run.stderr).toContain('keyhound: skipped zz-small.txt: timeout');
       expect(run.stderr).toContain('keyhound: scanned app.env');
     }, 120_000);
   }
