@@ -31,7 +31,7 @@ export interface FileScanOptions {
 
 /** Scans files and folders, on this thread (an Engine) or on a pool of threads (a Scanner). */
 export async function scanFiles(engineOrScanner: Engine | Scanner, options: FileScanOptions = {}): Promise<ScanReport> {
-  const scanner = engineOrScanner instanceof Engine ? new InlineScanner(engineOrScanner) : engineOrScanner;
+  const scanner: Scanner = engineOrScanner instanceof Engine ? new InlineScanner(engineOrScanner) : engineOrScanner;
   const paths = options.paths && options.paths.length > 0 ? options.paths : ['.'];
   const collector = new Collector();
   const consume = (outcome: Outcome): void => {
@@ -61,7 +61,10 @@ export async function scanFiles(engineOrScanner: Engine | Scanner, options: File
     skipPaths: options.skipPaths ?? DEFAULT_SKIP_PATHS,
     followSymlinks: options.followSymlinks,
     ...(options.skipPath ? { skipPath: options.skipPath } : {}),
-    ...(options.onListed ? { onListed: options.onListed } : {}),
+    onListed: (files) => {
+      scanner.expect?.(files);
+      options.onListed?.(files);
+    },
   });
   // Keep every thread busy; hand outcomes on in listing order so streamed
   // output is the same for any number of threads.

@@ -7,6 +7,8 @@ import type { WorkerSetup } from './worker.js';
 /** Runs scanning tasks; the pipelines do not care whether on this thread or on many. */
 export interface Scanner {
   readonly threads: number;
+  /** Told how many more tasks are coming, when a source knows (a listed folder). */
+  expect?(tasks: number): void;
   run(task: Task): Promise<Outcome>;
   close(): Promise<void>;
 }
@@ -151,12 +153,23 @@ export class AdaptiveScanner implements Scanner {
     private readonly threshold = { tasks: 32, bytes: 4 * 1024 * 1024 },
   ) {}
 
+  /**
+   * A folder listed with more files than the threshold goes to the pool from
+   * the start, so this thread never builds an engine (memory) it would not use.
+   */
+  expect(tasks: number): void {
+    if (!this.pool && !this.inline && tasks > this.threshold.tasks) this.startPool();
+  }
+
+  private startPool(): WorkerPool {
+    this.pool = new WorkerPool(this.threads, { rules: [...this.rules], options: this.options });
+    return this.pool;
+  }
+
   run(task: Task): Promise<Outcome> {
     this.tasks++;
     this.bytes += task.kind === 'file' ? task.entry.size : task.bytes.byteLength;
-    if (!this.pool && (this.tasks > this.threshold.tasks || this.bytes > this.threshold.bytes)) {
-      this.pool = new WorkerPool(this.threads, { rules: [...this.rules], options: this.options });
-    }
+    if (!this.pool && (this.tasks > this.threshold.tasks || this.bytes > this.threshold.bytes)) this.startPool();
     if (this.pool) return this.pool.run(task);
     this.inline ??= new InlineScanner(new Engine(this.rules, this.options));
     return this.inline.run(task);
