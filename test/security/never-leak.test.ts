@@ -54,10 +54,10 @@ function corpusDir(): string {
 }
 
 describe('never leak: keyhound scan', () => {
-  it('text, json, sarif and github formats, with and without --explain and --verbose, on one thread and several', () => {
+  it('text, json, jsonl, sarif and github formats, with and without --explain and --verbose, on one thread and several', () => {
     const dir = corpusDir();
     const captured: Captured[] = [];
-    for (const format of ['text', 'json', 'sarif', 'github']) {
+    for (const format of ['text', 'json', 'jsonl', 'sarif', 'github']) {
       for (const extra of [[], ['--explain', '--verbose', '--threads', '1']]) {
         const run = runCli(['scan', dir, '--format', format, ...extra]);
         expect(run.code, run.stderr).toBe(1);
@@ -70,6 +70,8 @@ describe('never leak: keyhound scan', () => {
     // Reports written to a file, and an error after a scan that found everything.
     const file = path.join(dir, 'out', 'report.sarif');
     runCli(['scan', dir, '--format', 'json', '--output', path.join(dir, 'report.json')]);
+    runCli(['scan', dir, '--format', 'jsonl', '--output', path.join(dir, 'report.jsonl')]);
+    captured.push({ label: 'report.jsonl', text: readFileSync(path.join(dir, 'report.jsonl'), 'utf8') });
     const failed = runCli(['scan', dir, '--format', 'sarif', '--output', file]);
     expect(failed.code).toBe(2);
     captured.push({ label: 'report.json', text: readFileSync(path.join(dir, 'report.json'), 'utf8') }, ...io('failed --output', failed));
@@ -81,11 +83,13 @@ describe('never leak: keyhound scan', () => {
 
   it('shows them whole with --no-redact (so the checks above can fail)', () => {
     const dir = corpusDir();
-    for (const format of ['text', 'json', 'sarif', 'github']) {
+    for (const format of ['text', 'json', 'jsonl', 'sarif', 'github']) {
       const run = runCli(['scan', dir, '--format', format, '--no-redact', '--explain']);
       expect(run.code).toBe(1);
-      // SARIF and annotations carry no secret field; JSON and text do.
-      if (format === 'json' || format === 'text') expectAllShown(run.stdout);
+      // SARIF and annotations carry no secret field; JSON, JSON lines and text do.
+      // JSON lines stream findings only: --explain's dropped candidates are not among them.
+      if (format === 'jsonl') expectAllShown(run.stdout, reported.filter((p) => p.kind !== 'inline-allowed GitHub token'));
+      else if (format !== 'sarif' && format !== 'github') expectAllShown(run.stdout);
     }
   });
 });
