@@ -21,7 +21,7 @@ export interface FileScanOptions {
   skipPath?: (path: string) => boolean;
   followSymlinks?: boolean;
   stdin?: NodeJS.ReadableStream;
-  /** Tasks running at once. Default: two per thread. */
+  /** Tasks running at once. Default: four per thread. */
   concurrency?: number;
   /** Called with each file's outcome as soon as it is known, in listing order (streaming output). */
   onOutcome?: (outcome: Outcome) => void;
@@ -68,7 +68,8 @@ export async function scanFiles(engineOrScanner: Engine | Scanner, options: File
   });
   // Keep every thread busy; hand outcomes on in listing order so streamed
   // output is the same for any number of threads.
-  const results = new OrderedResults<Outcome>(options.concurrency ?? scanner.threads * 2, consume);
+  // Enough in flight to fill every thread's pipeline (pool.ts) with some to spare.
+  const results = new OrderedResults<Outcome>(options.concurrency ?? scanner.threads * 4, consume);
   for await (const item of walker) {
     if (item.kind === 'skip') await results.push(() => ({ kind: 'skipped', path: item.path, reason: item.reason }));
     else await results.push(() => scanner.run({ kind: 'file', entry: item.entry }));

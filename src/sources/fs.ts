@@ -1,4 +1,5 @@
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { SourceError } from '../core/errors.js';
@@ -121,7 +122,8 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
     }
     let size: number;
     try {
-      size = (await lstat(absolute)).size;
+      // Blocking: one awaited lstat per file left the thread idle for most of a walk (~0.1 ms a round trip).
+      size = lstatSync(absolute).size;
     } catch (error) {
       yield { kind: 'skip', path: shown, reason: errorReason((error as NodeJS.ErrnoException).code) };
       continue;
