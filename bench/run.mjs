@@ -10,6 +10,7 @@
 // 5. keyhound git over a 10,000+ commit history next to `git log -p --all -U0`
 // 6. start-up: `keyhound staged` on a 5-file commit, `keyhound scan` of one small file
 // 7. the cost of decoding (bench/decode.mjs)
+// (and, after 4, where one thread's time goes: bench/profile.mjs)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -91,6 +92,11 @@ if (rgRate) console.log(`  scan / ripgrep, same rules          ${(results.scan.m
 console.log(`  scan / plain-read ceiling           ${((results.scan.mbPerSecond / readRate) * 100).toFixed(0)}%   [>= 40%]`);
 console.log(`  ${cores} threads / 1 thread               ${(results.scan.mbPerSecond / results.scan.oneThreadMbPerSecond).toFixed(2)}x`);
 console.log(`  peak RSS                            ${mib(Math.max(scanAll.rss, scanOne.rss)).toFixed(0)} MB   [< 300 MB]`);
+
+// Where one thread's time goes (bench/profile.mjs).
+console.log('\nwhere time goes, one thread:');
+const profile = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'profile.mjs'), tree], { encoding: 'utf8', cwd: ROOT });
+console.log(profile.stdout.trimEnd().split('\n').map((l) => `  ${l}`).join('\n'));
 
 // 5. History.
 if (!skip.has('git')) {

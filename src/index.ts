@@ -9,7 +9,7 @@ export { ConfigError, KeyhoundError, RuleError, SourceError, UsageError, type Pr
 export { fingerprint } from './core/fingerprint.js';
 export { redact } from './core/redact.js';
 export { LineIndex } from './core/location.js';
-export { Engine, type EngineOptions } from './detect/engine.js';
+export { Engine, type EngineOptions, type EngineTimings } from './detect/engine.js';
 export { builtinRules } from './rules/builtin.js';
 export { loadRules } from './rules/load.js';
 export { checkExamples, type ExampleFailure } from './rules/examples.js';

@@ -34,6 +34,19 @@ export interface EngineOptions {
    * skipped (`timeout`). Default {@link DEFAULT_BUDGET_MS}; 0 turns it off.
    */
   budgetMs?: number;
+  /**
+   * Where scanning time goes (bench/profile.mjs): milliseconds added up across
+   * chunks. Off (undefined) by default; costs four clock reads a chunk when on.
+   */
+  timings?: EngineTimings;
+}
+
+/** Milliseconds per phase of {@link Engine.scan}. `decode` includes rescanning decoded text. */
+export interface EngineTimings {
+  prefilter: number;
+  decode: number;
+  regex: number;
+  filters: number;
 }
 
 /** Default per-chunk time budget: a 16 MiB piece takes about a second; this is for text built to stall a regex. */
@@ -147,12 +160,16 @@ export class Engine {
 
   private scanChunk(chunk: Chunk): ScanResult {
     const depth = this.options.decode ?? 2;
+    const timings = this.options.timings;
+    let clock = timings ? performance.now() : 0;
     const routes = this.router.route(chunk.text);
+    if (timings) clock = lap(timings, 'prefilter', clock);
     // The keyword pass also tells which known encoded formats may occur (FORMAT_HINTS).
     const items = depth > 0 ? decodeLayer(this.decodeHost, chunk.text, chunk.origin, depth, undefined, routes.hints) : [];
-    if (items.length === 0) return this.scanText(chunk, [], routes);
+    if (timings) lap(timings, 'decode', clock);
+    if (items.length === 0) return this.scanText(chunk, [], routes, timings);
     // Snippets mask the encoded segments whole, on every finding's line.
-    const result = this.scanText(chunk, segmentSpans(items), routes);
+    const result = this.scanText(chunk, segmentSpans(items), routes, timings);
     const redact = this.options.redact !== false;
     const markers = routes.markers ? (lines: LineIndex) => new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token)) : undefined;
     const { direct, decoded } = finishDecoded(this.decodeHost, chunk, result.findings, items, {
@@ -165,9 +182,10 @@ export class Engine {
   }
 
   /** Scans a chunk's own text (no decoding) given its keyword routes; `extraMasked` spans are masked in snippets too. */
-  private scanText(chunk: Chunk, extraMasked: readonly Span[], routes: Routes): ScanResult {
+  private scanText(chunk: Chunk, extraMasked: readonly Span[], routes: Routes, timings?: EngineTimings): ScanResult {
     const text = chunk.text;
     if (routes.rules.length === 0) return { findings: [], suppressed: [] };
+    const clock = timings ? performance.now() : 0;
 
     const candidates: Candidate[] = [];
     routes.rules.forEach((ruleIndex, i) => {
@@ -178,8 +196,11 @@ export class Engine {
       if (rule.sticky) candidates.push(...findAnchoredCandidates(rule, text, starts));
       else candidates.push(...findCandidates(rule, text, windowsAround(text, starts, this.longestKeyword[ruleIndex]!, rule.window)));
     });
+    const judged = timings ? lap(timings, 'regex', clock) : 0;
     if (candidates.length === 0) return { findings: [], suppressed: [] };
-    return this.judge(chunk, candidates, extraMasked, routes.markers);
+    const result = this.judge(chunk, candidates, extraMasked, routes.markers);
+    if (timings) lap(timings, 'filters', judged);
+    return result;
   }
 
   /** Runs the filters, inline markers and overlap resolution over a chunk's candidates. */
@@ -296,4 +317,11 @@ function touchesLines(lines: LineIndex, candidate: Candidate, ranges: readonly {
   const first = lines.position(candidate.secretStart).line;
   const last = lines.position(Math.max(candidate.secretStart, candidate.secretEnd - 1)).line;
   return ranges.some((range) => range.start <= last && range.end >= first);
+}
+
+/** Adds the time since `since` to a phase; returns now. */
+function lap(timings: EngineTimings, phase: keyof EngineTimings, since: number): number {
+  const now = performance.now();
+  timings[phase] += now - since;
+  return now;
 }
