@@ -1,0 +1,18 @@
+import { createRequire as __keyhoundCreateRequire } from 'node:module'; const require = __keyhoundCreateRequire(import.meta.url);
+import {
+  Engine,
+  runTask
+} from "./chunks/chunk-F6BX4DHB.js";
+import {
+  init_define_KEYHOUND_BUILTIN_RULES
+} from "./chunks/chunk-AGUPIU7Q.js";
+
+// src/scan/worker.ts
+init_define_KEYHOUND_BUILTIN_RULES();
+import { parentPort, workerData } from "node:worker_threads";
+var setup = workerData;
+var engine = new Engine(setup.rules, setup.options);
+parentPort.on("message", async (message) => {
+  const outcome = await runTask(engine, message.task);
+  parentPort.postMessage({ id: message.id, outcome });
+});
