@@ -17177,6 +17177,20 @@ function fileTimeoutMs(seconds) {
   if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--file-timeout: "${seconds}" must be a number of seconds (0 for no limit)`);
   return Math.round(seconds * 1e3);
 }
+function fileScanOptions(setup, args, io, paths, root) {
+  return {
+    paths,
+    root,
+    stdin: io.stdin,
+    gitignore: args.gitignore,
+    followSymlinks: args["follow-symlinks"],
+    maxFileSize: setup.maxFileSize,
+    skipDirectories: setup.skipDirectories,
+    // The config's allowlist (setup.skipPath) replaces the built-in path list.
+    skipPaths: [],
+    ...setup.skipPath ? { skipPath: setup.skipPath } : {}
+  };
+}
 
 // src/report/write.ts
 init_define_KEYHOUND_BUILTIN_RULES();
@@ -17244,17 +17258,7 @@ var baselineCommand = {
     } else {
       scan = async (setup2) => {
         const scanner = createScanner(setup2.rules, setup2.engineOptions, Math.max(1, Math.floor(args.threads ?? availableParallelism3())));
-        return scanFiles(scanner, {
-          paths: targets,
-          root,
-          stdin: io.stdin,
-          gitignore: args.gitignore,
-          followSymlinks: args["follow-symlinks"],
-          maxFileSize: setup2.maxFileSize,
-          skipDirectories: setup2.skipDirectories,
-          skipPaths: [],
-          ...setup2.skipPath ? { skipPath: setup2.skipPath } : {}
-        }).finally(() => scanner.close());
+        return scanFiles(scanner, fileScanOptions(setup2, args, io, targets, root)).finally(() => scanner.close());
       };
     }
     const setup = await setupScan(args, io, root, { baseline: false });
@@ -23558,15 +23562,7 @@ var scanCommand = {
       }
     };
     const report = await scanFiles(scanner, {
-      paths,
-      root,
-      stdin: io.stdin,
-      gitignore: args.gitignore,
-      followSymlinks: args["follow-symlinks"],
-      maxFileSize: setup.maxFileSize,
-      skipDirectories: setup.skipDirectories,
-      skipPaths: [],
-      ...setup.skipPath ? { skipPath: setup.skipPath } : {},
+      ...fileScanOptions(setup, args, io, paths, root),
       // --verbose: what was scanned and what was skipped, and why (paths only, never content).
       onOutcome,
       onListed: (files) => progress.listed(files)

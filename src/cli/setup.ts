@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import type { FileScanOptions } from '../scan/files.js';
 import { prepareScan, type ScanSetup } from '../scan/setup.js';
 import type { CliIO } from './io.js';
 import { UsageError } from '../core/errors.js';
@@ -52,4 +53,26 @@ export async function setupScan(args: SetupArgs, io: CliIO, root: string, extra:
 export function fileTimeoutMs(seconds: number): number {
   if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--file-timeout: "${seconds}" must be a number of seconds (0 for no limit)`);
   return Math.round(seconds * 1000);
+}
+
+/** The arguments of `scan` (and `baseline create` over files) that shape the walk. */
+export interface WalkArgs {
+  gitignore: boolean;
+  'follow-symlinks': boolean;
+}
+
+/** What a configured file scan is told, the same for `scan` and `baseline create`. */
+export function fileScanOptions(setup: ScanSetup, args: WalkArgs, io: CliIO, paths: readonly string[], root: string): FileScanOptions {
+  return {
+    paths,
+    root,
+    stdin: io.stdin,
+    gitignore: args.gitignore,
+    followSymlinks: args['follow-symlinks'],
+    maxFileSize: setup.maxFileSize,
+    skipDirectories: setup.skipDirectories,
+    // The config's allowlist (setup.skipPath) replaces the built-in path list.
+    skipPaths: [],
+    ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+  };
 }

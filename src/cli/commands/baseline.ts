@@ -13,7 +13,7 @@ import { createScanner } from '../../scan/pool.js';
 import type { ScanSetup } from '../../scan/setup.js';
 import { openRepository } from '../../sources/git/repo.js';
 import { STDIN_ARG } from '../options.js';
-import { configOptions, setupScan, type SetupArgs } from '../setup.js';
+import { configOptions, fileScanOptions, setupScan, type SetupArgs } from '../setup.js';
 import type { Command } from './types.js';
 import { writeFileAtomicSync } from '../../report/write.js';
 
@@ -74,17 +74,7 @@ export const baselineCommand: Command = {
     } else {
       scan = async (setup) => {
         const scanner = createScanner(setup.rules, setup.engineOptions, Math.max(1, Math.floor(args.threads ?? availableParallelism())));
-        return scanFiles(scanner, {
-          paths: targets,
-          root,
-          stdin: io.stdin,
-          gitignore: args.gitignore,
-          followSymlinks: args['follow-symlinks'],
-          maxFileSize: setup.maxFileSize,
-          skipDirectories: setup.skipDirectories,
-          skipPaths: [],
-          ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
-        }).finally(() => scanner.close());
+        return scanFiles(scanner, fileScanOptions(setup, args, io, targets, root)).finally(() => scanner.close());
       };
     }
     const setup = await setupScan(args, io, root, { baseline: false });

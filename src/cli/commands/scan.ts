@@ -9,7 +9,7 @@ import { finishReport, finishStreamed, type ReportArgs } from '../report.js';
 import { Progress } from '../progress.js';
 import { FindingStream } from '../stream.js';
 import { applyVerification, checkVerifyArgs, decodeDepth, verifyOptions, type VerifyArgs } from '../verify.js';
-import { configOptions, setupScan } from '../setup.js';
+import { configOptions, fileScanOptions, setupScan } from '../setup.js';
 import type { Command } from './types.js';
 
 export const scanCommand: Command = {
@@ -41,15 +41,7 @@ export const scanCommand: Command = {
       }
     };
     const report = await scanFiles(scanner, {
-      paths,
-      root,
-      stdin: io.stdin,
-      gitignore: args.gitignore,
-      followSymlinks: args['follow-symlinks'],
-      maxFileSize: setup.maxFileSize,
-      skipDirectories: setup.skipDirectories,
-      skipPaths: [],
-      ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+      ...fileScanOptions(setup, args, io, paths, root),
       // --verbose: what was scanned and what was skipped, and why (paths only, never content).
       onOutcome,
       onListed: (files) => progress.listed(files),
