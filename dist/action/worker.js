@@ -2,7 +2,7 @@ import { createRequire as __keyhoundCreateRequire } from 'node:module'; const re
 import {
   Engine,
   runTask
-} from "./chunks/chunk-CMLXY5FY.js";
+} from "./chunks/chunk-ZZSJ3U46.js";
 import {
   init_define_KEYHOUND_BUILTIN_RULES
 } from "./chunks/chunk-AGUPIU7Q.js";

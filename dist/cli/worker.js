@@ -2,7 +2,7 @@ import { createRequire as __keyhoundCreateRequire } from 'node:module'; const re
 import {
   Engine,
   runTask
-} from "./chunks/chunk-F6BX4DHB.js";
+} from "./chunks/chunk-TGUKP5IN.js";
 import {
   init_define_KEYHOUND_BUILTIN_RULES
 } from "./chunks/chunk-AGUPIU7Q.js";

@@ -47,7 +47,7 @@ export async function scanFiles(engineOrScanner: Engine | Scanner, options: File
   if (paths.includes('-')) {
     const input = await readStdin(options.stdin ?? process.stdin, '-', options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (input.kind === 'skip') consume({ kind: 'skipped', path: input.path, reason: input.reason });
-    else consume(await scanner.run({ kind: 'bytes', bytes: Buffer.from(input.chunk.text), origin: input.chunk.origin }));
+    else consume(await scanner.run({ kind: 'bytes', bytes: input.bytes, origin: { path: '-' } }));
   }
   const onDisk = paths.filter((p) => p !== '-');
   if (onDisk.length === 0) return collector.finish();

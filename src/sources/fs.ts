@@ -3,8 +3,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { SourceError } from '../core/errors.js';
-import type { Chunk, SkipReason } from '../core/types.js';
-import { decodeBytes } from './decode.js';
+import type { SkipReason } from '../core/types.js';
 import { GitignoreMatcher } from './gitignore.js';
 import { listTree } from './tree.js';
 
@@ -176,14 +175,12 @@ async function* checkFile(absolute: string, shown: string, size: number, options
   yield { kind: 'file', entry: { path: shown, absolutePath: absolute, size } };
 }
 
-export type ReadResult = { kind: 'chunk'; chunk: Chunk; bytes: number; encoding: string } | { kind: 'skip'; path: string; reason: SkipReason };
-
 /**
  * Reads all of standard input as one chunk named `path` (default `-`). Past
  * `maxBytes` the rest is read and dropped (the writer is not left blocked)
  * and the input is skipped as `too-large`, so a huge pipe cannot fill memory.
  */
-export async function readStdin(stream: NodeJS.ReadableStream, name = '-', maxBytes = Infinity): Promise<ReadResult> {
+export async function readStdin(stream: NodeJS.ReadableStream, name = '-', maxBytes = Infinity): Promise<{ kind: 'bytes'; bytes: Buffer } | { kind: 'skip'; path: string; reason: SkipReason }> {
   const parts: Buffer[] = [];
   let total = 0;
   for await (const part of stream) {
@@ -193,8 +190,6 @@ export async function readStdin(stream: NodeJS.ReadableStream, name = '-', maxBy
     else parts.length = 0;
   }
   if (total > maxBytes) return { kind: 'skip', path: name, reason: 'too-large' };
-  const bytes = Buffer.concat(parts);
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { kind: 'skip', path: name, reason: decoded.reason };
-  return { kind: 'chunk', chunk: { text: decoded.text, origin: { path: name } }, bytes: bytes.length, encoding: decoded.encoding };
+  // Decoding (and the binary check) happens where every other input's does: in the scan task.
+  return { kind: 'bytes', bytes: Buffer.concat(parts) };
 }

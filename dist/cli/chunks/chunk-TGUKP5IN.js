@@ -8934,10 +8934,7 @@ async function readStdin(stream, name = "-", maxBytes = Infinity) {
     else parts.length = 0;
   }
   if (total > maxBytes) return { kind: "skip", path: name, reason: "too-large" };
-  const bytes = Buffer.concat(parts);
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { kind: "skip", path: name, reason: decoded.reason };
-  return { kind: "chunk", chunk: { text: decoded.text, origin: { path: name } }, bytes: bytes.length, encoding: decoded.encoding };
+  return { kind: "bytes", bytes: Buffer.concat(parts) };
 }
 
 // src/scan/task.ts
@@ -9055,16 +9052,18 @@ export {
   SourceError,
   UsageError,
   ScanTimeoutError,
-  redact,
-  redactText,
   minimatch,
-  decodeBytes,
   CHECKSUMS,
   RegExpParser,
   visitRegExpAST,
+  redact,
+  redactText,
   pathSkipper,
+  DEFAULT_BUDGET_MS,
   Engine,
   walk,
   readStdin,
+  decodeBytes,
+  PIECE_BYTES,
   runTask
 };
