@@ -18,14 +18,14 @@ import {
   runTask,
   visitRegExpAST,
   walk
-} from "./chunks/chunk-ZZSJ3U46.js";
+} from "./chunks/chunk-S72SVUBL.js";
 import {
   __commonJS,
   __require,
   __toESM,
   define_KEYHOUND_BUILTIN_RULES_default,
   init_define_KEYHOUND_BUILTIN_RULES
-} from "./chunks/chunk-AGUPIU7Q.js";
+} from "./chunks/chunk-OLNNQWWH.js";
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({

@@ -2,10 +2,10 @@ import { createRequire as __keyhoundCreateRequire } from 'node:module'; const re
 import {
   Engine,
   runTask
-} from "./chunks/chunk-ZZSJ3U46.js";
+} from "./chunks/chunk-S72SVUBL.js";
 import {
   init_define_KEYHOUND_BUILTIN_RULES
-} from "./chunks/chunk-AGUPIU7Q.js";
+} from "./chunks/chunk-OLNNQWWH.js";
 
 // src/scan/worker.ts
 init_define_KEYHOUND_BUILTIN_RULES();

@@ -21,14 +21,14 @@ import {
   runTask,
   visitRegExpAST,
   walk
-} from "./chunks/chunk-TGUKP5IN.js";
+} from "./chunks/chunk-VG47VIIN.js";
 import {
   __commonJS,
   __require,
   __toESM,
   define_KEYHOUND_BUILTIN_RULES_default,
   init_define_KEYHOUND_BUILTIN_RULES
-} from "./chunks/chunk-AGUPIU7Q.js";
+} from "./chunks/chunk-OLNNQWWH.js";
 
 // node_modules/emoji-regex/index.js
 var require_emoji_regex = __commonJS({

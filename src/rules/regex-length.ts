@@ -12,19 +12,25 @@ export function maxMatchLength(pattern: string, flags = ''): number {
   const ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
   // Without the u or v flag a class or `.` matches one UTF-16 unit; with it, possibly a surrogate pair.
   const unit = flags.includes('u') || flags.includes('v') ? 2 : 1;
-  return measure(ast, unit);
+  return measure(ast, unit, new Set());
 }
 
-function measure(node: AST.Node, unit: number): number {
+/** `open`: the groups being measured, around `node`; a backreference to one of them matches nothing (JavaScript semantics). */
+function measure(node: AST.Node, unit: number, open: Set<AST.CapturingGroup>): number {
   switch (node.type) {
     case 'Pattern':
     case 'Group':
-    case 'CapturingGroup':
-      return Math.max(0, ...node.alternatives.map((a) => measure(a, unit)));
+      return Math.max(0, ...node.alternatives.map((a) => measure(a, unit, open)));
+    case 'CapturingGroup': {
+      open.add(node);
+      const longest = Math.max(0, ...node.alternatives.map((a) => measure(a, unit, open)));
+      open.delete(node);
+      return longest;
+    }
     case 'Alternative':
-      return node.elements.reduce((sum, element) => sum + measure(element, unit), 0);
+      return node.elements.reduce((sum, element) => sum + measure(element, unit, open), 0);
     case 'Quantifier': {
-      const inner = measure(node.element, unit);
+      const inner = measure(node.element, unit, open);
       if (inner === 0) return 0;
       return node.max === Infinity ? Infinity : inner * node.max;
     }
@@ -36,8 +42,11 @@ function measure(node: AST.Node, unit: number): number {
       return unit;
     case 'Assertion':
       return 0;
-    case 'Backreference':
-      return Infinity;
+    case 'Backreference': {
+      // It repeats what its group matched: no longer than the longest the group can match.
+      const groups = Array.isArray(node.resolved) ? node.resolved : [node.resolved];
+      return Math.max(0, ...groups.map((group) => (open.has(group) ? 0 : measure(group, unit, open))));
+    }
     default:
       return Infinity;
   }

@@ -3,7 +3,7 @@ import {
   __commonJS,
   __toESM,
   init_define_KEYHOUND_BUILTIN_RULES
-} from "./chunk-AGUPIU7Q.js";
+} from "./chunk-OLNNQWWH.js";
 
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
@@ -6861,18 +6861,23 @@ var parser2 = new RegExpParser({ ecmaVersion: 2025 });
 function maxMatchLength(pattern, flags = "") {
   const ast = parser2.parsePattern(pattern, 0, pattern.length, { unicode: flags.includes("u"), unicodeSets: flags.includes("v") });
   const unit = flags.includes("u") || flags.includes("v") ? 2 : 1;
-  return measure(ast, unit);
+  return measure(ast, unit, /* @__PURE__ */ new Set());
 }
-function measure(node, unit) {
+function measure(node, unit, open2) {
   switch (node.type) {
     case "Pattern":
     case "Group":
-    case "CapturingGroup":
-      return Math.max(0, ...node.alternatives.map((a) => measure(a, unit)));
+      return Math.max(0, ...node.alternatives.map((a) => measure(a, unit, open2)));
+    case "CapturingGroup": {
+      open2.add(node);
+      const longest = Math.max(0, ...node.alternatives.map((a) => measure(a, unit, open2)));
+      open2.delete(node);
+      return longest;
+    }
     case "Alternative":
-      return node.elements.reduce((sum, element) => sum + measure(element, unit), 0);
+      return node.elements.reduce((sum, element) => sum + measure(element, unit, open2), 0);
     case "Quantifier": {
-      const inner = measure(node.element, unit);
+      const inner = measure(node.element, unit, open2);
       if (inner === 0) return 0;
       return node.max === Infinity ? Infinity : inner * node.max;
     }
@@ -6884,8 +6889,10 @@ function measure(node, unit) {
       return unit;
     case "Assertion":
       return 0;
-    case "Backreference":
-      return Infinity;
+    case "Backreference": {
+      const groups = Array.isArray(node.resolved) ? node.resolved : [node.resolved];
+      return Math.max(0, ...groups.map((group) => open2.has(group) ? 0 : measure(group, unit, open2)));
+    }
     default:
       return Infinity;
   }
@@ -7590,7 +7597,7 @@ init_define_KEYHOUND_BUILTIN_RULES();
 var encode;
 var loading;
 function loadTokenizer() {
-  loading ??= import("./cl100k_base-T5WHK4M5.js").then((module) => {
+  loading ??= import("./cl100k_base-WGF2Z3NS.js").then((module) => {
     encode = module.encode;
   });
   return loading;
@@ -8248,23 +8255,30 @@ init_define_KEYHOUND_BUILTIN_RULES();
 
 // src/detect/prefilter.ts
 init_define_KEYHOUND_BUILTIN_RULES();
-var ALPHABET = 128;
-function symbol(code) {
-  if (code >= ALPHABET) return 0;
-  if (code >= 65 && code <= 90) return code + 32;
-  return code;
+var ASCII = 128;
+function fold(code) {
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }
 var Prefilter = class {
   /** `keywords` must be non-empty ASCII strings; they are matched case-insensitively. */
   constructor(keywords) {
     this.keywords = keywords;
+    this.classes = new Uint8Array(ASCII);
+    let classCount = 1;
+    for (const keyword of keywords) {
+      for (let i = 0; i < keyword.length; i++) {
+        const code = fold(keyword.charCodeAt(i));
+        if (code < ASCII && this.classes[code] === 0) this.classes[code] = classCount++;
+      }
+    }
+    for (let c = 65; c <= 90; c++) this.classes[c] = this.classes[c + 32];
+    const classOf = (code) => code < ASCII ? this.classes[code] : 0;
     const goto = [/* @__PURE__ */ new Map()];
     const outputs = [[]];
-    this.lengths = keywords.map((k) => k.length);
     keywords.forEach((keyword, id) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const c = symbol(keyword.charCodeAt(i));
+        const c = classOf(keyword.charCodeAt(i));
         let next = goto[state].get(c);
         if (next === void 0) {
           next = goto.length;
@@ -8277,43 +8291,42 @@ var Prefilter = class {
       outputs[state].push(id);
     });
     const count = goto.length;
-    const table = new Int32Array(count * ALPHABET);
+    this.shift = Math.max(1, Math.ceil(Math.log2(classCount)));
+    const width = 1 << this.shift;
+    this.accept = count < 32768 ? 32768 : 2147483648;
+    const table = count < 32768 ? new Uint16Array(count * width) : new Uint32Array(count * width);
     const fail = new Int32Array(count);
     const queue = [];
-    for (let c = 0; c < ALPHABET; c++) {
-      const next = goto[0].get(c);
-      if (next !== void 0 && c !== 0) {
-        table[c] = next;
-        queue.push(next);
-      }
+    for (const [c, next] of goto[0]) {
+      if (c === 0) continue;
+      table[c] = next;
+      queue.push(next);
     }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head];
-      const failRow = fail[state] * ALPHABET;
+      const failRow = fail[state] * width;
       outputs[state].push(...outputs[fail[state]]);
-      table.copyWithin(state * ALPHABET, failRow, failRow + ALPHABET);
+      table.copyWithin(state * width, failRow, failRow + width);
       for (const [c, next] of goto[state]) {
         if (c === 0) continue;
         fail[next] = table[failRow + c];
-        table[state * ALPHABET + c] = next;
+        table[state * width + c] = next;
         queue.push(next);
       }
     }
-    for (let state = 0; state < count; state++) {
-      for (let c = 65; c <= 90; c++) table[state * ALPHABET + c] = table[state * ALPHABET + c + 32];
-    }
-    for (let i = 0; i < table.length; i++) {
-      const next = table[i];
-      table[i] = outputs[next].length > 0 ? -(next * ALPHABET) : next * ALPHABET;
-    }
+    for (let i = 0; i < table.length; i++) if (outputs[table[i]].length > 0) table[i] = (table[i] | this.accept) >>> 0;
     this.table = table;
     this.outputs = outputs;
   }
   keywords;
+  /** Row-major transitions: entry `(state << shift) | class`, the next state, with {@link accept} set when it ends a keyword. */
   table;
+  /** Class of each ASCII character (upper-case letters share their lower-case class). */
+  classes;
+  shift;
+  accept;
   /** Keyword ids that end at each state (indexed by state number, not offset). */
   outputs;
-  lengths;
   /** Reused between calls: scanning is single-threaded per engine and callers read hits before the next call. */
   scratch = new Int32Array(1024);
   /** The keyword ids that end at an accepting state from {@link KeywordHits}. */
@@ -8326,23 +8339,24 @@ var Prefilter = class {
   }
   /** Every keyword occurrence in `text`, in order of where it ends. */
   find(text) {
-    const table = this.table;
+    const { table, classes, shift, accept } = this;
+    const mask = accept - 1;
     const length = text.length;
     let pairs = this.scratch;
     let count = 0;
     let state = 0;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
-      state = table[state + (code < ALPHABET ? code : 0)];
-      if (state < 0) {
-        state = -state;
+      const next = table[state << shift | (code < ASCII ? classes[code] : 0)];
+      state = next & mask;
+      if (next >= accept) {
         if (count * 2 === pairs.length) {
           const grown = new Int32Array(pairs.length * 2);
           grown.set(pairs);
           pairs = this.scratch = grown;
         }
         pairs[count * 2] = i;
-        pairs[count * 2 + 1] = state / ALPHABET;
+        pairs[count * 2 + 1] = state;
         count++;
       }
     }
@@ -9052,16 +9066,18 @@ export {
   SourceError,
   UsageError,
   ScanTimeoutError,
-  redact,
-  redactText,
   minimatch,
-  decodeBytes,
   CHECKSUMS,
   RegExpParser,
   visitRegExpAST,
+  redact,
+  redactText,
   pathSkipper,
+  DEFAULT_BUDGET_MS,
   Engine,
   walk,
   readStdin,
+  decodeBytes,
+  PIECE_BYTES,
   runTask
 };

@@ -1,7 +1,7 @@
 import { createRequire as __keyhoundCreateRequire } from 'node:module'; const require = __keyhoundCreateRequire(import.meta.url);
 import {
   init_define_KEYHOUND_BUILTIN_RULES
-} from "./chunk-AGUPIU7Q.js";
+} from "./chunk-OLNNQWWH.js";
 
 // node_modules/gpt-tokenizer/esm/encoding/cl100k_base.js
 init_define_KEYHOUND_BUILTIN_RULES();
