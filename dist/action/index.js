@@ -15216,6 +15216,9 @@ var InlineScanner = class {
   async close() {
   }
 };
+var PIPELINE = 4;
+var TASKS_IN_FLIGHT_PER_THREAD = PIPELINE + 2;
+var LOCAL_TASK_BYTES = 1024 * 1024;
 
 // src/scan/ordered.ts
 init_define_KEYHOUND_BUILTIN_RULES();
@@ -15291,7 +15294,7 @@ async function scanFiles(engineOrScanner, options = {}) {
       options.onListed?.(files);
     }
   });
-  const results = new OrderedResults(options.concurrency ?? scanner.threads * 4, consume);
+  const results = new OrderedResults(options.concurrency ?? scanner.threads * TASKS_IN_FLIGHT_PER_THREAD, consume);
   for await (const item of walker) {
     if (item.kind === "skip") await results.push(() => ({ kind: "skipped", path: item.path, reason: item.reason }));
     else await results.push(() => scanner.run({ kind: "file", entry: item.entry }));

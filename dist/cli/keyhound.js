@@ -13458,7 +13458,8 @@ var InlineScanner = class {
   async close() {
   }
 };
-var PIPELINE = 2;
+var PIPELINE = 4;
+var TASKS_IN_FLIGHT_PER_THREAD = PIPELINE + 2;
 var workerScript;
 function setWorkerScript(url) {
   workerScript = url;
@@ -13466,21 +13467,29 @@ function setWorkerScript(url) {
 function workerScriptAvailable() {
   return workerScript !== void 0;
 }
+var LOCAL_TASK_BYTES = 1024 * 1024;
+function taskBytes(task) {
+  return task.kind === "file" ? task.entry.size : task.bytes.byteLength;
+}
 var WorkerPool = class {
-  constructor(threads, setup, taskTimeoutMs) {
-    this.threads = threads;
+  constructor(workers, setup, taskTimeoutMs, local) {
     this.setup = setup;
     this.taskTimeoutMs = taskTimeoutMs;
+    this.local = local;
     if (!workerScript) throw new Error("WorkerPool needs setWorkerScript() from the entry point");
-    for (let i = 0; i < threads; i++) this.slots.push(this.spawn());
+    for (let i = 0; i < workers; i++) this.slots.push(this.spawn());
   }
-  threads;
   setup;
   taskTimeoutMs;
+  local;
   slots = [];
   queue = [];
   nextId = 0;
   closed = false;
+  localBusy = false;
+  get threads() {
+    return this.slots.length + (this.local ? 1 : 0);
+  }
   spawn() {
     const worker = new Worker(workerScript, { workerData: this.setup });
     const slot = { worker, inflight: [] };
@@ -13518,6 +13527,31 @@ var WorkerPool = class {
     for (const slot of this.slots) {
       while (slot.inflight.length < PIPELINE && this.queue.length > 0) this.send(slot, this.queue.shift());
     }
+    if (this.local && !this.localBusy) {
+      const index = this.queue.findIndex((pending) => taskBytes(pending.task) <= LOCAL_TASK_BYTES);
+      if (index >= 0) this.runLocal(this.local(), this.queue.splice(index, 1)[0]);
+    }
+  }
+  /**
+   * Runs a task on this thread as its own turn of the event loop, so the
+   * workers' answers (and their next tasks) are handled between local tasks.
+   */
+  runLocal(engine, pending) {
+    this.localBusy = true;
+    setImmediate(() => {
+      void runTask(engine, pending.task).then(
+        (outcome) => {
+          this.localBusy = false;
+          pending.resolve(outcome);
+          this.dispatch();
+        },
+        (error) => {
+          this.localBusy = false;
+          pending.reject(error);
+          this.dispatch();
+        }
+      );
+    });
   }
   send(slot, pending) {
     const id = this.nextId++;
@@ -13528,8 +13562,8 @@ var WorkerPool = class {
     slot.worker.postMessage({ id, task: pending.task }, transfer);
   }
   run(task) {
-    return new Promise((resolve5) => {
-      this.queue.push({ task, resolve: resolve5 });
+    return new Promise((resolve5, reject) => {
+      this.queue.push({ task, resolve: resolve5, reject });
       this.dispatch();
     });
   }
@@ -13540,8 +13574,7 @@ var WorkerPool = class {
 };
 function backstopMs(task, budgetMs) {
   if (!(budgetMs > 0)) return 0;
-  const size = task.kind === "file" ? task.entry.size : task.bytes.byteLength;
-  return 2 * budgetMs * (Math.ceil(size / PIECE_BYTES) + 1) + 1e4;
+  return 2 * budgetMs * (Math.ceil(taskBytes(task) / PIECE_BYTES) + 1) + 1e4;
 }
 var AdaptiveScanner = class {
   constructor(threads, rules, options, threshold = { tasks: 32, bytes: 4 * 1024 * 1024 }) {
@@ -13554,28 +13587,28 @@ var AdaptiveScanner = class {
   rules;
   options;
   threshold;
-  inline;
+  engine;
   pool;
   tasks = 0;
   bytes = 0;
-  /**
-   * A folder listed with more files than the threshold goes to the pool from
-   * the start, so this thread never builds an engine (memory) it would not use.
-   */
+  /** A folder listed with more files than the threshold brings the workers in from the start, so they start while this thread builds its engine. */
   expect(tasks) {
-    if (!this.pool && !this.inline && tasks > this.threshold.tasks) this.startPool();
+    if (!this.pool && tasks > this.threshold.tasks) this.startPool();
   }
   startPool() {
-    this.pool = new WorkerPool(this.threads, { rules: [...this.rules], options: this.options });
+    this.pool = new WorkerPool(this.threads - 1, { rules: [...this.rules], options: this.options }, void 0, () => this.localEngine());
     return this.pool;
+  }
+  localEngine() {
+    this.engine ??= new Engine(this.rules, this.options);
+    return this.engine;
   }
   run(task) {
     this.tasks++;
-    this.bytes += task.kind === "file" ? task.entry.size : task.bytes.byteLength;
+    this.bytes += taskBytes(task);
     if (!this.pool && (this.tasks > this.threshold.tasks || this.bytes > this.threshold.bytes)) this.startPool();
     if (this.pool) return this.pool.run(task);
-    this.inline ??= new InlineScanner(new Engine(this.rules, this.options));
-    return this.inline.run(task);
+    return runTask(this.localEngine(), task);
   }
   async close() {
     await this.pool?.close();
@@ -13660,7 +13693,7 @@ async function scanFiles(engineOrScanner, options = {}) {
       options.onListed?.(files);
     }
   });
-  const results = new OrderedResults(options.concurrency ?? scanner.threads * 4, consume);
+  const results = new OrderedResults(options.concurrency ?? scanner.threads * TASKS_IN_FLIGHT_PER_THREAD, consume);
   for await (const item of walker) {
     if (item.kind === "skip") await results.push(() => ({ kind: "skipped", path: item.path, reason: item.reason }));
     else await results.push(() => scanner.run({ kind: "file", entry: item.entry }));

@@ -4,7 +4,7 @@ import { DEFAULT_MAX_FILE_SIZE, DEFAULT_SKIP_DIRECTORIES, DEFAULT_SKIP_PATHS } f
 import { Engine } from '../detect/engine.js';
 import { readStdin, walk } from '../sources/fs.js';
 import { Collector, type ScanReport } from './collector.js';
-import { InlineScanner, type Scanner } from './pool.js';
+import { InlineScanner, TASKS_IN_FLIGHT_PER_THREAD, type Scanner } from './pool.js';
 import type { Outcome } from './task.js';
 import { OrderedResults } from './ordered.js';
 
@@ -21,7 +21,7 @@ export interface FileScanOptions {
   skipPath?: (path: string) => boolean;
   followSymlinks?: boolean;
   stdin?: NodeJS.ReadableStream;
-  /** Tasks running at once. Default: four per thread. */
+  /** Tasks running at once. Default: enough to keep every thread busy ({@link TASKS_IN_FLIGHT_PER_THREAD}). */
   concurrency?: number;
   /** Called with each file's outcome as soon as it is known, in listing order (streaming output). */
   onOutcome?: (outcome: Outcome) => void;
@@ -68,8 +68,7 @@ export async function scanFiles(engineOrScanner: Engine | Scanner, options: File
   });
   // Keep every thread busy; hand outcomes on in listing order so streamed
   // output is the same for any number of threads.
-  // Enough in flight to fill every thread's pipeline (pool.ts) with some to spare.
-  const results = new OrderedResults<Outcome>(options.concurrency ?? scanner.threads * 4, consume);
+  const results = new OrderedResults<Outcome>(options.concurrency ?? scanner.threads * TASKS_IN_FLIGHT_PER_THREAD, consume);
   for await (const item of walker) {
     if (item.kind === 'skip') await results.push(() => ({ kind: 'skipped', path: item.path, reason: item.reason }));
     else await results.push(() => scanner.run({ kind: 'file', entry: item.entry }));

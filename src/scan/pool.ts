@@ -29,6 +29,7 @@ export class InlineScanner implements Scanner {
 interface Pending {
   task: Task;
   resolve: (outcome: Outcome) => void;
+  reject: (error: unknown) => void;
   timer?: NodeJS.Timeout;
 }
 
@@ -41,9 +42,15 @@ interface Slot {
 /**
  * Tasks sent to a thread ahead of its answers. With one, a thread idles for a
  * message round trip after each file (a third of its time on a tree of small
- * files); with two, the next file is already waiting.
+ * files). The round trip includes the calling thread finishing the file it
+ * is scanning itself, so two were not enough either (the worker idled a
+ * third of the time on the 200 MiB bench tree); with four the next files are
+ * always waiting.
  */
-const PIPELINE = 2;
+const PIPELINE = 4;
+
+/** Tasks a source should keep submitted per thread: every pipeline full, and some to spare for the calling thread. */
+export const TASKS_IN_FLIGHT_PER_THREAD = PIPELINE + 2;
 
 /** Where the bundled worker script is; set by the entry point (bin.ts, the Action), which knows its own folder. */
 let workerScript: URL | undefined;
@@ -55,27 +62,49 @@ export function workerScriptAvailable(): boolean {
 }
 
 /**
+ * Tasks this size and smaller may run on the calling thread beside the
+ * workers; a bigger one would keep it from handing out work for longer than a
+ * worker takes to run out of it.
+ */
+const LOCAL_TASK_BYTES = 1024 * 1024;
+
+function taskBytes(task: Task): number {
+  return task.kind === 'file' ? task.entry.size : task.bytes.byteLength;
+}
+
+/**
  * A pool of scanning threads. Each builds its own engine once; tasks go to the
  * first idle thread. The engine keeps each chunk to its time budget itself
  * (engine.ts); as a backstop, a task that runs well past the budget of all
  * its pieces (or a thread stuck anywhere else) gets its thread terminated and
  * replaced, and is reported as skipped with reason `timeout`, so no single
  * file can stall a scan.
+ *
+ * Given a `local` engine, the calling thread scans too, one task at a time,
+ * taking whatever small task is waiting once every worker's pipeline is full.
  */
 export class WorkerPool implements Scanner {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 0;
   private closed = false;
+  private localBusy = false;
 
   constructor(
-    readonly threads: number,
+    /** Worker threads to start. */
+    workers: number,
     private readonly setup: WorkerSetup,
     /** Fixed limit per task; default: derived from the engine's budget and the task's size ({@link backstopMs}). */
     private readonly taskTimeoutMs?: number,
+    /** This thread's engine, built when first needed; absent: this thread only hands out work. */
+    private readonly local?: () => Engine,
   ) {
     if (!workerScript) throw new Error('WorkerPool needs setWorkerScript() from the entry point');
-    for (let i = 0; i < threads; i++) this.slots.push(this.spawn());
+    for (let i = 0; i < workers; i++) this.slots.push(this.spawn());
+  }
+
+  get threads(): number {
+    return this.slots.length + (this.local ? 1 : 0);
   }
 
   private spawn(): Slot {
@@ -117,6 +146,32 @@ export class WorkerPool implements Scanner {
     for (const slot of this.slots) {
       while (slot.inflight.length < PIPELINE && this.queue.length > 0) this.send(slot, this.queue.shift()!);
     }
+    if (this.local && !this.localBusy) {
+      const index = this.queue.findIndex((pending) => taskBytes(pending.task) <= LOCAL_TASK_BYTES);
+      if (index >= 0) this.runLocal(this.local(), this.queue.splice(index, 1)[0]!);
+    }
+  }
+
+  /**
+   * Runs a task on this thread as its own turn of the event loop, so the
+   * workers' answers (and their next tasks) are handled between local tasks.
+   */
+  private runLocal(engine: Engine, pending: Pending): void {
+    this.localBusy = true;
+    setImmediate(() => {
+      void runTask(engine, pending.task).then(
+        (outcome) => {
+          this.localBusy = false;
+          pending.resolve(outcome);
+          this.dispatch();
+        },
+        (error: unknown) => {
+          this.localBusy = false;
+          pending.reject(error);
+          this.dispatch();
+        },
+      );
+    });
   }
 
   private send(slot: Slot, pending: Pending): void {
@@ -132,8 +187,8 @@ export class WorkerPool implements Scanner {
   }
 
   run(task: Task): Promise<Outcome> {
-    return new Promise((resolve) => {
-      this.queue.push({ task, resolve });
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
       this.dispatch();
     });
   }
@@ -147,17 +202,19 @@ export class WorkerPool implements Scanner {
 /** Twice the budget of every piece a task may be scanned in, plus reading time; 0 (no limit) when the budget is off. */
 export function backstopMs(task: Task, budgetMs: number): number {
   if (!(budgetMs > 0)) return 0;
-  const size = task.kind === 'file' ? task.entry.size : task.bytes.byteLength;
-  return 2 * budgetMs * (Math.ceil(size / PIECE_BYTES) + 1) + 10_000;
+  return 2 * budgetMs * (Math.ceil(taskBytes(task) / PIECE_BYTES) + 1) + 10_000;
 }
 
 /**
- * Starts on this thread and brings in a pool of threads only once the job
- * proves big enough to pay for their start-up (each builds its own engine):
- * scanning one file or a small commit never starts a thread.
+ * Scans on this thread, and brings in `threads - 1` worker threads once the
+ * job proves big enough to pay for their start-up (each builds its own
+ * engine): scanning one file or a small commit never starts a thread. This
+ * thread keeps scanning beside them, taking the next task whenever every
+ * worker's pipeline is full: it has its engine already, so `--threads 2` pays
+ * for one worker's start-up, not two, and half the files never cross a thread.
  */
 export class AdaptiveScanner implements Scanner {
-  private inline?: InlineScanner;
+  private engine?: Engine;
   private pool?: WorkerPool;
   private tasks = 0;
   private bytes = 0;
@@ -169,26 +226,27 @@ export class AdaptiveScanner implements Scanner {
     private readonly threshold = { tasks: 32, bytes: 4 * 1024 * 1024 },
   ) {}
 
-  /**
-   * A folder listed with more files than the threshold goes to the pool from
-   * the start, so this thread never builds an engine (memory) it would not use.
-   */
+  /** A folder listed with more files than the threshold brings the workers in from the start, so they start while this thread builds its engine. */
   expect(tasks: number): void {
-    if (!this.pool && !this.inline && tasks > this.threshold.tasks) this.startPool();
+    if (!this.pool && tasks > this.threshold.tasks) this.startPool();
   }
 
   private startPool(): WorkerPool {
-    this.pool = new WorkerPool(this.threads, { rules: [...this.rules], options: this.options });
+    this.pool = new WorkerPool(this.threads - 1, { rules: [...this.rules], options: this.options }, undefined, () => this.localEngine());
     return this.pool;
+  }
+
+  private localEngine(): Engine {
+    this.engine ??= new Engine(this.rules, this.options);
+    return this.engine;
   }
 
   run(task: Task): Promise<Outcome> {
     this.tasks++;
-    this.bytes += task.kind === 'file' ? task.entry.size : task.bytes.byteLength;
+    this.bytes += taskBytes(task);
     if (!this.pool && (this.tasks > this.threshold.tasks || this.bytes > this.threshold.bytes)) this.startPool();
     if (this.pool) return this.pool.run(task);
-    this.inline ??= new InlineScanner(new Engine(this.rules, this.options));
-    return this.inline.run(task);
+    return runTask(this.localEngine(), task);
   }
 
   async close(): Promise<void> {
@@ -198,7 +256,8 @@ export class AdaptiveScanner implements Scanner {
 
 /**
  * Scans on this thread for one thread or no worker script (unbundled runs);
- * otherwise on this thread at first and on `threads` threads once the job is big.
+ * otherwise on this thread at first, and on this thread and `threads - 1`
+ * workers once the job is big.
  */
 export function createScanner(rules: readonly RuleSpec[], options: EngineOptions, threads: number): Scanner {
   if (threads > 1 && workerScriptAvailable()) return new AdaptiveScanner(threads, rules, options);
