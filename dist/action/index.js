@@ -18,7 +18,7 @@ import {
   runTask,
   visitRegExpAST,
   walk
-} from "./chunks/chunk-S72SVUBL.js";
+} from "./chunks/chunk-7DYEKBXY.js";
 import {
   __commonJS,
   __require,

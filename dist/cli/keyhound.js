@@ -21,7 +21,7 @@ import {
   runTask,
   visitRegExpAST,
   walk
-} from "./chunks/chunk-VG47VIIN.js";
+} from "./chunks/chunk-XZD4NIA5.js";
 import {
   __commonJS,
   __require,

@@ -34,15 +34,35 @@ describe('Prefilter', () => {
     expect(new Prefilter(['aws']).find('nothing to see here').count).toBe(0);
   });
 
-  it('agrees with a naive search on random text', () => {
-    const keywords = ['ab', 'abc', 'bca', 'cab', 'aaa'];
-    const prefilter = new Prefilter(keywords);
-    const text = Array.from({ length: 2000 }, () => 'abcABC '[Math.floor(Math.random() * 7)]).join('');
-    const hits = positions(prefilter, text);
+  /** Every start of every keyword, by indexOf on the lower-cased text. */
+  function naive(keywords: string[], text: string): Map<number, number[]> {
+    const lower = text.toLowerCase();
+    const out = new Map<number, number[]>();
     keywords.forEach((keyword, id) => {
-      const expected: number[] = [];
-      for (let i = text.toLowerCase().indexOf(keyword); i >= 0; i = text.toLowerCase().indexOf(keyword, i + 1)) expected.push(i);
-      expect(hits.get(id) ?? []).toEqual(expected);
+      const found: number[] = [];
+      for (let i = lower.indexOf(keyword); i >= 0; i = lower.indexOf(keyword, i + 1)) found.push(i);
+      if (found.length > 0) out.set(id, found);
     });
+    return out;
+  }
+
+  it('agrees with a naive search on random text, short (one lane) and long (four lanes, non-ASCII too)', () => {
+    const keywords = ['ab', 'abc', 'bca', 'cab', 'aaa', 'cabcabcabca'];
+    const prefilter = new Prefilter(keywords);
+    for (const [length, alphabet] of [[2000, 'abcABC '], [50_000, 'abcABC '], [50_001, 'abcé€ABC😀 ']] as const) {
+      const symbols = [...alphabet];
+      const text = Array.from({ length }, () => symbols[Math.floor(Math.random() * symbols.length)]).join('');
+      expect(positions(prefilter, text)).toEqual(naive(keywords, text));
+    }
+  });
+
+  it('finds a keyword that straddles the border between two lanes once', () => {
+    const keyword = 'x'.repeat(30) + 'needle';
+    const prefilter = new Prefilter([keyword, 'ab']);
+    for (let at = 10_000 - 40; at <= 10_000 + 5; at++) {
+      // 40,000 characters: lanes of 10,000, the second starting at 10,000.
+      const text = `${'-'.repeat(at)}${keyword}${'-'.repeat(40_000 - at - keyword.length)}`;
+      expect(positions(prefilter, text)).toEqual(new Map([[0, [at]]]));
+    }
   });
 });

@@ -8256,6 +8256,23 @@ init_define_KEYHOUND_BUILTIN_RULES();
 // src/detect/prefilter.ts
 init_define_KEYHOUND_BUILTIN_RULES();
 var ASCII = 128;
+var OTHER = 128;
+var LANE_MIN_CHARS = 4096;
+var encoder = new TextEncoder();
+var Lane = class {
+  count = 0;
+  pairs = new Int32Array(256);
+  push(end, state) {
+    if (this.count * 2 === this.pairs.length) {
+      const grown = new Int32Array(this.pairs.length * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.pairs[this.count * 2] = end;
+    this.pairs[this.count * 2 + 1] = state;
+    this.count++;
+  }
+};
 function fold(code) {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
@@ -8263,7 +8280,8 @@ var Prefilter = class {
   /** `keywords` must be non-empty ASCII strings; they are matched case-insensitively. */
   constructor(keywords) {
     this.keywords = keywords;
-    this.classes = new Uint8Array(ASCII);
+    this.longest = Math.max(1, ...keywords.map((k) => k.length));
+    this.classes = new Uint8Array(256);
     let classCount = 1;
     for (const keyword of keywords) {
       for (let i = 0; i < keyword.length; i++) {
@@ -8321,14 +8339,18 @@ var Prefilter = class {
   keywords;
   /** Row-major transitions: entry `(state << shift) | class`, the next state, with {@link accept} set when it ends a keyword. */
   table;
-  /** Class of each ASCII character (upper-case letters share their lower-case class). */
+  /** Class of each byte of the byte copy (upper-case letters share their lower-case class; {@link OTHER} is class 0). */
   classes;
   shift;
   accept;
   /** Keyword ids that end at each state (indexed by state number, not offset). */
   outputs;
+  /** The longest keyword: a lane starts this many characters, less one, before its part. */
+  longest;
   /** Reused between calls: scanning is single-threaded per engine and callers read hits before the next call. */
+  lanes = [new Lane(), new Lane(), new Lane(), new Lane()];
   scratch = new Int32Array(1024);
+  bytes = new Uint8Array(0);
   /** The keyword ids that end at an accepting state from {@link KeywordHits}. */
   keywordsAt(state) {
     return this.outputs[state];
@@ -8339,28 +8361,86 @@ var Prefilter = class {
   }
   /** Every keyword occurrence in `text`, in order of where it ends. */
   find(text) {
-    const { table, classes, shift, accept } = this;
-    const mask = accept - 1;
     const length = text.length;
-    let pairs = this.scratch;
-    let count = 0;
-    let state = 0;
+    const bytes = this.byteCopy(text);
+    if (length < LANE_MIN_CHARS || length < 8 * this.longest) {
+      const lane = this.lanes[0];
+      lane.count = 0;
+      this.runLane(bytes, 0, length, 0, 0, lane);
+      return { count: lane.count, pairs: lane.pairs };
+    }
+    return this.findInLanes(bytes, length);
+  }
+  /** `text` as bytes, one per UTF-16 unit: ASCII as itself, anything else as {@link OTHER}. Valid until the next call. */
+  byteCopy(text) {
+    const length = text.length;
+    if (this.bytes.length < length) this.bytes = new Uint8Array(Math.max(length, this.bytes.length * 2));
+    const view = this.bytes.subarray(0, length);
+    const { read, written } = encoder.encodeInto(text, view);
+    if (read === length && written === length) return view;
     for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
-      const next = table[state << shift | (code < ASCII ? classes[code] : 0)];
+      view[i] = code < ASCII ? code : OTHER;
+    }
+    return view;
+  }
+  /** Steps one automaton from `state` over `bytes[from, to)`, recording hits that end at `recordFrom` or later; returns its state. */
+  runLane(bytes, from2, to, recordFrom, state, lane) {
+    const { table, classes, shift, accept } = this;
+    const mask = accept - 1;
+    for (let i = from2; i < to; i++) {
+      const next = table[state << shift | classes[bytes[i]]];
       state = next & mask;
-      if (next >= accept) {
-        if (count * 2 === pairs.length) {
-          const grown = new Int32Array(pairs.length * 2);
-          grown.set(pairs);
-          pairs = this.scratch = grown;
-        }
-        pairs[count * 2] = i;
-        pairs[count * 2 + 1] = state;
-        count++;
+      if (next >= accept && i >= recordFrom) lane.push(i, state);
+    }
+    return state;
+  }
+  findInLanes(bytes, length) {
+    const { table, classes, shift, accept } = this;
+    const mask = accept - 1;
+    const [lane0, lane1, lane2, lane3] = this.lanes;
+    lane0.count = lane1.count = lane2.count = lane3.count = 0;
+    const size = Math.ceil(length / 4);
+    const start1 = size;
+    const start2 = 2 * size;
+    const start3 = 3 * size;
+    const warm = this.longest - 1;
+    const from1 = start1 - warm;
+    const from2 = start2 - warm;
+    const from3 = start3 - warm;
+    const steps = Math.min(size, length - from3);
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    for (let i = 0; i < steps; i++) {
+      const na = table[a << shift | classes[bytes[i]]];
+      const nb = table[b << shift | classes[bytes[from1 + i]]];
+      const nc = table[c << shift | classes[bytes[from2 + i]]];
+      const nd = table[d << shift | classes[bytes[from3 + i]]];
+      a = na & mask;
+      b = nb & mask;
+      c = nc & mask;
+      d = nd & mask;
+      if ((na | nb | nc | nd) >= accept) {
+        if (na >= accept) lane0.push(i, a);
+        if (nb >= accept && from1 + i >= start1) lane1.push(from1 + i, b);
+        if (nc >= accept && from2 + i >= start2) lane2.push(from2 + i, c);
+        if (nd >= accept && from3 + i >= start3) lane3.push(from3 + i, d);
       }
     }
-    return { count, pairs };
+    this.runLane(bytes, steps, start1, 0, a, lane0);
+    this.runLane(bytes, from1 + steps, start2, start1, b, lane1);
+    this.runLane(bytes, from2 + steps, start3, start2, c, lane2);
+    this.runLane(bytes, from3 + steps, length, start3, d, lane3);
+    const count = lane0.count + lane1.count + lane2.count + lane3.count;
+    if (this.scratch.length < count * 2) this.scratch = new Int32Array(count * 2);
+    let at = 0;
+    for (const lane of this.lanes) {
+      this.scratch.set(lane.pairs.subarray(0, lane.count * 2), at);
+      at += lane.count * 2;
+    }
+    return { count, pairs: this.scratch };
   }
 };
 
