@@ -31,7 +31,8 @@ describe('Engine', () => {
 
   it('finds a match far from line breaks on a huge single line (window widening)', () => {
     const rule = testRule({ id: 'test-long', keywords: ['begin'], pattern: 'BEGIN(?<secret>[A-Z]{100,4000})END', window: 16 });
-    const secret = randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 3000);
+    // No vowels and no neighbouring letters: 3,000 random capitals held "todo", "fake" or "xxxx" one run in fifty, which the placeholder filter rightly drops.
+    const secret = randomFrom('BDGJLNQSVZ', 3000);
     const text = `${'x'.repeat(50_000)}BEGIN${secret}END${'y'.repeat(50_000)}`;
     const { findings } = scan(new Engine([rule], { explain: true }), text);
     expect(findings.map((f) => f.secret.length)).toEqual([3000]);
