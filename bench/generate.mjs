@@ -1,15 +1,24 @@
 // Generates a reproducible tree of realistic-looking source text in several
 // languages, with a known set of planted secrets, for `npm run bench`.
 //
-//   node bench/generate.mjs DIR [--mb 200] [--seed 1]
+//   node bench/generate.mjs DIR [--mb 200] [--seed 1] [--dense]
 //
-// Lines are drawn from per-language templates that use the words a secrets
-// scanner's keywords trip on (key, token, secret, password, auth) in innocent
-// ways, plus hashes, UUIDs, URLs, base64 data and long minified lines, so the
-// prefilter and filters do real work. Writes DIR/.planted.json.
+// Lines are drawn from per-language templates: mostly ordinary code, and now
+// and then a line that uses the words a secrets scanner's keywords trip on
+// (key, token, secret, password, auth) in innocent ways, plus hashes, UUIDs,
+// URLs, base64 data and long minified lines, so the prefilter and filters do
+// real work. Those words are kept about as frequent as in real code: ~1,000
+// keyword hits per MB (`rg -io 'key|token|secret|passw|auth|credential'`),
+// against 742 in node_modules, 656 in /usr/lib/python3 and 2,662 in
+// keyhound's own src/. An earlier version used them in most lines (16,000
+// hits per MB), which measured a workload no repository has; `--dense` still
+// builds that one, as a stress test. Writes DIR/.planted.json.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+
+/** Bumped when the generated text changes, so cached trees are rebuilt. */
+export const GENERATOR_VERSION = 2;
 
 export function seeded(seed) {
   let state = seed >>> 0;
@@ -25,85 +34,147 @@ export function seeded(seed) {
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const HEX = '0123456789abcdef';
-const WORDS = ('user account session request response handler config value index item list map cache token key secret password auth '
+const WORDS = ('user account request response handler config value index item list map cache '
   + 'client server service manager provider factory builder parser reader writer buffer stream event queue worker task job result error '
   + 'message payload header body status code count total offset limit page size name id type kind mode state flag option setting path '
   + 'file dir url host port timeout retry backoff delay interval metric log trace span context scope policy role permission grant').split(' ');
+/** Words secret rules key on. */
+const KEY_WORDS = ['token', 'key', 'secret', 'password', 'auth', 'session'];
 const SENTENCES = [
-  'Returns the cached value when the key is present, otherwise loads it.',
-  'The token is refreshed before it expires; see the auth module for details.',
-  'Never log the password or the secret; redact them before writing.',
+  'Returns the cached value when the entry is present, otherwise loads it.',
   'This handler validates the request body and maps errors to status codes.',
   'TODO: move the retry policy into the shared client configuration.',
+  'Called once per batch; the caller owns the buffer afterwards.',
+  'Keep this in sync with the schema in the service definition.',
+  'The offset is zero-based and counts bytes, not characters.',
+];
+const KEY_SENTENCES = [
+  'The token is refreshed before it expires; see the auth module for details.',
+  'Never log the password or the secret; redact them before writing.',
   'Keys are rotated every 90 days by the platform team.',
   'The API key is read from the environment at start-up.',
 ];
 
-function makeWriter(random) {
+function makeWriter(random, keyShare) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   const rand = (alphabet, n) => { let s = ''; for (let i = 0; i < n; i++) s += alphabet[Math.floor(random() * alphabet.length)]; return s; };
-  const ident = () => { const a = pick(WORDS); const b = pick(WORDS); return a + b[0].toUpperCase() + b.slice(1); };
-  const snake = () => `${pick(WORDS)}_${pick(WORDS)}`;
-  return { pick, rand, ident, snake };
+  const word = () => (random() < keyShare.words ? pick(KEY_WORDS) : pick(WORDS));
+  const ident = () => { const a = word(); const b = word(); return a + b[0].toUpperCase() + b.slice(1); };
+  const snake = () => `${word()}_${word()}`;
+  const sentence = () => (random() < keyShare.sentences ? pick(KEY_SENTENCES) : pick(SENTENCES));
+  return { pick, rand, ident, snake, sentence, word };
 }
 
+const uuid = (w) => `${w.rand(HEX, 8)}-${w.rand(HEX, 4)}-4${w.rand(HEX, 3)}-a${w.rand(HEX, 3)}-${w.rand(HEX, 12)}`;
+
+/** Per language: `plain` lines (ordinary code) and `keyed` ones (the words secret rules key on, used innocently). */
 const LANGUAGES = {
-  js: (w) => w.pick([
-    () => `import { ${w.ident()} } from './${w.pick(WORDS)}/${w.ident()}.js';`,
-    () => `export async function ${w.ident()}(${w.ident()}, options = {}) {`,
-    () => `  const ${w.ident()} = await ${w.ident()}.get(${w.ident()}.key);`,
-    () => `  if (!${w.ident()}.token) throw new Error('missing ${w.pick(WORDS)} token');`,
-    () => `  return { ${w.ident()}: ${w.ident()}, status: ${Math.floor(w.rand(HEX, 1).charCodeAt(0) * 3)} };`,
-    () => `  // ${w.pick(SENTENCES)}`,
-    () => `  const apiKey = process.env.${w.snake().toUpperCase()}_API_KEY;`,
-    () => `  const password = options.password ?? config.get('${w.pick(WORDS)}.password');`,
-    () => '}',
-    () => `  logger.debug('${w.pick(WORDS)} ${w.pick(WORDS)}', { id: '${w.rand(HEX, 8)}-${w.rand(HEX, 4)}-4${w.rand(HEX, 3)}-a${w.rand(HEX, 3)}-${w.rand(HEX, 12)}' });`,
-    () => `  const url = 'https://api.${w.pick(WORDS)}.example.com/v2/${w.pick(WORDS)}?page=' + page;`,
-  ])(),
-  py: (w) => w.pick([
-    () => `from ${w.pick(WORDS)}.${w.pick(WORDS)} import ${w.ident()}`,
-    () => `def ${w.snake()}(${w.snake()}, token=None, **kwargs):`,
-    () => `    """${w.pick(SENTENCES)}"""`,
-    () => `    ${w.snake()} = os.environ.get("${w.snake().toUpperCase()}_SECRET")`,
-    () => `    if token is None: raise ValueError("token required")`,
-    () => `    return {"${w.snake()}": ${w.snake()}, "commit": "${w.rand(HEX, 40)}"}`,
-    () => `    secret_name = f"projects/{project}/secrets/${w.pick(WORDS)}/versions/latest"`,
-    () => `    # ${w.pick(SENTENCES)}`,
-  ])(),
-  go: (w) => w.pick([
-    () => `func (s *${w.ident()}) ${w.ident()}(ctx context.Context, key string) (*${w.ident()}, error) {`,
-    () => `\t${w.ident()}, err := s.store.Get(ctx, key)`,
-    () => `\tif err != nil { return nil, fmt.Errorf("${w.pick(WORDS)}: %w", err) }`,
-    () => `\tauthHeader := "Bearer " + s.token`,
-    () => `\t// ${w.pick(SENTENCES)}`,
-    () => '}',
-    () => `\tsum := sha256.Sum256([]byte(${w.ident()})) // ${w.rand(HEX, 64)}`,
-  ])(),
-  java: (w) => w.pick([
-    () => `    private final ${w.ident()[0].toUpperCase()}${w.ident().slice(1)} ${w.ident()};`,
-    () => `    public String get${w.ident()}Token() { return this.tokenProvider.current(); }`,
-    () => `    @Value("\${${w.pick(WORDS)}.secret-key}") private String secretKey;`,
-    () => `    /** ${w.pick(SENTENCES)} */`,
-    () => `    if (password.length() < MIN_PASSWORD_LENGTH) { throw new IllegalArgumentException("weak password"); }`,
-  ])(),
-  yaml: (w) => w.pick([
-    () => `${w.snake()}:`,
-    () => `  ${w.snake()}: ${w.pick(['true', 'false', '30', '"' + w.pick(WORDS) + '"'])}`,
-    () => `  api_key: \${${w.snake().toUpperCase()}_API_KEY}`,
-    () => `  password: "{{ .Values.${w.pick(WORDS)}.password }}"`,
-    () => `  image: registry.example.com/${w.pick(WORDS)}:${w.rand('0123456789', 1)}.${w.rand('0123456789', 2)}.${w.rand('0123456789', 1)}`,
-    () => `  checksum: sha256:${w.rand(HEX, 64)}`,
-    () => `  # ${w.pick(SENTENCES)}`,
-  ])(),
-  md: (w) => w.pick([
-    () => `## ${w.ident()}`,
-    () => w.pick(SENTENCES) + ' ' + w.pick(SENTENCES),
-    () => `Set \`${w.snake().toUpperCase()}_TOKEN\` to your token (for example \`export TOKEN=<your-token>\`).`,
-    () => `![diagram](data:image/png;base64,${w.rand(B64, 120)})`,
-    () => `- \`${w.ident()}\`: the ${w.pick(WORDS)} key used for ${w.pick(WORDS)}`,
-  ])(),
+  js: {
+    plain: [
+      (w) => `import { ${w.ident()} } from './${w.word()}/${w.ident()}.js';`,
+      (w) => `export async function ${w.ident()}(${w.ident()}, options = {}) {`,
+      (w) => `  const ${w.ident()} = await ${w.ident()}.get(${w.ident()}.${w.word()});`,
+      (w) => `  return { ${w.ident()}: ${w.ident()}, status: ${Math.floor(w.rand(HEX, 1).charCodeAt(0) * 3)} };`,
+      (w) => `  // ${w.sentence()}`,
+      (w) => `  for (const ${w.word()} of ${w.ident()}) ${w.ident()}.push(${w.word()}.${w.word()});`,
+      (w) => `  if (${w.ident()}.length > ${w.rand('0123456789', 2)}) ${w.ident()}.splice(0, ${w.rand('0123456789', 1)});`,
+      () => '}',
+      () => '',
+      (w) => `  logger.debug('${w.word()} ${w.word()}', { id: '${uuid(w)}' });`,
+      (w) => `  const url = 'https://api.${w.word()}.example.com/v2/${w.word()}?page=' + page;`,
+    ],
+    keyed: [
+      (w) => `  if (!${w.ident()}.token) throw new Error('missing ${w.word()} token');`,
+      (w) => `  const apiKey = process.env.${w.snake().toUpperCase()}_API_KEY;`,
+      (w) => `  const password = options.password ?? config.get('${w.word()}.password');`,
+    ],
+  },
+  py: {
+    plain: [
+      (w) => `from ${w.word()}.${w.word()} import ${w.ident()}`,
+      (w) => `def ${w.snake()}(${w.snake()}, timeout=None, **kwargs):`,
+      (w) => `    """${w.sentence()}"""`,
+      (w) => `    ${w.snake()} = os.environ.get("${w.snake().toUpperCase()}_URL")`,
+      (w) => `    return {"${w.snake()}": ${w.snake()}, "commit": "${w.rand(HEX, 40)}"}`,
+      (w) => `    # ${w.sentence()}`,
+      (w) => `    for ${w.word()} in self.${w.snake()}:`,
+      (w) => `        ${w.snake()}.append(${w.word()}.${w.word()})`,
+      () => '',
+    ],
+    keyed: [
+      (w) => `    ${w.snake()} = os.environ.get("${w.snake().toUpperCase()}_SECRET")`,
+      () => '    if token is None: raise ValueError("token required")',
+      (w) => `    secret_name = f"projects/{project}/secrets/${w.word()}/versions/latest"`,
+    ],
+  },
+  go: {
+    plain: [
+      (w) => `func (s *${w.ident()}) ${w.ident()}(ctx context.Context, id string) (*${w.ident()}, error) {`,
+      (w) => `\t${w.ident()}, err := s.store.Get(ctx, id)`,
+      (w) => `\tif err != nil { return nil, fmt.Errorf("${w.word()}: %w", err) }`,
+      (w) => `\t// ${w.sentence()}`,
+      () => '}',
+      () => '',
+      (w) => `\tsum := sha256.Sum256([]byte(${w.ident()})) // ${w.rand(HEX, 64)}`,
+      (w) => `\t${w.ident()} := make([]${w.ident()}, 0, len(${w.ident()}))`,
+    ],
+    keyed: [
+      (w) => `func (s *${w.ident()}) ${w.ident()}(ctx context.Context, key string) (*${w.ident()}, error) {`,
+      () => '\tauthHeader := "Bearer " + s.token',
+    ],
+  },
+  java: {
+    plain: [
+      (w) => `    private final ${w.ident()[0].toUpperCase()}${w.ident().slice(1)} ${w.ident()};`,
+      (w) => `    /** ${w.sentence()} */`,
+      (w) => `    public ${w.ident()[0].toUpperCase()}${w.ident().slice(1)} get${w.ident()}() { return this.${w.ident()}; }`,
+      (w) => `        ${w.ident()}.put("${w.word()}", ${w.ident()}.get${w.ident()}());`,
+      () => '    }',
+      () => '',
+    ],
+    keyed: [
+      (w) => `    public String get${w.ident()}Token() { return this.tokenProvider.current(); }`,
+      (w) => `    @Value("\${${w.word()}.secret-key}") private String secretKey;`,
+      () => '    if (password.length() < MIN_PASSWORD_LENGTH) { throw new IllegalArgumentException("weak password"); }',
+    ],
+  },
+  yaml: {
+    plain: [
+      (w) => `${w.snake()}:`,
+      (w) => `  ${w.snake()}: ${w.pick(['true', 'false', '30', `"${w.word()}"`])}`,
+      (w) => `  image: registry.example.com/${w.word()}:${w.rand('0123456789', 1)}.${w.rand('0123456789', 2)}.${w.rand('0123456789', 1)}`,
+      (w) => `  checksum: sha256:${w.rand(HEX, 64)}`,
+      (w) => `  # ${w.sentence()}`,
+      (w) => `  - name: ${w.word()}-${w.word()}`,
+    ],
+    keyed: [
+      (w) => `  api_key: \${${w.snake().toUpperCase()}_API_KEY}`,
+      (w) => `  password: "{{ .Values.${w.word()}.password }}"`,
+    ],
+  },
+  md: {
+    plain: [
+      (w) => `## ${w.ident()}`,
+      (w) => `${w.sentence()} ${w.sentence()}`,
+      (w) => `![diagram](data:image/png;base64,${w.rand(B64, 120)})`,
+      (w) => `- \`${w.ident()}\`: the ${w.word()} used for ${w.word()}`,
+      () => '',
+    ],
+    keyed: [
+      (w) => `Set \`${w.snake().toUpperCase()}_TOKEN\` to your token (for example \`export TOKEN=<your-token>\`).`,
+      (w) => `- \`${w.ident()}\`: the ${w.word()} key used for ${w.word()}`,
+    ],
+  },
 };
+/** How often keyword words appear: realistic, or in most lines (`--dense`, the stress tree). */
+const KEY_SHARES = {
+  realistic: { lines: 0.02, words: 0.01, sentences: 0.1 },
+  dense: { lines: 0.4, words: 0.06, sentences: 0.6 },
+};
+function templateLine(w, random, language, share) {
+  const templates = random() < share.lines ? language.keyed : language.plain;
+  return templates[Math.floor(random() * templates.length)](w);
+}
 const EXTENSIONS = Object.keys(LANGUAGES);
 
 /** Fake secrets of formats keyhound's rules detect; each returns the line to plant. */
@@ -126,9 +197,10 @@ function planters(w) {
 }
 
 /** Builds the tree. Returns { files, bytes, planted }. */
-export function generate(dir, { mb = 200, seed = 1 } = {}) {
+export function generate(dir, { mb = 200, seed = 1, dense = false } = {}) {
   const random = seeded(seed);
-  const w = makeWriter(random);
+  const share = dense ? KEY_SHARES.dense : KEY_SHARES.realistic;
+  const w = makeWriter(random, share);
   const plant = planters(w);
   const kinds = Object.keys(plant);
   rmSync(dir, { recursive: true, force: true });
@@ -145,7 +217,7 @@ export function generate(dir, { mb = 200, seed = 1 } = {}) {
     const size = 2000 + Math.floor(random() * 60000);
     let length = 0;
     while (length < size) {
-      const line = random() < 0.002 ? `var ${w.ident()}=function(){${Array.from({ length: 400 }, () => w.ident()).join(';')}};` : LANGUAGES[ext](w);
+      const line = random() < 0.002 ? `var ${w.ident()}=function(){${Array.from({ length: 400 }, () => w.ident()).join(';')}};` : templateLine(w, random, LANGUAGES[ext], share);
       lines.push(line);
       length += line.length + 1;
     }
@@ -162,7 +234,7 @@ export function generate(dir, { mb = 200, seed = 1 } = {}) {
     bytes += Buffer.byteLength(text);
     files++;
   }
-  const manifest = { seed, mb, files, bytes, planted, digest: createHash('sha256').update(JSON.stringify(planted)).digest('hex').slice(0, 12) };
+  const manifest = { version: GENERATOR_VERSION, seed, mb, dense, files, bytes, planted, digest: createHash('sha256').update(JSON.stringify(planted)).digest('hex').slice(0, 12) };
   writeFileSync(path.join(dir, '.planted.json'), JSON.stringify(manifest, null, 2));
   return manifest;
 }
@@ -170,8 +242,8 @@ export function generate(dir, { mb = 200, seed = 1 } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const dir = args[0];
-  if (!dir) { console.error('usage: node bench/generate.mjs DIR [--mb N] [--seed N]'); process.exit(2); }
+  if (!dir) { console.error('usage: node bench/generate.mjs DIR [--mb N] [--seed N] [--dense]'); process.exit(2); }
   const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : fallback; };
-  const m = generate(dir, { mb: option('--mb', 200), seed: option('--seed', 1) });
+  const m = generate(dir, { mb: option('--mb', 200), seed: option('--seed', 1), dense: args.includes('--dense') });
   console.log(`generated ${m.files} files, ${(m.bytes / 1048576).toFixed(1)} MiB, ${m.planted.length} planted secrets in ${dir}`);
 }

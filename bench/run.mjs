@@ -3,7 +3,8 @@
 //
 //   npm run bench [-- --mb 200] [-- --tree PATH] [-- --runs 2] [-- --commits 12000] [-- --skip rg,git,decode]
 //
-// 1. keyhound scan on all cores and on one, over a generated source tree (or --tree)
+// 1. keyhound scan on all cores and on one, over a generated source tree (or --tree),
+//    and on a small keyword-dense stress tree
 // 2. the naive baseline: every rule's regex over every file
 // 3. the I/O ceiling: plain reading with Node
 // 4. ripgrep with keyhound's own rules (on a sample; see bench/ripgrep.mjs)
@@ -15,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generate } from './generate.mjs';
+import { generate, GENERATOR_VERSION } from './generate.mjs';
 import { benchGit } from './git.mjs';
 import { best, CLI, mib, ROOT, row, runNode } from './measure.mjs';
 import { ripgrep } from './ripgrep.mjs';
@@ -37,7 +38,7 @@ if (!tree) {
   tree = path.join(os.tmpdir(), `keyhound-bench-tree-${mb}`);
   const manifestFile = path.join(tree, '.planted.json');
   const manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : undefined;
-  planted = manifest && manifest.mb === mb ? manifest : generate(tree, { mb, seed: 1 });
+  planted = manifest && manifest.mb === mb && manifest.version === GENERATOR_VERSION ? manifest : generate(tree, { mb, seed: 1 });
   console.log(`tree: ${tree} (${planted.files} files, ${mib(planted.bytes).toFixed(0)} MiB, ${planted.planted.length} planted secrets)`);
 } else {
   console.log(`tree: ${tree}`);
@@ -63,6 +64,19 @@ if (planted) {
   console.log(`${''.padEnd(44)} planted ${planted.planted.length}, found ${planted.planted.length - missed.length}, findings elsewhere ${extra.length}${missed.length ? `; missed kinds: ${[...new Set(missed.map((m) => m.kind))].join(', ')}` : ''}`);
 }
 results.scan = { threads: cores, mbPerSecond: scanAll.rate, oneThreadMbPerSecond: scanOne.rate, rss: scanAll.rss, sameOutput };
+
+// A stress tree: the words secret rules key on in most lines (16x real code's
+// density, see generate.mjs). Not a target; it shows the worst case's cost.
+if (!option('--tree')) {
+  const denseTree = path.join(os.tmpdir(), 'keyhound-bench-dense-30');
+  const denseFile = path.join(denseTree, '.planted.json');
+  const denseManifest = existsSync(denseFile) ? JSON.parse(readFileSync(denseFile, 'utf8')) : undefined;
+  if (!(denseManifest && denseManifest.version === GENERATOR_VERSION && denseManifest.dense)) generate(denseTree, { mb: 30, seed: 1, dense: true });
+  const dense = best(runs, () => runNode([CLI, 'scan', denseTree, '--format', 'json', '--quiet', '--threads', String(cores)]));
+  const denseBytes = JSON.parse(dense.stdout).stats.bytes;
+  row(`keyhound scan, keyword-dense 30 MiB tree`, { seconds: dense.seconds, bytes: denseBytes, rss: dense.rss, note: `stress, ${cores} threads` });
+  results.scan.denseMbPerSecond = mib(denseBytes) / dense.seconds;
+}
 
 // 2. The naive baseline: every rule's regex over every file.
 const naive = runNode([path.join('bench', 'naive.mjs'), tree]);
