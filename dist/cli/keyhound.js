@@ -13999,6 +13999,7 @@ var PatchParser = class {
   /** True while the current patch is not wanted: its lines are read and dropped. */
   skipping = true;
   wantsText;
+  /** Parses what `chunk` completes. Whatever is kept (an unfinished record, a hunk's body so far) is copied: callers may reuse `chunk`. */
   push(chunk) {
     this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
     let at = 0;
@@ -14331,11 +14332,11 @@ var Slice = class {
   exit;
   stderr = [];
   closed = false;
-  /** Feeds the output as git writes it, until git is done. */
+  /** Feeds the output as git writes it, until git is done. `feed` must not keep the chunk it is given (it is reused). */
   async drain(feed) {
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
     for (; ; ) {
       const exited = this.exit !== void 0;
-      const buffer = Buffer.allocUnsafe(READ_BYTES);
       const n = readSync(this.fd, buffer, 0, READ_BYTES, this.position);
       if (n > 0) {
         this.position += n;

@@ -69,6 +69,7 @@ export class PatchParser {
     if (!options.headers) this.commit = { parents: [], entries: [], files: [] };
   }
 
+  /** Parses what `chunk` completes. Whatever is kept (an unfinished record, a hunk's body so far) is copied: callers may reuse `chunk`. */
   push(chunk: Buffer): void {
     this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
     let at = 0;
