@@ -18,7 +18,7 @@ import {
   runTask,
   visitRegExpAST,
   walk
-} from "./chunks/chunk-7DYEKBXY.js";
+} from "./chunks/chunk-RZWPWVZO.js";
 import {
   __commonJS,
   __require,

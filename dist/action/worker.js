@@ -2,7 +2,7 @@ import { createRequire as __keyhoundCreateRequire } from 'node:module'; const re
 import {
   Engine,
   runTask
-} from "./chunks/chunk-7DYEKBXY.js";
+} from "./chunks/chunk-RZWPWVZO.js";
 import {
   init_define_KEYHOUND_BUILTIN_RULES
 } from "./chunks/chunk-OLNNQWWH.js";

@@ -21,7 +21,7 @@ import {
   runTask,
   visitRegExpAST,
   walk
-} from "./chunks/chunk-XZD4NIA5.js";
+} from "./chunks/chunk-RWAY5EXN.js";
 import {
   __commonJS,
   __require,

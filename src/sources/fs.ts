@@ -80,7 +80,7 @@ export async function* walk(targets: readonly string[], options: WalkOptions): A
 async function* walkDirectory(directory: string, options: WalkOptions, skippedByPath: (p: string) => boolean): AsyncGenerator<WalkItem> {
   let listed;
   try {
-    listed = await listTree(directory, new Set(options.skipDirectories));
+    listed = listTree(directory, new Set(options.skipDirectories));
   } catch (error) {
     yield { kind: 'skip', path: displayPath(options.root, directory), reason: errorReason((error as NodeJS.ErrnoException).code) };
     return;

@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 
 export interface TreeEntry {
@@ -24,8 +23,12 @@ export interface TreeProblem {
  * Our own walk rather than a glob library's: glob matchers test names with
  * regexes whose `.` stops at line terminators, so a file or folder named with
  * a newline (or U+2028) was silently left out, and everything under it.
+ *
+ * Blocking calls: the listing comes before any scanning, so nothing waits on
+ * this thread meanwhile, and one promise round trip per folder cost six times
+ * the listing itself (160 against 27 ms for the bench tree's 3,810 folders).
  */
-export async function listTree(root: string, skip: ReadonlySet<string>): Promise<{ entries: TreeEntry[]; problems: TreeProblem[] }> {
+export function listTree(root: string, skip: ReadonlySet<string>): { entries: TreeEntry[]; problems: TreeProblem[] } {
   const entries: TreeEntry[] = [];
   const problems: TreeProblem[] = [];
   const pending: string[] = [''];
@@ -33,7 +36,7 @@ export async function listTree(root: string, skip: ReadonlySet<string>): Promise
     const relative = pending.pop()!;
     let dirents: Dirent[];
     try {
-      dirents = await readdir(relative ? path.join(root, relative) : root, { withFileTypes: true });
+      dirents = readdirSync(relative ? path.join(root, relative) : root, { withFileTypes: true });
     } catch (error) {
       if (relative) problems.push({ path: relative, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
       else throw error;

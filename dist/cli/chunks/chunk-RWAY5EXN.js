@@ -8873,9 +8873,9 @@ var GitignoreMatcher = class _GitignoreMatcher {
 
 // src/sources/tree.ts
 init_define_KEYHOUND_BUILTIN_RULES();
-import { readdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import path3 from "node:path";
-async function listTree(root, skip) {
+function listTree(root, skip) {
   const entries = [];
   const problems = [];
   const pending = [""];
@@ -8883,7 +8883,7 @@ async function listTree(root, skip) {
     const relative = pending.pop();
     let dirents;
     try {
-      dirents = await readdir(relative ? path3.join(root, relative) : root, { withFileTypes: true });
+      dirents = readdirSync(relative ? path3.join(root, relative) : root, { withFileTypes: true });
     } catch (error) {
       if (relative) problems.push({ path: relative, code: error.code ?? "EIO" });
       else throw error;
@@ -8938,7 +8938,7 @@ async function* walk(targets, options) {
 async function* walkDirectory(directory, options, skippedByPath) {
   let listed;
   try {
-    listed = await listTree(directory, new Set(options.skipDirectories));
+    listed = listTree(directory, new Set(options.skipDirectories));
   } catch (error) {
     yield { kind: "skip", path: displayPath(options.root, directory), reason: errorReason(error.code) };
     return;
