@@ -13527,7 +13527,7 @@ var WorkerPool = class {
     for (const slot of this.slots) {
       while (slot.inflight.length < PIPELINE && this.queue.length > 0) this.send(slot, this.queue.shift());
     }
-    if (this.local && !this.localBusy) {
+    if (this.local && !this.localBusy && this.queue.length > 1) {
       const index = this.queue.findIndex((pending) => taskBytes(pending.task) <= LOCAL_TASK_BYTES);
       if (index >= 0) this.runLocal(this.local(), this.queue.splice(index, 1)[0]);
     }

@@ -146,7 +146,10 @@ export class WorkerPool implements Scanner {
     for (const slot of this.slots) {
       while (slot.inflight.length < PIPELINE && this.queue.length > 0) this.send(slot, this.queue.shift()!);
     }
-    if (this.local && !this.localBusy) {
+    // The last waiting task is left to a worker: this thread also hands out the
+    // work and gathers the results (a fifth of its time), so it is the one to
+    // keep from becoming the bottleneck.
+    if (this.local && !this.localBusy && this.queue.length > 1) {
       const index = this.queue.findIndex((pending) => taskBytes(pending.task) <= LOCAL_TASK_BYTES);
       if (index >= 0) this.runLocal(this.local(), this.queue.splice(index, 1)[0]!);
     }
