@@ -51,7 +51,8 @@ const common = {
   banner,
   define: {
     __KEYHOUND_VERSION__: JSON.stringify(pkg.version),
-    __KEYHOUND_BUILTIN_RULES__: JSON.stringify(rules),
+    // A string (see src/rules/builtin.ts): JSON text, quoted once more for define.
+    __KEYHOUND_BUILTIN_RULES_JSON__: JSON.stringify(JSON.stringify(rules)),
   },
 };
 

@@ -2,13 +2,10 @@ import { createRequire as __keyhoundCreateRequire } from 'node:module'; const re
 import {
   Engine,
   runTask
-} from "./chunks/chunk-RWAY5EXN.js";
-import {
-  init_define_KEYHOUND_BUILTIN_RULES
-} from "./chunks/chunk-OLNNQWWH.js";
+} from "./chunks/chunk-IPAFUPT7.js";
+import "./chunks/chunk-73DR3WZP.js";
 
 // src/scan/worker.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 import { parentPort, workerData } from "node:worker_threads";
 var setup = workerData;
 var engine = new Engine(setup.rules, setup.options);

@@ -1,18 +1,11 @@
 import { createRequire as __keyhoundCreateRequire } from 'node:module'; const require = __keyhoundCreateRequire(import.meta.url);
-import {
-  init_define_KEYHOUND_BUILTIN_RULES
-} from "./chunk-OLNNQWWH.js";
-
-// node_modules/gpt-tokenizer/esm/encoding/cl100k_base.js
-init_define_KEYHOUND_BUILTIN_RULES();
+import "./chunk-73DR3WZP.js";
 
 // node_modules/gpt-tokenizer/esm/constants.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var ALL_SPECIAL_TOKENS = "all";
 var DEFAULT_MERGE_CACHE_SIZE = 1e5;
 
 // node_modules/gpt-tokenizer/esm/specialTokens.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var EndOfText = "<|endoftext|>";
 var FimPrefix = "<|fim_prefix|>";
 var FimMiddle = "<|fim_middle|>";
@@ -30,11 +23,7 @@ var HarmonyReturn = "<|return|>";
 var HarmonyConstrain = "<|constrain|>";
 var HarmonyCall = "<|call|>";
 
-// node_modules/gpt-tokenizer/esm/GptEncoding.js
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // node_modules/gpt-tokenizer/esm/utfUtil.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var isAscii = (codePoint) => codePoint <= 127;
 var HIGH_SURROGATE_START = 55296;
 var HIGH_SURROGATE_END = 56319;
@@ -91,7 +80,6 @@ function compareUint8Arrays(a, b) {
 }
 
 // node_modules/gpt-tokenizer/esm/util.js
-init_define_KEYHOUND_BUILTIN_RULES();
 function getMaxValueFromMap(map) {
   let max = 0;
   map.forEach((val) => {
@@ -108,7 +96,6 @@ function getSpecialTokenRegex(tokens) {
 }
 
 // node_modules/gpt-tokenizer/esm/BytePairEncodingCore.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var emptyBuffer = /* @__PURE__ */ new Uint8Array(0);
 var decoder = new TextDecoder("utf8");
 var BytePairEncodingCore = class {
@@ -405,7 +392,6 @@ var BytePairEncodingCore = class {
 };
 
 // node_modules/gpt-tokenizer/esm/functionCalling.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var NEWLINE = "\n";
 function countMessageTokens(message, countStringTokens) {
   let tokens = 0;
@@ -510,11 +496,7 @@ function computeChatCompletionTokenCount(request, countStringTokens) {
   return total;
 }
 
-// node_modules/gpt-tokenizer/esm/mapping.js
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // node_modules/gpt-tokenizer/esm/modelsChatEnabled.gen.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var chatEnabledModels = [
   "chat-latest",
   "chatgpt-4o-latest",
@@ -636,11 +618,7 @@ var chatEnabledModels = [
   "o4-mini-deep-research-2025-06-26"
 ];
 
-// node_modules/gpt-tokenizer/esm/modelsMap.js
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // node_modules/gpt-tokenizer/esm/_virtual/_rolldown/runtime.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var __defProp = Object.defineProperty;
 var __exportAll = (all, no_symbols) => {
   let target = {};
@@ -740,14 +718,7 @@ var gpt4params = {
 };
 var chatModelParams = Object.fromEntries(chatEnabledModels.flatMap((modelName) => modelName.startsWith("gpt-3.5") ? [[modelName, gpt3params]] : [[modelName, gpt4params]]));
 
-// node_modules/gpt-tokenizer/esm/modelParams.js
-init_define_KEYHOUND_BUILTIN_RULES();
-
-// node_modules/gpt-tokenizer/esm/encodingParams/cl100k_base.js
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // node_modules/gpt-tokenizer/esm/encodingParams/constants.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var R50K_TOKEN_SPLIT_REGEX = new RegExp("'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+", "gu");
 var CONTRACTION_SUFFIX_PATTERN = String.raw`'(?:[sS]|[dD]|[mM]|[tT]|[lL][lL]|[vV][eE]|[rR][eE])`;
 var OPTIONAL_CONTRACTION_SUFFIX = String.raw`(?:${CONTRACTION_SUFFIX_PATTERN})?`;
@@ -775,7 +746,6 @@ function Cl100KBase(bytePairRankDecoder) {
 }
 
 // node_modules/gpt-tokenizer/esm/encodingParams/o200k_base.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var O200K_BASE_SPECIAL_TOKEN_ENTRIES = [
   [EndOfText, 199999],
   [FimPrefix, 2e5],
@@ -796,7 +766,6 @@ function O200KBase(bytePairRankDecoder) {
 }
 
 // node_modules/gpt-tokenizer/esm/encodingParams/o200k_harmony.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var RESERVED_TOKEN_RANGE_START = 200013;
 var RESERVED_TOKEN_RANGE_END = 201088;
 var STATIC_SPECIAL_TOKEN_ENTRIES = [
@@ -829,7 +798,6 @@ function O200KHarmony(bytePairRankDecoder) {
 }
 
 // node_modules/gpt-tokenizer/esm/encodingParams/p50k_base.js
-init_define_KEYHOUND_BUILTIN_RULES();
 function P50KBase(bytePairRankDecoder) {
   return {
     expectedVocabularySize: 50281,
@@ -840,7 +808,6 @@ function P50KBase(bytePairRankDecoder) {
 }
 
 // node_modules/gpt-tokenizer/esm/encodingParams/p50k_edit.js
-init_define_KEYHOUND_BUILTIN_RULES();
 function P50KEdit(bytePairRankDecoder) {
   return {
     tokenSplitRegex: R50K_TOKEN_SPLIT_REGEX,
@@ -855,7 +822,6 @@ function P50KEdit(bytePairRankDecoder) {
 }
 
 // node_modules/gpt-tokenizer/esm/encodingParams/r50k_base.js
-init_define_KEYHOUND_BUILTIN_RULES();
 function R50KBase(bytePairRankDecoder) {
   return {
     expectedVocabularySize: 50257,
@@ -1203,7 +1169,6 @@ var GptEncoding = class GptEncoding2 {
 };
 
 // node_modules/gpt-tokenizer/esm/bpeRanks/cl100k_base.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var c0 = [
   "!",
   '"',

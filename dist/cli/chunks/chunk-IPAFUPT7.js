@@ -1,14 +1,12 @@
 import { createRequire as __keyhoundCreateRequire } from 'node:module'; const require = __keyhoundCreateRequire(import.meta.url);
 import {
   __commonJS,
-  __toESM,
-  init_define_KEYHOUND_BUILTIN_RULES
-} from "./chunk-OLNNQWWH.js";
+  __toESM
+} from "./chunk-73DR3WZP.js";
 
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
   "node_modules/ignore/index.js"(exports, module) {
-    init_define_KEYHOUND_BUILTIN_RULES();
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -870,11 +868,7 @@ var require_ignore = __commonJS({
   }
 });
 
-// src/detect/engine.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // src/core/errors.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var KeyhoundError = class extends Error {
   exitCode = 2;
   constructor(message) {
@@ -918,14 +912,12 @@ var ScanTimeoutError = class extends KeyhoundError {
 };
 
 // src/core/fingerprint.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 import { createHash } from "node:crypto";
 function fingerprint(ruleId, secret) {
   return createHash("sha256").update(ruleId).update("\0").update(secret).digest("hex");
 }
 
 // src/core/location.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var LineIndex = class {
   /**
    * `firstLine`: the line number of the text's first line; `firstColumn`: the
@@ -1002,17 +994,7 @@ var LineIndex = class {
   }
 };
 
-// src/rules/compile.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
-// node_modules/minimatch/dist/esm/index.js
-init_define_KEYHOUND_BUILTIN_RULES();
-
-// node_modules/brace-expansion/dist/esm/index.js
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // node_modules/balanced-match/dist/esm/index.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var range = (a, b, str) => {
   let begs, beg, left, right = void 0, result;
   let ai = str.indexOf(a);
@@ -1387,11 +1369,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
   return acc;
 }
 
-// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var digit = (a, b) => a === b ? { t: "lit", ch: String(a) } : { t: "class", re: new RegExp(`^[${a}-${b}]$`) };
 var prefix = (d, alts) => alts.map((s) => [digit(d, d), ...s]);
 var fixed = (a, b) => {
@@ -1447,7 +1425,6 @@ var numericRange = (loStr, hiStr) => {
 };
 
 // node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var posixClasses = {
   "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}"],
   "[:alpha:]": ["\\p{L}\\p{Nl}"],
@@ -2229,7 +2206,6 @@ var Matcher = class {
 };
 
 // node_modules/minimatch/dist/esm/assert-valid-pattern.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var MAX_PATTERN_LENGTH = 1024 * 64;
 var assertValidPattern = (pattern) => {
   if (typeof pattern !== "string") {
@@ -2241,7 +2217,6 @@ var assertValidPattern = (pattern) => {
 };
 
 // node_modules/minimatch/dist/esm/escape.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   const e = magicalBraces ? windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&") : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
   const c = e.charAt(0);
@@ -2255,7 +2230,6 @@ var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) =
 };
 
 // node_modules/minimatch/dist/esm/unescape.js
-init_define_KEYHOUND_BUILTIN_RULES();
 var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
   if (windowsPathsNoEscape && s.startsWith("@(!)")) {
     return "!" + unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces });
@@ -3656,14 +3630,7 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
-// src/detect/checksums/index.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
-// src/detect/checksums/basic-auth-base64.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // src/detect/checksums/crc32.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var TABLE = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
@@ -3716,7 +3683,6 @@ var basicAuthBase64 = {
 };
 
 // src/detect/checksums/github-crc32.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var githubCrc32 = {
   name: "github-crc32",
   validate(secret) {
@@ -3731,7 +3697,6 @@ var githubCrc32 = {
 };
 
 // src/detect/checksums/gitlab-routable.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var gitlabRoutable = {
   name: "gitlab-routable",
   validate(secret) {
@@ -3756,7 +3721,6 @@ u:${randomString(random, "0123456789abcdefghijklmnopqrstuvwxyz", 3)}`;
 };
 
 // src/detect/checksums/atlassian-crc32.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 var HEX = "0123456789abcdef";
 function checksum(text) {
@@ -3777,7 +3741,6 @@ var atlassianCrc32 = {
 };
 
 // src/detect/checksums/atlassian-dc-pat.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var DIGITS = "0123456789";
 var atlassianDcPat = {
   name: "atlassian-dc-pat",
@@ -3799,7 +3762,6 @@ var atlassianDcPat = {
 };
 
 // src/detect/checksums/bech32.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 var GENERATOR = [996825010, 642813549, 513874426, 1027748829, 705979059];
 function polymod(values) {
@@ -3851,7 +3813,6 @@ var bech32 = {
 };
 
 // src/detect/checksums/discord-bot-token.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 var DISCORD_EPOCH = 14200704e5;
 var YEAR_2100 = 41024448e5;
@@ -3909,7 +3870,6 @@ var discordBotToken = {
 };
 
 // src/detect/checksums/grafana-crc32.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var SHAPE = /^gl([a-z]{1,8})_([A-Za-z0-9]{32})_([0-9a-f]{8})$/;
 function checksum2(key) {
   const c = crc32(key);
@@ -3935,11 +3895,7 @@ var CHECKSUMS = new Map(
   [githubCrc32, gitlabRoutable, basicAuthBase64, atlassianDcPat, atlassianCrc32, bech32, discordBotToken, grafanaCrc32].map((validator) => [validator.name, validator])
 );
 
-// src/rules/anchor.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // node_modules/@eslint-community/regexpp/index.mjs
-init_define_KEYHOUND_BUILTIN_RULES();
 var latestEcmaVersion = 2025;
 var largeIdStartRanges = void 0;
 var largeIdContinueRanges = void 0;
@@ -6856,7 +6812,6 @@ function startsWithKeyword(pattern, flags, keywords) {
 }
 
 // src/rules/regex-length.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var parser2 = new RegExpParser({ ecmaVersion: 2025 });
 function maxMatchLength(pattern, flags = "") {
   const ast = parser2.parsePattern(pattern, 0, pattern.length, { unicode: flags.includes("u"), unicodeSets: flags.includes("v") });
@@ -6954,7 +6909,6 @@ function compileRules(rules) {
 }
 
 // src/detect/budget.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 import vm from "node:vm";
 var context = vm.createContext({ task: void 0 });
 var script = new vm.Script("task()", { filename: "keyhound-budget.js" });
@@ -6977,7 +6931,6 @@ function runWithin(ms, fn) {
 }
 
 // src/detect/scrub.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 function withoutScannedText(error, text) {
   if (!(error instanceof Error)) return new Error(`a non-error value was thrown while scanning (${typeof error})`);
   const quotes = (word) => {
@@ -6998,11 +6951,7 @@ function withoutScannedText(error, text) {
   return error;
 }
 
-// src/detect/candidates.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // src/detect/entropy.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var counts = new Uint32Array(256);
 function shannonEntropy(text) {
   const length = text.length;
@@ -7098,11 +7047,7 @@ function runWindow(rule, text, window, found) {
   return false;
 }
 
-// src/detect/decode-formats.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // src/detect/decode.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 import { isUtf8 } from "node:buffer";
 var LIMITS = {
   /**
@@ -7368,14 +7313,7 @@ function findFormatSegments(text, hints = ALL_HINTS) {
   return out;
 }
 
-// src/detect/decode-stage.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
-// src/detect/snippet.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // src/core/redact.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var MASK = "*".repeat(12);
 var PREFIX_END = /^[A-Za-z0-9]{2,12}[_-](?:[A-Za-z0-9]{2,8}[_-])?/;
 function redact(secret) {
@@ -7551,11 +7489,7 @@ function finishDecoded(host, chunk, direct, items, options) {
   return { direct: kept.filter((i) => i.chain.length === 0).map((i) => i.finding), decoded };
 }
 
-// src/detect/filters/index.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // src/detect/filters/allow.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var LINE_CONTEXT = 512;
 function allowSubject(target, candidate, context2) {
   if (target === "secret") return candidate.secret;
@@ -7574,7 +7508,6 @@ var ruleAllowFilter = (candidate, context2) => {
 };
 
 // src/detect/filters/checksum.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var checksumFilter = (candidate) => {
   const validator = candidate.rule.checksum;
   if (!validator || validator.validate(candidate.secret)) return void 0;
@@ -7582,22 +7515,17 @@ var checksumFilter = (candidate) => {
 };
 
 // src/detect/filters/entropy.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var entropyFilter = (candidate) => {
   const minimum = candidate.rule.spec.entropy;
   if (minimum === void 0 || candidate.entropy >= minimum) return void 0;
   return { filter: "entropy", reason: `low entropy ${candidate.entropy.toFixed(2)} < ${minimum}` };
 };
 
-// src/detect/filters/generic.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // src/detect/tokenizer.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var encode;
 var loading;
 function loadTokenizer() {
-  loading ??= import("./cl100k_base-WGF2Z3NS.js").then((module) => {
+  loading ??= import("./cl100k_base-IRDKQFIX.js").then((module) => {
     encode = module.encode;
   });
   return loading;
@@ -7873,7 +7801,6 @@ var wordlikeFilter = (candidate) => {
 };
 
 // src/detect/filters/global.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 function globMatcher(glob) {
   const anchored = glob.startsWith("/") ? glob.slice(1) : glob;
   const matcher = new Minimatch(anchored, { dot: true, matchBase: !glob.includes("/"), nocase: true });
@@ -8010,7 +7937,6 @@ function globalAllowFilters(allow) {
 }
 
 // src/detect/filters/near.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var NEAR_CONTEXT = 4096;
 var nearFilter = (candidate, context2) => {
   if (candidate.rule.near.length === 0) return void 0;
@@ -8048,7 +7974,6 @@ var nearFilter = (candidate, context2) => {
 };
 
 // src/detect/filters/placeholder.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var PLACEHOLDER_WORDS = [
   "example",
   "xxxx",
@@ -8153,7 +8078,6 @@ function ablate(filters) {
 }
 
 // src/detect/inline.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var MARKER = /keyhound:(allow-next-line|allow|disable|enable)\b|gitleaks:allow|pragma: ?allowlist (nextline )?secret/g;
 var ID_TOKEN = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 var InlineMarkers = class {
@@ -8219,7 +8143,6 @@ var InlineMarkers = class {
 };
 
 // src/detect/overlap.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 };
 function specificity(candidate) {
   const spec = candidate.rule.spec;
@@ -8250,11 +8173,7 @@ function resolveOverlaps(candidates) {
   return { winners: winners.sort((a, b) => a.secretStart - b.secretStart || a.rule.spec.id.localeCompare(b.rule.spec.id)), losers };
 }
 
-// src/detect/routing.ts
-init_define_KEYHOUND_BUILTIN_RULES();
-
 // src/detect/prefilter.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var ASCII = 128;
 var OTHER = 128;
 var LANE_MIN_CHARS = 4096;
@@ -8518,7 +8437,6 @@ var KeywordRouter = class {
 };
 
 // src/detect/windows.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var LINE_REACH = 1024;
 function lineStartBefore(text, offset) {
   const limit = Math.max(0, offset - LINE_REACH);
@@ -8797,13 +8715,11 @@ function lap(timings, phase, since) {
 }
 
 // src/scan/task.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
 
 // src/sources/decode.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 import { isUtf8 as isUtf82 } from "node:buffer";
 var SNIFF_BYTES = 8192;
 function decodeBytes(bytes) {
@@ -8825,13 +8741,11 @@ function decodeBytes(bytes) {
 }
 
 // src/sources/fs.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 import { lstatSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import path4 from "node:path";
 
 // src/sources/gitignore.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 var import_ignore = __toESM(require_ignore(), 1);
 import { readFile } from "node:fs/promises";
 import path2 from "node:path";
@@ -8872,7 +8786,6 @@ var GitignoreMatcher = class _GitignoreMatcher {
 };
 
 // src/sources/tree.ts
-init_define_KEYHOUND_BUILTIN_RULES();
 import { readdirSync } from "node:fs";
 import path3 from "node:path";
 function listTree(root, skip) {
