@@ -23410,6 +23410,7 @@ async function parse4(parser4, args) {
       parser4.parse([...args], {}, (error, argv, output) => resolve5({ argv, output, ...error ? { error } : {} }));
     });
   }
+  skipHelpCache(parser4);
   try {
     const argv = await parser4.fail((message, error) => {
       throw error ?? new Error(message);
@@ -23418,6 +23419,12 @@ async function parse4(parser4, args) {
   } catch (error) {
     return { output: "", error };
   }
+}
+function skipHelpCache(parser4) {
+  const internal = parser4;
+  const usage2 = internal.getInternalMethods?.().getUsageInstance?.();
+  if (usage2 && typeof usage2.cacheHelpMessage === "function") usage2.cacheHelpMessage = () => {
+  };
 }
 async function main(rawArgs, io) {
   const args = rawArgs.map((arg) => arg === "-" ? STDIN_ARG : arg);

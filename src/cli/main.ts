@@ -40,6 +40,7 @@ async function parse(parser: Argv, args: readonly string[]): Promise<Parsed> {
       parser.parse([...args], {}, (error, argv, output) => resolve({ argv: argv as Record<string, unknown>, output, ...(error ? { error } : {}) }));
     });
   }
+  skipHelpCache(parser);
   try {
     const argv = await parser.fail((message, error) => {
       throw error ?? new Error(message);
@@ -48,6 +49,17 @@ async function parse(parser: Argv, args: readonly string[]): Promise<Parsed> {
   } catch (error) {
     return { output: '', error: error as Error };
   }
+}
+
+/**
+ * yargs also renders the help text (about 20 ms) after starting any command,
+ * to have it at hand should the command fail; ours print their own errors.
+ * Its usage object is internal (untyped), so this holds only if it is there.
+ */
+function skipHelpCache(parser: Argv): void {
+  const internal = parser as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = internal.getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 /**
