@@ -18229,7 +18229,9 @@ var gitCommand = {
       maxFileSize: setup.maxFileSize,
       ...args.context !== void 0 ? { context: checkContext(args.context) } : {},
       ...setup.skipPath ? { skipPath: setup.skipPath } : {},
-      reportSuppressed: args.explain === true
+      reportSuppressed: args.explain === true,
+      // The scan itself runs on this thread; the diffs are where the cores go.
+      partitions: Math.max(1, Math.floor(args.threads))
     });
     let engine;
     try {

@@ -128,3 +128,27 @@ describe('keyhound git (real process)', () => {
     expect(deletion.code).toBe(0);
   });
 });
+
+describe('keyhound git --threads', () => {
+  it('runs as many git processes on the diffs as --threads allows (the scan itself stays on one thread)', () => {
+    const repo = initRepo();
+    // 2,000 commits in one fast-import stream: enough for two slices of the history (1,000 commits each at least).
+    const stream: string[] = [];
+    const data = (text: string) => [`data ${Buffer.byteLength(text)}`, text];
+    for (let i = 1; i <= 2000; i++) {
+      stream.push('commit refs/heads/main', `mark :${i}`, `committer Test <test@example.com> ${1_700_000_000 + i} +0000`, ...data(`change ${i}`));
+      if (i > 1) stream.push(`from :${i - 1}`);
+      stream.push(`M 100644 inline file${i % 50}.txt`, ...data(`value ${i}\n`));
+    }
+    git(repo, ['fast-import', '--quiet'], { input: `${stream.join('\n')}\n` });
+    const partitions = (threads: string) => {
+      const result = run(['git', repo, '--format', 'json', '--threads', threads]);
+      expect(result.code, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout) as { stats: { partitions: number; commits: number } };
+      expect(report.stats.commits).toBe(2000);
+      return report.stats.partitions;
+    };
+    expect(partitions('1')).toBe(1);
+    expect(partitions('2')).toBe(2);
+  }, 60_000);
+});

@@ -17,6 +17,7 @@ type GitArgs = ReportArgs & SetupArgs & VerifyArgs & {
   branch?: string[];
   'pre-push'?: boolean;
   context?: number;
+  threads: number;
 };
 
 export const gitCommand: Command = {
@@ -57,6 +58,8 @@ export const gitCommand: Command = {
       ...(args.context !== undefined ? { context: checkContext(args.context) } : {}),
       ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
       reportSuppressed: args.explain === true,
+      // The scan itself runs on this thread; the diffs are where the cores go.
+      partitions: Math.max(1, Math.floor(args.threads)),
     });
     let engine: Engine;
     try {
