@@ -18,7 +18,7 @@ import {
   runTask,
   visitRegExpAST,
   walk
-} from "./chunks/chunk-D2ICVAG5.js";
+} from "./chunks/chunk-SICTGZEA.js";
 import {
   __commonJS,
   __require,

@@ -21,7 +21,7 @@ import {
   runTask,
   visitRegExpAST,
   walk
-} from "./chunks/chunk-IPAFUPT7.js";
+} from "./chunks/chunk-7PU7MCJ5.js";
 import {
   __commonJS,
   __require,

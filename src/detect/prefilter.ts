@@ -225,7 +225,8 @@ export class Prefilter {
       b = nb & mask;
       c = nc & mask;
       d = nd & mask;
-      if ((na | nb | nc | nd) >= accept) {
+      // A bit test, not a comparison: with 32-bit entries the OR is a negative int32.
+      if (((na | nb | nc | nd) & accept) !== 0) {
         if (na >= accept) lane0.push(i, a);
         if (nb >= accept && from1 + i >= start1) lane1.push(from1 + i, b);
         if (nc >= accept && from2 + i >= start2) lane2.push(from2 + i, c);

@@ -56,6 +56,16 @@ describe('Prefilter', () => {
     }
   });
 
+  it('builds a 32-bit table when the automaton outgrows 16-bit state numbers, with the same hits', () => {
+    // 5,000 random twelve-letter keywords: about 45,000 states, past the 32,767 a 16-bit entry can name.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const unique = [...new Set(Array.from({ length: 5000 }, () => Array.from({ length: 12 }, () => letters[Math.floor(Math.random() * 26)]).join('')))];
+    const prefilter = new Prefilter(unique);
+    expect(prefilter.stateCount).toBeGreaterThan(0x8000);
+    const text = Array.from({ length: 300 }, (_, i) => `${unique[(i * 37) % unique.length]!.toUpperCase()} ${'xyz'.repeat(i % 5)}`).join(' ');
+    expect(positions(prefilter, text)).toEqual(naive(unique, text));
+  });
+
   it('finds a keyword that straddles the border between two lanes once', () => {
     const keyword = 'x'.repeat(30) + 'needle';
     const prefilter = new Prefilter([keyword, 'ab']);

@@ -8341,7 +8341,7 @@ var Prefilter = class {
       b = nb & mask;
       c = nc & mask;
       d = nd & mask;
-      if ((na | nb | nc | nd) >= accept) {
+      if (((na | nb | nc | nd) & accept) !== 0) {
         if (na >= accept) lane0.push(i, a);
         if (nb >= accept && from1 + i >= start1) lane1.push(from1 + i, b);
         if (nc >= accept && from2 + i >= start2) lane2.push(from2 + i, c);
@@ -9059,16 +9059,18 @@ export {
   SourceError,
   UsageError,
   ScanTimeoutError,
-  redact,
-  redactText,
   minimatch,
-  decodeBytes,
   CHECKSUMS,
   RegExpParser,
   visitRegExpAST,
+  redact,
+  redactText,
   pathSkipper,
+  DEFAULT_BUDGET_MS,
   Engine,
   walk,
   readStdin,
+  decodeBytes,
+  PIECE_BYTES,
   runTask
 };
