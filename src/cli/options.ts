@@ -18,10 +18,16 @@ export function commonOptions<T>(yargs: Argv<T>) {
     .option('disable', { type: 'string', array: true, describe: 'Rule ids to turn off (comma-separated or repeated)' })
     .option('max-file-size', { type: 'string', describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB' })
     .option('explain', { type: 'boolean', default: false, describe: 'Also list dropped candidates and why' })
-    .option('threads', { alias: 'j', type: 'number', default: availableParallelism(), describe: 'Scanning threads (default: all cores)' })
+    .option('threads', { alias: 'j', type: 'number', default: availableParallelism(), coerce: threadCount, describe: 'Scanning threads (default: all cores)' })
     .option('file-timeout', { type: 'number', default: 30, describe: 'Seconds one file (or 16 MiB piece of a bigger one) may take to scan; past it the file is skipped and counted as "timeout" (0: no limit)' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Log what is scanned and skipped to stderr' });
+}
+
+/** `--threads`: a whole number from 1 (yargs reads `abc` as NaN, which would quietly scan nothing). */
+export function threadCount(value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--threads: give a whole number of threads from 1 (got ${Number.isNaN(value) ? 'something else' : String(value)})`);
+  return value;
 }
 
 /** `10MB`, `512k`, `1048576` → bytes. */
