@@ -14455,10 +14455,14 @@ import { availableParallelism as availableParallelism2 } from "node:os";
 var STDIN_ARG = "\0-";
 var FORMATS = ["text", "json", "jsonl", "sarif", "github"];
 function commonOptions(yargs) {
-  return yargs.option("format", { alias: "f", choices: FORMATS, default: "text", describe: "Output format" }).option("output", { alias: "o", type: "string", describe: "Write the report to a file (atomically) instead of stdout" }).option("redact", { type: "boolean", default: true, describe: "Mask secrets in every output; --no-redact shows them whole" }).option("exit-code", { type: "number", default: 1, describe: "Exit code when findings remain" }).option("rules", { type: "string", array: true, describe: "Extra rule files or folders (YAML, see docs/rules.md)" }).option("disable", { type: "string", array: true, describe: "Rule ids to turn off (comma-separated or repeated)" }).option("max-file-size", { type: "string", describe: "Skip files larger than this (bytes, or with KB/MB/GB); default 10MB" }).option("explain", { type: "boolean", default: false, describe: "Also list dropped candidates and why" }).option("threads", { alias: "j", type: "number", default: availableParallelism2(), coerce: threadCount, describe: "Scanning threads (default: all cores)" }).option("file-timeout", { type: "number", default: 30, describe: 'Seconds one file (or 16 MiB piece of a bigger one) may take to scan; past it the file is skipped and counted as "timeout" (0: no limit)' }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "No progress or summary on stderr" }).option("verbose", { type: "boolean", default: false, describe: "Log what is scanned and skipped to stderr" });
+  return yargs.option("format", { alias: "f", choices: FORMATS, default: "text", describe: "Output format" }).option("output", { alias: "o", type: "string", describe: "Write the report to a file (atomically) instead of stdout" }).option("redact", { type: "boolean", default: true, describe: "Mask secrets in every output; --no-redact shows them whole" }).option("exit-code", { type: "number", default: 1, coerce: exitCode, describe: "Exit code when findings remain" }).option("rules", { type: "string", array: true, describe: "Extra rule files or folders (YAML, see docs/rules.md)" }).option("disable", { type: "string", array: true, describe: "Rule ids to turn off (comma-separated or repeated)" }).option("max-file-size", { type: "string", describe: "Skip files larger than this (bytes, or with KB/MB/GB); default 10MB" }).option("explain", { type: "boolean", default: false, describe: "Also list dropped candidates and why" }).option("threads", { alias: "j", type: "number", default: availableParallelism2(), coerce: threadCount, describe: "Scanning threads (default: all cores)" }).option("file-timeout", { type: "number", default: 30, describe: 'Seconds one file (or 16 MiB piece of a bigger one) may take to scan; past it the file is skipped and counted as "timeout" (0: no limit)' }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "No progress or summary on stderr" }).option("verbose", { type: "boolean", default: false, describe: "Log what is scanned and skipped to stderr" });
 }
 function threadCount(value) {
   if (!Number.isInteger(value) || value < 1) throw new UsageError(`--threads: give a whole number of threads from 1 (got ${Number.isNaN(value) ? "something else" : String(value)})`);
+  return value;
+}
+function exitCode(value) {
+  if (!Number.isInteger(value) || value < 0 || value > 255) throw new UsageError(`--exit-code: give a whole number from 0 to 255 (got ${Number.isNaN(value) ? "something else" : String(value)})`);
   return value;
 }
 function parseSize(text2) {
@@ -22953,6 +22957,10 @@ async function listRepositories(gh, kind, name, filters = {}) {
 }
 
 // src/cli/commands/github.ts
+function waitSeconds(value) {
+  if (!(value >= 0)) throw new UsageError(`--max-wait: give a number of seconds, 0 or more (got ${Number.isNaN(value) ? "something else" : String(value)})`);
+  return value;
+}
 var KINDS = ["repo", "org", "user", "pr"];
 function client(args, io, token) {
   return createGitHubClient({
@@ -23032,7 +23040,7 @@ ${audited.failed.map((f) => `  ${f.repository}: ${f.error}`).join("\n")}
 var githubCommand = {
   command: "github <kind> <target>",
   describe: "Audit GitHub repositories (repo OWNER/NAME, org ORG, user USER: full history of each) or a pull request's added lines (pr OWNER/NAME#N)",
-  builder: (yargs) => configOptions(verifyOptions(commonOptions(yargs))).positional("kind", { choices: KINDS, describe: "repo: one repository; org / user: all of an owner's repositories; pr: a pull request" }).positional("target", { type: "string", describe: "OWNER/NAME, ORG, USER, or OWNER/NAME#N (or a pull request URL)" }).option("token", { type: "string", describe: "GitHub token (default: $GITHUB_TOKEN); without one only public data, at 60 requests an hour" }).option("api-url", { type: "string", describe: "REST API root; https://HOST/api/v3 for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)" }).option("include-forks", { type: "boolean", default: false, describe: "org/user: audit forks too" }).option("skip-archived", { type: "boolean", default: false, describe: "org/user: leave out archived repositories" }).option("max-wait", { type: "number", default: 300, describe: "Longest wait for a rate-limit reset, in seconds; longer stops with a message" }).option("comment", { type: "boolean", default: false, describe: "pr: post (or update) the pull-request comment the Action posts" }),
+  builder: (yargs) => configOptions(verifyOptions(commonOptions(yargs))).positional("kind", { choices: KINDS, describe: "repo: one repository; org / user: all of an owner's repositories; pr: a pull request" }).positional("target", { type: "string", describe: "OWNER/NAME, ORG, USER, or OWNER/NAME#N (or a pull request URL)" }).option("token", { type: "string", describe: "GitHub token (default: $GITHUB_TOKEN); without one only public data, at 60 requests an hour" }).option("api-url", { type: "string", describe: "REST API root; https://HOST/api/v3 for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)" }).option("include-forks", { type: "boolean", default: false, describe: "org/user: audit forks too" }).option("skip-archived", { type: "boolean", default: false, describe: "org/user: leave out archived repositories" }).option("max-wait", { type: "number", default: 300, coerce: waitSeconds, describe: "Longest wait for a rate-limit reset, in seconds; longer stops with a message" }).option("comment", { type: "boolean", default: false, describe: "pr: post (or update) the pull-request comment the Action posts" }),
   async run(argv, io) {
     const args = argv;
     const token = args.token || io.env.GITHUB_TOKEN || void 0;

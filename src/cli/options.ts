@@ -13,7 +13,7 @@ export function commonOptions<T>(yargs: Argv<T>) {
     .option('format', { alias: 'f', choices: FORMATS, default: 'text' as (typeof FORMATS)[number], describe: 'Output format' })
     .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file (atomically) instead of stdout' })
     .option('redact', { type: 'boolean', default: true, describe: 'Mask secrets in every output; --no-redact shows them whole' })
-    .option('exit-code', { type: 'number', default: 1, describe: 'Exit code when findings remain' })
+    .option('exit-code', { type: 'number', default: 1, coerce: exitCode, describe: 'Exit code when findings remain' })
     .option('rules', { type: 'string', array: true, describe: 'Extra rule files or folders (YAML, see docs/rules.md)' })
     .option('disable', { type: 'string', array: true, describe: 'Rule ids to turn off (comma-separated or repeated)' })
     .option('max-file-size', { type: 'string', describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB' })
@@ -27,6 +27,12 @@ export function commonOptions<T>(yargs: Argv<T>) {
 /** `--threads`: a whole number from 1 (yargs reads `abc` as NaN, which would quietly scan nothing). */
 export function threadCount(value: number): number {
   if (!Number.isInteger(value) || value < 1) throw new UsageError(`--threads: give a whole number of threads from 1 (got ${Number.isNaN(value) ? 'something else' : String(value)})`);
+  return value;
+}
+
+/** `--exit-code`: what a process can return, 0-255 (NaN crashed the process when findings remained). */
+export function exitCode(value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > 255) throw new UsageError(`--exit-code: give a whole number from 0 to 255 (got ${Number.isNaN(value) ? 'something else' : String(value)})`);
   return value;
 }
 

@@ -69,6 +69,9 @@ describe('keyhound github pr', () => {
     const noToken = await keyhound(['github', 'pr', 'acme/app#12', '--comment']);
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain('--comment needs a token');
+    const badWait = await keyhound(['github', 'pr', 'acme/app#12', '--max-wait', 'soon']);
+    expect(badWait.code).toBe(2);
+    expect(badWait.stderr).toContain('--max-wait: give a number of seconds, 0 or more');
   });
 
   it('stops with a clear message when the rate limit is used up for longer than --max-wait', async () => {

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
-import { base62 } from '../helpers/tokens.js';
+import { base62, githubToken } from '../helpers/tokens.js';
 
 /** A custom rule file, as users write them, for a made-up token format. */
 function customRules(dir: string): string {
@@ -163,6 +163,19 @@ describe('keyhound scan (real process)', () => {
       expect(result.code, `${command} --threads ${value}`).toBe(2);
       expect(result.stderr).toContain('--threads: give a whole number of threads from 1');
     }
+  });
+
+  it('refuses an --exit-code a process cannot return, where findings used to crash it', () => {
+    const root = tempDir();
+    writeFileSync(path.join(root, 'app.env'), `GITHUB_TOKEN=${githubToken()}\n`);
+    for (const value of ['abc', '256', '-1', '1.5']) {
+      const result = runCli(['scan', root, '--exit-code', value]);
+      expect(result.code, value).toBe(2);
+      expect(result.stderr).toContain('--exit-code: give a whole number from 0 to 255');
+      expect(result.stderr).not.toContain('RangeError');
+    }
+    expect(runCli(['scan', root, '--exit-code', '0']).code).toBe(0);
+    expect(runCli(['scan', root, '--exit-code', '7']).code).toBe(7);
   });
 
   it('prints help and the version', () => {

@@ -15,6 +15,12 @@ import { listRepositories, parsePullRequest, type AuditKind } from '../../source
 import { version } from '../../version.js';
 import type { CliIO } from '../io.js';
 import { commonOptions } from '../options.js';
+
+/** `--max-wait`: seconds, 0 or more (NaN would wait for any reset, however far off). */
+function waitSeconds(value: number): number {
+  if (!(value >= 0)) throw new UsageError(`--max-wait: give a number of seconds, 0 or more (got ${Number.isNaN(value) ? 'something else' : String(value)})`);
+  return value;
+}
 import { finishReport, type ReportArgs } from '../report.js';
 import { configOptions, setupScan, type SetupArgs } from '../setup.js';
 import { applyVerification, checkVerifyArgs, decodeDepth, verifyOptions, type VerifyArgs } from '../verify.js';
@@ -125,7 +131,7 @@ export const githubCommand: Command = {
       .option('api-url', { type: 'string', describe: 'REST API root; https://HOST/api/v3 for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)' })
       .option('include-forks', { type: 'boolean', default: false, describe: 'org/user: audit forks too' })
       .option('skip-archived', { type: 'boolean', default: false, describe: 'org/user: leave out archived repositories' })
-      .option('max-wait', { type: 'number', default: 300, describe: 'Longest wait for a rate-limit reset, in seconds; longer stops with a message' })
+      .option('max-wait', { type: 'number', default: 300, coerce: waitSeconds, describe: 'Longest wait for a rate-limit reset, in seconds; longer stops with a message' })
       .option('comment', { type: 'boolean', default: false, describe: 'pr: post (or update) the pull-request comment the Action posts' }) as never,
   async run(argv, io) {
     const args = argv as unknown as GithubArgs;
