@@ -18,7 +18,7 @@ import {
   runTask,
   visitRegExpAST,
   walk
-} from "./chunks/chunk-SICTGZEA.js";
+} from "./chunks/chunk-ZTKLKRNS.js";
 import {
   __commonJS,
   __require,
@@ -15550,15 +15550,21 @@ var PatchParser = class {
     this.commit.files.push(this.file);
     this.skipping = false;
   }
-  /** `@@ -a,b +c,d @@` (or `@@@ -a,b -c,d +e,f @@@`): the new side starts at line c. */
+  /**
+   * `@@ -a,b +c,d @@` (or `@@@ -a,b -c,d +e,f @@@`): the new side starts at
+   * line c. Read from the bytes: there is one per hunk, and a string and a
+   * regex match each were a tenth of what the history scan allocated.
+   */
   hunkHeader(data, from, to) {
     this.finishHunk();
     this.inHunks = true;
     if (this.skipping || !this.file) return;
-    const text2 = data.toString("latin1", from, Math.min(to, from + 200));
-    const match = /\+(\d+)(?:,(\d+))?/.exec(text2);
-    if (!match) return;
-    const start = Number(match[1]);
+    const plus = data.indexOf(PLUS, from);
+    if (plus < 0 || plus >= to) return;
+    let start = 0;
+    let at = plus + 1;
+    for (; at < to && data[at] >= 48 && data[at] <= 57; at++) start = start * 10 + (data[at] - 48);
+    if (at === plus + 1) return;
     this.hunk = { firstLine: start, next: start, added: [], bodyStart: -1, bodyEnd: -1, carry: [], mixed: false };
   }
   /** A body line of a combined diff: new when no parent had it, kept when no column says removed. */

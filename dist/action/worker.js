@@ -2,7 +2,7 @@ import { createRequire as __keyhoundCreateRequire } from 'node:module'; const re
 import {
   Engine,
   runTask
-} from "./chunks/chunk-SICTGZEA.js";
+} from "./chunks/chunk-ZTKLKRNS.js";
 import "./chunks/chunk-73DR3WZP.js";
 
 // src/scan/worker.ts

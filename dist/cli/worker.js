@@ -2,7 +2,7 @@ import { createRequire as __keyhoundCreateRequire } from 'node:module'; const re
 import {
   Engine,
   runTask
-} from "./chunks/chunk-7PU7MCJ5.js";
+} from "./chunks/chunk-MVI7FUMX.js";
 import "./chunks/chunk-73DR3WZP.js";
 
 // src/scan/worker.ts

@@ -131,36 +131,45 @@ function stopwordReason(a: CompiledAllowance, secret: string): string | undefine
   return word ? `stop-word "${word}"` : undefined;
 }
 
-/** Tests one allowance; returns the drop it causes. */
+/**
+ * Tests one allowance; returns the drop it causes. Runs for every candidate
+ * and every allowance (the default config has dozens), so the common answer,
+ * "not covered", allocates nothing: reasons are worded only for a drop.
+ */
 function judgeAllowance(a: CompiledAllowance, candidate: Candidate, context: FilterContext, path: string): Drop | undefined {
   if (a.ruleIds && !a.ruleIds.has(candidate.rule.spec.id)) return undefined;
   if (a.outside) {
     return a.outside.test(path) ? undefined : { filter: 'path', reason: `the rule runs only on paths matching /${a.spec.outsidePathRegex}/${from(a.spec.origin)}` };
   }
-  const checks: { given: boolean; reason: () => string | undefined; filter: string }[] = [
-    { given: a.paths.length + a.pathRegexes.length > 0, reason: () => pathReason(a, path), filter: 'allow' },
-    { given: a.commits.length > 0, reason: () => commitReason(a, context.chunk.origin.commit?.sha), filter: 'allow' },
-    { given: a.regexes.length > 0, reason: () => contentReason(a, candidate, context), filter: 'allow' },
-    { given: a.stopwords.length > 0, reason: () => stopwordReason(a, candidate.secret), filter: 'stopword' },
-  ];
-  const scope = a.ruleIds ? ` for ${[...a.ruleIds].join(', ')}` : '';
+  const hasPaths = a.paths.length + a.pathRegexes.length > 0;
   if (a.and) {
-    const given = checks.filter((c) => c.given);
+    // Every kind of criterion given must hold; the reason names each.
     const reasons: string[] = [];
-    for (const check of given) {
-      const reason = check.reason();
-      if (!reason) return undefined;
-      reasons.push(reason);
+    for (const reason of [
+      hasPaths ? pathReason(a, path) ?? null : undefined,
+      a.commits.length > 0 ? commitReason(a, context.chunk.origin.commit?.sha) ?? null : undefined,
+      a.regexes.length > 0 ? contentReason(a, candidate, context) ?? null : undefined,
+      a.stopwords.length > 0 ? stopwordReason(a, candidate.secret) ?? null : undefined,
+    ]) {
+      if (reason === null) return undefined;
+      if (reason !== undefined) reasons.push(reason);
     }
-    if (reasons.length === 0) return undefined;
-    return { filter: 'allow', reason: `allow ${reasons.join(' and ')}${scope}${from(a.spec.origin)}` };
+    return reasons.length === 0 ? undefined : { filter: 'allow', reason: `allow ${reasons.join(' and ')}${scopeOf(a)}${from(a.spec.origin)}` };
   }
-  for (const check of checks) {
-    if (!check.given) continue;
-    const reason = check.reason();
-    if (reason) return { filter: check.filter, reason: `${check.filter === 'stopword' ? '' : 'allow '}${reason}${scope}${from(a.spec.origin)}` };
-  }
+  let reason: string | undefined;
+  if (hasPaths && (reason = pathReason(a, path))) return allowDrop(a, 'allow', reason);
+  if (a.commits.length > 0 && (reason = commitReason(a, context.chunk.origin.commit?.sha))) return allowDrop(a, 'allow', reason);
+  if (a.regexes.length > 0 && (reason = contentReason(a, candidate, context))) return allowDrop(a, 'allow', reason);
+  if (a.stopwords.length > 0 && (reason = stopwordReason(a, candidate.secret))) return allowDrop(a, 'stopword', reason);
   return undefined;
+}
+
+function scopeOf(a: CompiledAllowance): string {
+  return a.ruleIds ? ` for ${[...a.ruleIds].join(', ')}` : '';
+}
+
+function allowDrop(a: CompiledAllowance, filter: 'allow' | 'stopword', reason: string): Drop {
+  return { filter, reason: `${filter === 'stopword' ? '' : 'allow '}${reason}${scopeOf(a)}${from(a.spec.origin)}` };
 }
 
 /** Turns the legacy flat fields into allowances. */

@@ -270,15 +270,21 @@ export class PatchParser {
     this.skipping = false;
   }
 
-  /** `@@ -a,b +c,d @@` (or `@@@ -a,b -c,d +e,f @@@`): the new side starts at line c. */
+  /**
+   * `@@ -a,b +c,d @@` (or `@@@ -a,b -c,d +e,f @@@`): the new side starts at
+   * line c. Read from the bytes: there is one per hunk, and a string and a
+   * regex match each were a tenth of what the history scan allocated.
+   */
   private hunkHeader(data: Buffer, from: number, to: number): void {
     this.finishHunk();
     this.inHunks = true;
     if (this.skipping || !this.file) return;
-    const text = data.toString('latin1', from, Math.min(to, from + 200));
-    const match = /\+(\d+)(?:,(\d+))?/.exec(text);
-    if (!match) return;
-    const start = Number(match[1]);
+    const plus = data.indexOf(PLUS, from);
+    if (plus < 0 || plus >= to) return;
+    let start = 0;
+    let at = plus + 1;
+    for (; at < to && data[at]! >= 0x30 && data[at]! <= 0x39; at++) start = start * 10 + (data[at]! - 0x30);
+    if (at === plus + 1) return;
     this.hunk = { firstLine: start, next: start, added: [], bodyStart: -1, bodyEnd: -1, carry: [], mixed: false };
   }
 

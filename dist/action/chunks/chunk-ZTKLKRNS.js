@@ -7853,30 +7853,32 @@ function judgeAllowance(a, candidate, context2, path5) {
   if (a.outside) {
     return a.outside.test(path5) ? void 0 : { filter: "path", reason: `the rule runs only on paths matching /${a.spec.outsidePathRegex}/${from(a.spec.origin)}` };
   }
-  const checks = [
-    { given: a.paths.length + a.pathRegexes.length > 0, reason: () => pathReason(a, path5), filter: "allow" },
-    { given: a.commits.length > 0, reason: () => commitReason(a, context2.chunk.origin.commit?.sha), filter: "allow" },
-    { given: a.regexes.length > 0, reason: () => contentReason(a, candidate, context2), filter: "allow" },
-    { given: a.stopwords.length > 0, reason: () => stopwordReason(a, candidate.secret), filter: "stopword" }
-  ];
-  const scope = a.ruleIds ? ` for ${[...a.ruleIds].join(", ")}` : "";
+  const hasPaths = a.paths.length + a.pathRegexes.length > 0;
   if (a.and) {
-    const given = checks.filter((c) => c.given);
     const reasons = [];
-    for (const check of given) {
-      const reason = check.reason();
-      if (!reason) return void 0;
-      reasons.push(reason);
+    for (const reason2 of [
+      hasPaths ? pathReason(a, path5) ?? null : void 0,
+      a.commits.length > 0 ? commitReason(a, context2.chunk.origin.commit?.sha) ?? null : void 0,
+      a.regexes.length > 0 ? contentReason(a, candidate, context2) ?? null : void 0,
+      a.stopwords.length > 0 ? stopwordReason(a, candidate.secret) ?? null : void 0
+    ]) {
+      if (reason2 === null) return void 0;
+      if (reason2 !== void 0) reasons.push(reason2);
     }
-    if (reasons.length === 0) return void 0;
-    return { filter: "allow", reason: `allow ${reasons.join(" and ")}${scope}${from(a.spec.origin)}` };
+    return reasons.length === 0 ? void 0 : { filter: "allow", reason: `allow ${reasons.join(" and ")}${scopeOf(a)}${from(a.spec.origin)}` };
   }
-  for (const check of checks) {
-    if (!check.given) continue;
-    const reason = check.reason();
-    if (reason) return { filter: check.filter, reason: `${check.filter === "stopword" ? "" : "allow "}${reason}${scope}${from(a.spec.origin)}` };
-  }
+  let reason;
+  if (hasPaths && (reason = pathReason(a, path5))) return allowDrop(a, "allow", reason);
+  if (a.commits.length > 0 && (reason = commitReason(a, context2.chunk.origin.commit?.sha))) return allowDrop(a, "allow", reason);
+  if (a.regexes.length > 0 && (reason = contentReason(a, candidate, context2))) return allowDrop(a, "allow", reason);
+  if (a.stopwords.length > 0 && (reason = stopwordReason(a, candidate.secret))) return allowDrop(a, "stopword", reason);
   return void 0;
+}
+function scopeOf(a) {
+  return a.ruleIds ? ` for ${[...a.ruleIds].join(", ")}` : "";
+}
+function allowDrop(a, filter2, reason) {
+  return { filter: filter2, reason: `${filter2 === "stopword" ? "" : "allow "}${reason}${scopeOf(a)}${from(a.spec.origin)}` };
 }
 function allAllowances(allow) {
   const out = [];
