@@ -13392,8 +13392,7 @@ var WorkerPool = class {
     slot.inflight.push({ id, pending });
     const limit = this.taskTimeoutMs ?? backstopMs(pending.task, this.setup.options.budgetMs ?? DEFAULT_BUDGET_MS);
     if (limit > 0) pending.timer = setTimeout(() => this.fail(slot, "timeout"), limit * PIPELINE);
-    const transfer = pending.task.kind === "bytes" && pending.task.bytes.byteOffset === 0 && pending.task.bytes.buffer.byteLength === pending.task.bytes.byteLength ? [pending.task.bytes.buffer] : [];
-    slot.worker.postMessage({ id, task: pending.task }, transfer);
+    slot.worker.postMessage({ id, task: pending.task });
   }
   run(task) {
     return new Promise((resolve5, reject) => {

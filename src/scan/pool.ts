@@ -184,10 +184,10 @@ export class WorkerPool implements Scanner {
     // A task may wait behind the ones sent before it, so its limit covers theirs too.
     const limit = this.taskTimeoutMs ?? backstopMs(pending.task, this.setup.options.budgetMs ?? DEFAULT_BUDGET_MS);
     if (limit > 0) pending.timer = setTimeout(() => this.fail(slot, 'timeout'), limit * PIPELINE);
-    const transfer = pending.task.kind === 'bytes' && pending.task.bytes.byteOffset === 0 && pending.task.bytes.buffer.byteLength === pending.task.bytes.byteLength
-      ? [pending.task.bytes.buffer as ArrayBuffer]
-      : [];
-    slot.worker.postMessage({ id, task: pending.task }, transfer);
+    // Bytes are copied, not transferred: should this thread die with the task
+    // still waiting behind another, it goes to the next thread, which needs
+    // them (a transferred buffer is empty here from then on).
+    slot.worker.postMessage({ id, task: pending.task });
   }
 
   run(task: Task): Promise<Outcome> {

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/detect/engine.js';
+import { setWorkerScript, WorkerPool } from '../../src/scan/pool.js';
+import type { Outcome, Task } from '../../src/scan/task.js';
+import { testRule } from '../helpers/rules.js';
+import { githubToken } from '../helpers/tokens.js';
+
+// The bundled scanning thread (`npm test` builds it first), as the CLI runs it.
+setWorkerScript(pathToFileURL(path.resolve(__dirname, '../../dist/cli/worker.js')));
+
+const token = testRule({ id: 'test-ghp', keywords: ['ghp_'], pattern: '(?<secret>ghp_[A-Za-z0-9]{36})' });
+// Lint-clean yet quadratic on a run of spaces (see test/detect/budget.test.ts): minutes on 200 KB.
+const slow = testRule({ id: 'slow-spaces', keywords: ['   '], pattern: ' *x(?<secret>[a-z0-9]{12})' });
+
+const bytesTask = (name: string, text: string): Task => ({ kind: 'bytes', bytes: new TextEncoder().encode(text), origin: { path: name } });
+const secretsOf = (outcome: Outcome) => (outcome.kind === 'scanned' ? outcome.result.findings.map((f) => f.secret) : []);
+
+describe('WorkerPool (real worker threads)', () => {
+  it('reports a task that outlives its limit as skipped (timeout), replaces the thread, and runs the tasks behind it', async () => {
+    // The engine's own budget is off, so only the pool's backstop can stop the stalled task.
+    const pool = new WorkerPool(1, { rules: [token, slow], options: { budgetMs: 0 } }, 1000);
+    try {
+      const secret = githubToken();
+      const outcomes = await Promise.all([
+        pool.run(bytesTask('stall.txt', `${' '.repeat(200_000)}\n`)),
+        pool.run(bytesTask('after.env', `TOKEN=${secret}\n`)),
+      ]);
+      expect(outcomes[0]).toEqual({ kind: 'skipped', path: 'stall.txt', reason: 'timeout' });
+      expect(secretsOf(outcomes[1]!)).toEqual([secret]);
+      // The replacement thread keeps working.
+      expect(secretsOf(await pool.run(bytesTask('later.env', `TOKEN=${secret}\n`)))).toEqual([secret]);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('scans on the calling thread too once the workers are busy, with the same results', async () => {
+    const engine = new Engine([token]);
+    let localTasks = 0;
+    const pool = new WorkerPool(1, { rules: [token], options: {} }, undefined, () => {
+      localTasks++;
+      return engine;
+    });
+    try {
+      const secrets = Array.from({ length: 40 }, () => githubToken());
+      const outcomes = await Promise.all(secrets.map((secret, i) => pool.run(bytesTask(`f${i}.env`, `TOKEN=${secret}\n`))));
+      expect(outcomes.map(secretsOf)).toEqual(secrets.map((secret) => [secret]));
+      expect(localTasks).toBeGreaterThan(0);
+      expect(localTasks).toBeLessThan(40);
+      expect(pool.threads).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
