@@ -14321,7 +14321,10 @@ var StartedHistoryScan = class {
   introduced = /* @__PURE__ */ new Set();
   submodules = /* @__PURE__ */ new Set();
   symlinks = /* @__PURE__ */ new Set();
+  /** File versions git showed as binary (or over the size limit), in history order. */
   binaries = [];
+  /** Of those, text files that a `.gitattributes` entry (`-diff`, `binary`) had git show as binary: scanned whole. */
+  textMarkedBinary = 0;
   findings = new FindingSet();
   /** File versions to scan whole: a `near` condition failed inside their changes, where the partner may simply be out of view. */
   rechecks = [];
@@ -14340,8 +14343,8 @@ var StartedHistoryScan = class {
     }
     await this.run.read();
     await this.recheck(engine);
+    await this.scanMarkedBinary(engine);
     const { collector } = this;
-    for (const object of (await objectInfo(this.repo, this.binaries)).values()) collector.skip(object.size > this.maxFileSize ? "too-large" : "binary");
     if (this.submodules.size > 0) collector.stats.skipped.submodule = this.submodules.size;
     if (this.symlinks.size > 0) collector.stats.skipped.symlink = this.symlinks.size;
     collector.add(this.findings.result(this.reportSuppressed));
@@ -14351,6 +14354,7 @@ var StartedHistoryScan = class {
       blobsScanned: this.scanned,
       hunks: this.hunks,
       rechecked: this.rechecks.length,
+      textMarkedBinary: this.textMarkedBinary,
       context: this.context,
       partitions: this.run.partitions,
       shallow: this.repo.shallow
@@ -14386,7 +14390,7 @@ var StartedHistoryScan = class {
     const engine = this.engine;
     for (const file of commit.files) {
       if (file.binary) {
-        this.binaries.push(file.entry.newId);
+        this.binaries.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info, order });
         continue;
       }
       if (file.hunks.length === 0) continue;
@@ -14411,6 +14415,51 @@ var StartedHistoryScan = class {
       this.collector.scanned(bytes);
       if (nearFailed) this.rechecks.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info, order, added: file.hunks.flatMap((h) => h.added), partial: results });
       else for (const result2 of results) this.findings.add(result2, file.entry.newId, order);
+    }
+  }
+  /**
+   * git shows a file as binary when it is over the size limit, when its first
+   * 8,000 bytes hold a NUL, or when the repository's `.gitattributes` says so
+   * (`-diff`, `binary`), which any commit can add: a `*.env -diff` line would
+   * otherwise hide every secret in `.env` files from the history scan. So each
+   * such version under the size limit is read and sniffed as a file would be;
+   * text is scanned whole (its changed lines are unknown, so each version's
+   * secrets count; the earliest version holding one is the one reported).
+   */
+  async scanMarkedBinary(engine) {
+    if (this.binaries.length === 0) return;
+    const sizes = await objectInfo(this.repo, this.binaries.map((item) => item.id));
+    const readable = this.binaries.filter((item) => {
+      const size = sizes.get(item.id)?.size ?? 0;
+      if (size <= this.maxFileSize) return true;
+      this.collector.skip("too-large");
+      return false;
+    });
+    if (readable.length === 0) return;
+    const reader = new CatFileReader(this.repo);
+    try {
+      reader.request(readable.map((item) => item.id));
+      for (const item of readable) {
+        const object = await reader.next();
+        const decoded = object.data ? decodeBytes(object.data) : void 0;
+        if (!decoded?.ok) {
+          this.collector.skip(decoded ? decoded.reason : "missing");
+          continue;
+        }
+        this.textMarkedBinary++;
+        const origin = { path: item.path, commit: item.commit, blob: item.id };
+        try {
+          this.findings.add(engine.scan({ text: decoded.text, origin }), item.id, item.order);
+        } catch (error) {
+          if (!(error instanceof ScanTimeoutError)) throw error;
+          this.collector.skip("timeout");
+          continue;
+        }
+        this.scanned++;
+        this.collector.scanned(object.size);
+      }
+    } finally {
+      reader.close();
     }
   }
   /**
@@ -23299,8 +23348,9 @@ function stagedDiffArguments(maxFileSize) {
     "--ignore-submodules=none"
   ];
 }
-async function readStaged(repo, maxFileSize) {
-  const result2 = await runGit(stagedDiffArguments(maxFileSize), { cwd: repo.cwd, env: repo.env });
+async function readStaged(repo, maxFileSize, asText) {
+  const args = asText ? [...stagedDiffArguments(maxFileSize), "--text", "--", ...asText.map((p) => `:(literal)${p}`)] : stagedDiffArguments(maxFileSize);
+  const result2 = await runGit(args, { cwd: repo.cwd, env: repo.env });
   const changes = { files: [], binaries: [], submodules: 0, symlinks: 0 };
   const parser4 = new PatchParser({
     headers: false,
@@ -23319,7 +23369,7 @@ async function readStaged(repo, maxFileSize) {
     }
   }, (commit) => {
     for (const file of commit.files) {
-      if (file.binary) changes.binaries.push(file.entry.newId);
+      if (file.binary) changes.binaries.push(file.entry);
       else if (file.hunks.length > 0) changes.files.push({ entry: file.entry, added: file.hunks.flatMap((hunk) => hunk.added) });
     }
   });
@@ -23340,7 +23390,8 @@ function startStagedScan(repo, options = {}) {
 async function scanChanges(engine, repo, staged, maxFileSize, skipPath) {
   const collector = new Collector();
   const changes = await staged;
-  const files = changes.files.filter((file) => {
+  const marked = await textMarkedBinary(repo, changes.binaries, maxFileSize, skipPath, collector);
+  const files = [...changes.files, ...marked].filter((file) => {
     if (!skipPath?.(file.entry.path)) return true;
     collector.skip("excluded-path");
     return false;
@@ -23374,11 +23425,39 @@ async function scanChanges(engine, repo, staged, maxFileSize, skipPath) {
       reader.close();
     }
   }
-  for (const object of (await objectInfo(repo, changes.binaries)).values()) collector.skip(object.size > maxFileSize ? "too-large" : "binary");
   if (changes.submodules > 0) collector.stats.skipped.submodule = changes.submodules;
   if (changes.symlinks > 0) collector.stats.skipped.symlink = changes.symlinks;
-  collector.count("staged", files.length + changes.binaries.length);
+  if (marked.length > 0) collector.count("textMarkedBinary", marked.length);
+  collector.count("staged", files.length + changes.binaries.length - marked.length);
   return collector.finish();
+}
+async function textMarkedBinary(repo, binaries, maxFileSize, skipPath, collector) {
+  if (binaries.length === 0) return [];
+  const sizes = await objectInfo(repo, binaries.map((entry) => entry.newId));
+  const candidates = binaries.filter((entry) => {
+    if ((sizes.get(entry.newId)?.size ?? 0) > maxFileSize) collector.skip("too-large");
+    else if (skipPath?.(entry.path)) collector.skip("excluded-path");
+    else return true;
+    return false;
+  });
+  if (candidates.length === 0) return [];
+  const text2 = [];
+  const reader = new CatFileReader(repo);
+  try {
+    reader.request(candidates.map((entry) => entry.newId));
+    for (const entry of candidates) {
+      const object = await reader.next();
+      const decoded = object.data ? decodeBytes(object.data) : void 0;
+      if (decoded?.ok) text2.push(entry);
+      else collector.skip(decoded ? decoded.reason : "missing");
+    }
+  } finally {
+    reader.close();
+  }
+  if (text2.length === 0) return [];
+  const paths = [...new Set(text2.flatMap((entry) => entry.oldPath ? [entry.path, entry.oldPath] : [entry.path]))];
+  const wanted = new Set(text2.map((entry) => entry.newId));
+  return (await readStaged(repo, maxFileSize, paths)).files.filter((file) => wanted.has(file.entry.newId));
 }
 
 // src/cli/commands/staged.ts

@@ -109,7 +109,10 @@ export class StartedHistoryScan {
   private readonly introduced = new Set<string>();
   private readonly submodules = new Set<string>();
   private readonly symlinks = new Set<string>();
-  private readonly binaries: string[] = [];
+  /** File versions git showed as binary (or over the size limit), in history order. */
+  private readonly binaries: { id: string; path: string; commit: CommitInfo; order: number }[] = [];
+  /** Of those, text files that a `.gitattributes` entry (`-diff`, `binary`) had git show as binary: scanned whole. */
+  private textMarkedBinary = 0;
   private readonly findings = new FindingSet();
   /** File versions to scan whole: a `near` condition failed inside their changes, where the partner may simply be out of view. */
   private readonly rechecks: { id: string; path: string; commit: CommitInfo; order: number; added: LineRange[]; partial: ScanResult[] }[] = [];
@@ -145,15 +148,14 @@ export class StartedHistoryScan {
     }
     await this.run.read();
     await this.recheck(engine);
+    await this.scanMarkedBinary(engine);
     const { collector } = this;
-    // git says "binary" for blobs over the size limit too; their sizes tell them apart.
-    for (const object of (await objectInfo(this.repo, this.binaries)).values()) collector.skip(object.size > this.maxFileSize ? 'too-large' : 'binary');
     if (this.submodules.size > 0) collector.stats.skipped.submodule = this.submodules.size;
     if (this.symlinks.size > 0) collector.stats.skipped.symlink = this.symlinks.size;
     collector.add(this.findings.result(this.reportSuppressed));
     Object.assign(collector.stats, {
       commits: this.commits.length, blobs: this.introduced.size, blobsScanned: this.scanned, hunks: this.hunks,
-      rechecked: this.rechecks.length, context: this.context, partitions: this.run.partitions, shallow: this.repo.shallow,
+      rechecked: this.rechecks.length, textMarkedBinary: this.textMarkedBinary, context: this.context, partitions: this.run.partitions, shallow: this.repo.shallow,
     });
     return collector.finish();
   }
@@ -190,7 +192,7 @@ export class StartedHistoryScan {
     const engine = this.engine!;
     for (const file of commit.files) {
       if (file.binary) {
-        this.binaries.push(file.entry.newId);
+        this.binaries.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info!, order });
         continue;
       }
       if (file.hunks.length === 0) continue;
@@ -218,6 +220,52 @@ export class StartedHistoryScan {
       // now wins over a generic one): the re-check's results replace these.
       if (nearFailed) this.rechecks.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info!, order, added: file.hunks.flatMap((h) => h.added), partial: results });
       else for (const result of results) this.findings.add(result, file.entry.newId, order);
+    }
+  }
+
+  /**
+   * git shows a file as binary when it is over the size limit, when its first
+   * 8,000 bytes hold a NUL, or when the repository's `.gitattributes` says so
+   * (`-diff`, `binary`), which any commit can add: a `*.env -diff` line would
+   * otherwise hide every secret in `.env` files from the history scan. So each
+   * such version under the size limit is read and sniffed as a file would be;
+   * text is scanned whole (its changed lines are unknown, so each version's
+   * secrets count; the earliest version holding one is the one reported).
+   */
+  private async scanMarkedBinary(engine: Engine): Promise<void> {
+    if (this.binaries.length === 0) return;
+    const sizes = await objectInfo(this.repo, this.binaries.map((item) => item.id));
+    const readable = this.binaries.filter((item) => {
+      const size = sizes.get(item.id)?.size ?? 0;
+      if (size <= this.maxFileSize) return true;
+      this.collector.skip('too-large');
+      return false;
+    });
+    if (readable.length === 0) return;
+    const reader = new CatFileReader(this.repo);
+    try {
+      reader.request(readable.map((item) => item.id));
+      for (const item of readable) {
+        const object = await reader.next();
+        const decoded = object.data ? decodeBytes(object.data) : undefined;
+        if (!decoded?.ok) {
+          this.collector.skip(decoded ? decoded.reason : 'missing');
+          continue;
+        }
+        this.textMarkedBinary++;
+        const origin = { path: item.path, commit: item.commit, blob: item.id };
+        try {
+          this.findings.add(engine.scan({ text: decoded.text, origin }), item.id, item.order);
+        } catch (error) {
+          if (!(error instanceof ScanTimeoutError)) throw error;
+          this.collector.skip('timeout');
+          continue;
+        }
+        this.scanned++;
+        this.collector.scanned(object.size);
+      }
+    } finally {
+      reader.close();
     }
   }
 

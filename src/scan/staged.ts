@@ -5,7 +5,8 @@ import type { Engine } from '../detect/engine.js';
 import { decodeBytes } from '../sources/decode.js';
 import { CatFileReader, objectInfo } from '../sources/git/catfile.js';
 import { openRepository, type Repository } from '../sources/git/repo.js';
-import { readStaged, type StagedChanges } from '../sources/git/staged.js';
+import type { RawEntry } from '../sources/git/patch.js';
+import { readStaged, type StagedChanges, type StagedFile } from '../sources/git/staged.js';
 import { Collector, type ScanReport } from './collector.js';
 
 export interface StagedScanOptions {
@@ -42,7 +43,8 @@ export function startStagedScan(repo: Repository, options: StagedScanOptions = {
 async function scanChanges(engine: Engine, repo: Repository, staged: Promise<StagedChanges>, maxFileSize: number, skipPath?: (path: string) => boolean): Promise<ScanReport> {
   const collector = new Collector();
   const changes = await staged;
-  const files = changes.files.filter((file) => {
+  const marked = await textMarkedBinary(repo, changes.binaries, maxFileSize, skipPath, collector);
+  const files = [...changes.files, ...marked].filter((file) => {
     if (!skipPath?.(file.entry.path)) return true;
     collector.skip('excluded-path');
     return false;
@@ -77,10 +79,47 @@ async function scanChanges(engine: Engine, repo: Repository, staged: Promise<Sta
       reader.close();
     }
   }
-  // git calls blobs over the size limit binary too; their sizes tell them apart.
-  for (const object of (await objectInfo(repo, changes.binaries)).values()) collector.skip(object.size > maxFileSize ? 'too-large' : 'binary');
   if (changes.submodules > 0) collector.stats.skipped.submodule = changes.submodules;
   if (changes.symlinks > 0) collector.stats.skipped.symlink = changes.symlinks;
-  collector.count('staged', files.length + changes.binaries.length);
+  if (marked.length > 0) collector.count('textMarkedBinary', marked.length);
+  collector.count('staged', files.length + changes.binaries.length - marked.length);
   return collector.finish();
+}
+
+/**
+ * Staged files git showed as binary that are text after all: a `.gitattributes`
+ * entry (`-diff`, `binary`) does that, and would let a commit carry a secret
+ * past the hook (`*.env -diff`). Each one under the size limit is read and
+ * sniffed as a file would be; the text ones are diffed again as text, for
+ * their changed lines. The rest are counted as skipped (too large, binary).
+ */
+async function textMarkedBinary(repo: Repository, binaries: readonly RawEntry[], maxFileSize: number, skipPath: ((path: string) => boolean) | undefined, collector: Collector): Promise<StagedFile[]> {
+  if (binaries.length === 0) return [];
+  const sizes = await objectInfo(repo, binaries.map((entry) => entry.newId));
+  const candidates = binaries.filter((entry) => {
+    // git calls blobs over the size limit binary too; their sizes tell them apart.
+    if ((sizes.get(entry.newId)?.size ?? 0) > maxFileSize) collector.skip('too-large');
+    else if (skipPath?.(entry.path)) collector.skip('excluded-path');
+    else return true;
+    return false;
+  });
+  if (candidates.length === 0) return [];
+  const text: RawEntry[] = [];
+  const reader = new CatFileReader(repo);
+  try {
+    reader.request(candidates.map((entry) => entry.newId));
+    for (const entry of candidates) {
+      const object = await reader.next();
+      const decoded = object.data ? decodeBytes(object.data) : undefined;
+      if (decoded?.ok) text.push(entry);
+      else collector.skip(decoded ? decoded.reason : 'missing');
+    }
+  } finally {
+    reader.close();
+  }
+  if (text.length === 0) return [];
+  // A rename's source path too, so the diff pairs it and only changed lines count.
+  const paths = [...new Set(text.flatMap((entry) => (entry.oldPath ? [entry.path, entry.oldPath] : [entry.path])))];
+  const wanted = new Set(text.map((entry) => entry.newId));
+  return (await readStaged(repo, maxFileSize, paths)).files.filter((file) => wanted.has(file.entry.newId));
 }

@@ -152,3 +152,39 @@ describe('keyhound git --threads', () => {
     expect(partitions('2')).toBe(2);
   }, 60_000);
 });
+
+describe('files that .gitattributes marks binary (-diff, binary)', () => {
+  it('keyhound git still reads them when they are text, and attributes the secret to the version that added it', () => {
+    const repo = initRepo();
+    const token = githubToken();
+    commit(repo, { '.gitattributes': '*.env -diff\n*.cfg binary\n', 'notes.txt': 'nothing\n' }, 'Attributes');
+    const added = commit(repo, { 'app.env': `A=1\nGITHUB_TOKEN=${token}\n` }, 'Add env');
+    commit(repo, { 'app.env': `A=2\nGITHUB_TOKEN=${token}\n`, 'logo.cfg': Buffer.from([0x89, 0x50, 0x00, 0x01, 0x02, 0x00, 0x41]) }, 'Change env, add a real binary');
+    const result = run(['git', repo, '--format', 'json']);
+    expect(result.code, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout) as { findings: { path: string; line: number; commit: string; occurrences: number }[]; stats: { skipped: Record<string, number>; textMarkedBinary: number } };
+    expect(report.findings.map((f) => [f.path, f.line, f.commit])).toEqual([['app.env', 2, added]]);
+    expect(report.findings[0]!.occurrences).toBe(2);
+    expect(report.stats.textMarkedBinary).toBe(2);
+    // The real binary stays skipped.
+    expect(report.stats.skipped.binary).toBe(1);
+  });
+
+  it('keyhound staged blocks a secret added to such a file, and only for its changed lines', () => {
+    const repo = initRepo();
+    const old = githubToken();
+    commit(repo, { '.gitattributes': '*.env -diff\n', 'old.env': `LEGACY=${old}\nA=1\n` }, 'Attributes, and a file committed before the hook');
+    writeFileSync(path.join(repo, 'old.env'), `LEGACY=${old}\nA=1\nB=2\n`);
+    git(repo, ['add', 'old.env']);
+    const unchanged = run(['staged', '--format', 'json'], { cwd: repo });
+    expect(unchanged.code, unchanged.stderr).toBe(0);
+    expect(JSON.parse(unchanged.stdout).stats.textMarkedBinary).toBe(1);
+
+    const token = githubToken();
+    writeFileSync(path.join(repo, 'app.env'), `A=1\nGITHUB_TOKEN=${token}\n`);
+    git(repo, ['add', 'app.env']);
+    const blocked = run(['staged', '--format', 'json'], { cwd: repo });
+    expect(blocked.code, blocked.stderr).toBe(1);
+    expect(JSON.parse(blocked.stdout).findings.map((f: { path: string; line: number }) => [f.path, f.line])).toEqual([['app.env', 2]]);
+  });
+});

@@ -18,8 +18,8 @@ export interface StagedFile {
 
 export interface StagedChanges {
   files: StagedFile[];
-  /** Blob ids git called binary (including those over the size limit). */
-  binaries: string[];
+  /** Files git called binary (including those over the size limit, and text a `.gitattributes` entry marks binary). */
+  binaries: RawEntry[];
   submodules: number;
   symlinks: number;
 }
@@ -35,9 +35,14 @@ export function stagedDiffArguments(maxFileSize: number): string[] {
   ];
 }
 
-/** Reads the staged changes. In a repository without commits every staged file is new. */
-export async function readStaged(repo: Repository, maxFileSize: number): Promise<StagedChanges> {
-  const result = await runGit(stagedDiffArguments(maxFileSize), { cwd: repo.cwd, env: repo.env });
+/**
+ * Reads the staged changes. In a repository without commits every staged file
+ * is new. `asText`: only these paths, diffed as text whatever git would call
+ * them (for text files that `.gitattributes` marks binary).
+ */
+export async function readStaged(repo: Repository, maxFileSize: number, asText?: readonly string[]): Promise<StagedChanges> {
+  const args = asText ? [...stagedDiffArguments(maxFileSize), '--text', '--', ...asText.map((p) => `:(literal)${p}`)] : stagedDiffArguments(maxFileSize);
+  const result = await runGit(args, { cwd: repo.cwd, env: repo.env });
   const changes: StagedChanges = { files: [], binaries: [], submodules: 0, symlinks: 0 };
   const parser = new PatchParser({
     headers: false,
@@ -56,7 +61,7 @@ export async function readStaged(repo: Repository, maxFileSize: number): Promise
     },
   }, (commit) => {
     for (const file of commit.files) {
-      if (file.binary) changes.binaries.push(file.entry.newId);
+      if (file.binary) changes.binaries.push(file.entry);
       else if (file.hunks.length > 0) changes.files.push({ entry: file.entry, added: file.hunks.flatMap((hunk) => hunk.added) });
     }
   });
