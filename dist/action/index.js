@@ -15098,6 +15098,9 @@ var PINNED_CONFIG = [
   "diff.noprefix=false",
   "-c",
   "diff.mnemonicPrefix=false",
+  // Blank context lines must keep their leading space, or the parser loses count of lines (--context N).
+  "-c",
+  "diff.suppressBlankEmpty=false",
   "-c",
   "color.ui=false"
 ];

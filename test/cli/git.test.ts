@@ -188,3 +188,22 @@ describe('files that .gitattributes marks binary (-diff, binary)', () => {
     expect(JSON.parse(blocked.stdout).findings.map((f: { path: string; line: number }) => [f.path, f.line])).toEqual([['app.env', 2]]);
   });
 });
+
+describe('git settings that change what diffs look like', () => {
+  it('reads the same history whatever the repository config says about diff output', () => {
+    const repo = initRepo();
+    const token = githubToken();
+    commit(repo, { 'f.txt': 'a\n\nb\n\nc\n' }, 'Start');
+    const added = commit(repo, { 'f.txt': `a\n\nb\nTOKEN=${token}\n\nc\n` }, 'Add a token between blank lines');
+    // Each of these changes git's patch text: blank context lines lose their space, prefixes change, colour codes appear.
+    for (const [key, value] of [['diff.suppressBlankEmpty', 'true'], ['diff.noprefix', 'true'], ['diff.mnemonicPrefix', 'true'], ['color.ui', 'always'], ['core.quotePath', 'true']]) {
+      git(repo, ['config', key!, value!]);
+    }
+    for (const context of ['0', '2']) {
+      const result = run(['git', repo, '--format', 'json', '--context', context]);
+      expect(result.code, result.stderr).toBe(1);
+      const findings = JSON.parse(result.stdout).findings as { path: string; line: number; commit: string }[];
+      expect(findings.map((f) => [f.path, f.line, f.commit]), `--context ${context}`).toEqual([['f.txt', 4, added]]);
+    }
+  });
+});

@@ -14,6 +14,8 @@ export const PINNED_CONFIG = [
   '-c', 'log.showSignature=false',
   '-c', 'diff.noprefix=false',
   '-c', 'diff.mnemonicPrefix=false',
+  // Blank context lines must keep their leading space, or the parser loses count of lines (--context N).
+  '-c', 'diff.suppressBlankEmpty=false',
   '-c', 'color.ui=false',
 ];
 
