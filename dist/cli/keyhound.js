@@ -13559,7 +13559,7 @@ var PINNED_CONFIG = [
   "color.ui=false"
 ];
 function gitEnvironment(base = process.env) {
-  return { ...base, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+  return { ...base, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_PAGER: "cat", LC_ALL: "C", GIT_NO_REPLACE_OBJECTS: "1" };
 }
 function spawnGit(args, options) {
   return spawn("git", [...PINNED_CONFIG, ...args], { cwd: options.cwd, env: gitEnvironment(options.env), stdio: ["pipe", "pipe", "pipe"] });

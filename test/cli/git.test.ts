@@ -207,3 +207,23 @@ describe('git settings that change what diffs look like', () => {
     }
   });
 });
+
+describe('replaced commits', () => {
+  it('reads history as stored, so a commit hidden behind `git replace` is still scanned', () => {
+    const repo = initRepo();
+    const token = githubToken();
+    const base = commit(repo, { 'f.txt': 'base\n' }, 'Base');
+    const leaky = commit(repo, { 'app.env': `GITHUB_TOKEN=${token}\n` }, 'Add a token');
+    commit(repo, { 'f.txt': 'base\nmore\n' }, 'Remove it', { remove: ['app.env'] });
+    // A harmless stand-in on a side branch, then swapped in for the leaky commit.
+    git(repo, ['checkout', '--quiet', '-b', 'side', base]);
+    const standIn = commit(repo, { 'app.env': 'GITHUB_TOKEN=\n' }, 'Add a token');
+    git(repo, ['checkout', '--quiet', 'main']);
+    git(repo, ['replace', leaky, standIn]);
+    // Through the replacement, git no longer shows the token in that commit.
+    expect(git(repo, ['show', '--format=', leaky])).not.toContain(token);
+    const result = run(['git', repo, '--format', 'json']);
+    expect(result.code, result.stderr).toBe(1);
+    expect(JSON.parse(result.stdout).findings.map((f: { path: string; commit: string }) => [f.path, f.commit])).toEqual([['app.env', leaky]]);
+  });
+});

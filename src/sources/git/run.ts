@@ -19,8 +19,14 @@ export const PINNED_CONFIG = [
   '-c', 'color.ui=false',
 ];
 
+/**
+ * The environment every git call runs in. GIT_NO_REPLACE_OBJECTS: history is
+ * read as it is stored, not as `git replace` refs present it, or a replaced
+ * commit (and the secret it added) would never be seen; the replacements
+ * themselves are refs and are scanned too.
+ */
 export function gitEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...base, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', LC_ALL: 'C' };
+  return { ...base, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_PAGER: 'cat', LC_ALL: 'C', GIT_NO_REPLACE_OBJECTS: '1' };
 }
 
 export interface GitOptions {
