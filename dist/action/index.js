@@ -18,7 +18,7 @@ import {
   runTask,
   visitRegExpAST,
   walk
-} from "./chunks/chunk-ZTKLKRNS.js";
+} from "./chunks/chunk-QNPZ7DL3.js";
 import {
   __commonJS,
   __require,
@@ -15735,6 +15735,32 @@ var Slice = class {
   }
 };
 
+// src/sources/git/refs.ts
+var BLOB_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
+async function refObjectBlobs(repo) {
+  const listed = await runGit(["for-each-ref", "--format=%(objectname) %(objecttype) %(*objectname) %(*objecttype) %(refname)"], { cwd: repo.cwd, env: repo.env });
+  const out = [];
+  for (const line of listed.stdout.toString("utf8").split("\n")) {
+    const [id, type, peeledId, peeledType, ref] = line.split(" ");
+    if (!id || !ref) continue;
+    const target = peeledId ? { id: peeledId, type: peeledType } : { id, type };
+    if (target.type === "blob") out.push({ id: target.id, ref });
+    else if (target.type === "tree") out.push(...(await treeBlobs(repo, target.id)).map((blob) => ({ ...blob, ref })));
+  }
+  return out;
+}
+async function treeBlobs(repo, tree) {
+  const listed = await runGit(["ls-tree", "-r", "-z", "--full-tree", tree], { cwd: repo.cwd, env: repo.env });
+  const out = [];
+  for (const record of listed.stdout.toString("utf8").split("\0")) {
+    const tab = record.indexOf("	");
+    if (tab < 0) continue;
+    const [mode, type, id] = record.slice(0, tab).split(" ");
+    if (type === "blob" && BLOB_MODES.has(mode) && id) out.push({ id, file: record.slice(tab + 1) });
+  }
+  return out;
+}
+
 // src/sources/git/hunks.ts
 var JOIN_GAP = 256;
 function joinHunks(hunks) {
@@ -15850,7 +15876,9 @@ var StartedHistoryScan = class {
     this.context = options.context ?? DEFAULT_CONTEXT;
     this.skipPath = options.skipPath && memoize(options.skipPath);
     this.reportSuppressed = options.reportSuppressed !== false;
-    this.commits = listCommits(repo, historyRevisions(options));
+    const revisions = historyRevisions(options);
+    this.allRefs = revisions.length === 1 && revisions[0] === "--all";
+    this.commits = listCommits(repo, revisions);
     this.run = new PatchRun(repo, this.commits, {
       context: this.context,
       maxFileSize: this.maxFileSize,
@@ -15874,6 +15902,9 @@ var StartedHistoryScan = class {
   binaries = [];
   /** Of those, text files that a `.gitattributes` entry (`-diff`, `binary`) had git show as binary: scanned whole. */
   textMarkedBinary = 0;
+  /** Scanning every ref (no range, branch or start given): refs that name a blob or a tree are read too. */
+  allRefs;
+  refObjects = 0;
   findings = new FindingSet();
   /** File versions to scan whole: a `near` condition failed inside their changes, where the partner may simply be out of view. */
   rechecks = [];
@@ -15893,6 +15924,7 @@ var StartedHistoryScan = class {
     await this.run.read();
     await this.recheck(engine);
     await this.scanMarkedBinary(engine);
+    if (this.allRefs) await this.scanRefObjects(engine);
     const { collector } = this;
     if (this.submodules.size > 0) collector.stats.skipped.submodule = this.submodules.size;
     if (this.symlinks.size > 0) collector.stats.skipped.symlink = this.symlinks.size;
@@ -15904,6 +15936,7 @@ var StartedHistoryScan = class {
       hunks: this.hunks,
       rechecked: this.rechecks.length,
       textMarkedBinary: this.textMarkedBinary,
+      refObjects: this.refObjects,
       context: this.context,
       partitions: this.run.partitions,
       shallow: this.repo.shallow
@@ -15999,6 +16032,55 @@ var StartedHistoryScan = class {
         const origin = { path: item.path, commit: item.commit, blob: item.id };
         try {
           this.findings.add(engine.scan({ text: decoded.text, origin }), item.id, item.order);
+        } catch (error) {
+          if (!(error instanceof ScanTimeoutError)) throw error;
+          this.collector.skip("timeout");
+          continue;
+        }
+        this.scanned++;
+        this.collector.scanned(object.size);
+      }
+    } finally {
+      reader.close();
+    }
+  }
+  /**
+   * A ref can name a blob or a tree instead of a commit (`git tag leak
+   * <blob>`, pushed like any tag): no commit's diff ever shows its content.
+   * Those blobs, and the files of those trees not already met in history,
+   * are scanned whole, named by the ref (`refs/tags/leak`,
+   * `refs/tags/snapshot:config/app.env`).
+   */
+  async scanRefObjects(engine) {
+    const blobs = await refObjectBlobs(this.repo);
+    const fresh = blobs.filter((item) => {
+      if (this.introduced.has(item.id)) return false;
+      this.introduced.add(item.id);
+      if (!this.skipPath?.(item.file ?? item.ref)) return true;
+      this.collector.skip("excluded-path");
+      return false;
+    });
+    if (fresh.length === 0) return;
+    const sizes = await objectInfo(this.repo, fresh.map((item) => item.id));
+    const readable = fresh.filter((item) => {
+      if ((sizes.get(item.id)?.size ?? 0) <= this.maxFileSize) return true;
+      this.collector.skip("too-large");
+      return false;
+    });
+    const reader = new CatFileReader(this.repo);
+    try {
+      reader.request(readable.map((item) => item.id));
+      for (const item of readable) {
+        const object = await reader.next();
+        const decoded = object.data ? decodeBytes(object.data) : void 0;
+        if (!decoded?.ok) {
+          this.collector.skip(decoded ? decoded.reason : "missing");
+          continue;
+        }
+        this.refObjects++;
+        const origin = { path: item.file ? `${item.ref}:${item.file}` : item.ref, blob: item.id };
+        try {
+          this.findings.add(engine.scan({ text: decoded.text, origin }), item.id, Number.MAX_SAFE_INTEGER);
         } catch (error) {
           if (!(error instanceof ScanTimeoutError)) throw error;
           this.collector.skip("timeout");

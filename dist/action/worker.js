@@ -2,7 +2,7 @@ import { createRequire as __keyhoundCreateRequire } from 'node:module'; const re
 import {
   Engine,
   runTask
-} from "./chunks/chunk-ZTKLKRNS.js";
+} from "./chunks/chunk-QNPZ7DL3.js";
 import "./chunks/chunk-73DR3WZP.js";
 
 // src/scan/worker.ts

@@ -2,7 +2,7 @@ import { createRequire as __keyhoundCreateRequire } from 'node:module'; const re
 import {
   Engine,
   runTask
-} from "./chunks/chunk-MVI7FUMX.js";
+} from "./chunks/chunk-BVCGXLRQ.js";
 import "./chunks/chunk-73DR3WZP.js";
 
 // src/scan/worker.ts

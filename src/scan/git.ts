@@ -6,6 +6,7 @@ import type { Engine } from '../detect/engine.js';
 import { decodeBytes } from '../sources/decode.js';
 import { CatFileReader, objectInfo } from '../sources/git/catfile.js';
 import { listCommits, PatchRun } from '../sources/git/history.js';
+import { refObjectBlobs } from '../sources/git/refs.js';
 import { joinHunks } from '../sources/git/hunks.js';
 import type { PatchedCommit, RawEntry } from '../sources/git/patch.js';
 import { openRepository, type Repository } from '../sources/git/repo.js';
@@ -113,6 +114,9 @@ export class StartedHistoryScan {
   private readonly binaries: { id: string; path: string; commit: CommitInfo; order: number }[] = [];
   /** Of those, text files that a `.gitattributes` entry (`-diff`, `binary`) had git show as binary: scanned whole. */
   private textMarkedBinary = 0;
+  /** Scanning every ref (no range, branch or start given): refs that name a blob or a tree are read too. */
+  private readonly allRefs: boolean;
+  private refObjects = 0;
   private readonly findings = new FindingSet();
   /** File versions to scan whole: a `near` condition failed inside their changes, where the partner may simply be out of view. */
   private readonly rechecks: { id: string; path: string; commit: CommitInfo; order: number; added: LineRange[]; partial: ScanResult[] }[] = [];
@@ -127,7 +131,9 @@ export class StartedHistoryScan {
     this.context = options.context ?? DEFAULT_CONTEXT;
     this.skipPath = options.skipPath && memoize(options.skipPath);
     this.reportSuppressed = options.reportSuppressed !== false;
-    this.commits = listCommits(repo, historyRevisions(options));
+    const revisions = historyRevisions(options);
+    this.allRefs = revisions.length === 1 && revisions[0] === '--all';
+    this.commits = listCommits(repo, revisions);
     this.run = new PatchRun(repo, this.commits, {
       context: this.context,
       maxFileSize: this.maxFileSize,
@@ -149,13 +155,14 @@ export class StartedHistoryScan {
     await this.run.read();
     await this.recheck(engine);
     await this.scanMarkedBinary(engine);
+    if (this.allRefs) await this.scanRefObjects(engine);
     const { collector } = this;
     if (this.submodules.size > 0) collector.stats.skipped.submodule = this.submodules.size;
     if (this.symlinks.size > 0) collector.stats.skipped.symlink = this.symlinks.size;
     collector.add(this.findings.result(this.reportSuppressed));
     Object.assign(collector.stats, {
       commits: this.commits.length, blobs: this.introduced.size, blobsScanned: this.scanned, hunks: this.hunks,
-      rechecked: this.rechecks.length, textMarkedBinary: this.textMarkedBinary, context: this.context, partitions: this.run.partitions, shallow: this.repo.shallow,
+      rechecked: this.rechecks.length, textMarkedBinary: this.textMarkedBinary, refObjects: this.refObjects, context: this.context, partitions: this.run.partitions, shallow: this.repo.shallow,
     });
     return collector.finish();
   }
@@ -256,6 +263,57 @@ export class StartedHistoryScan {
         const origin = { path: item.path, commit: item.commit, blob: item.id };
         try {
           this.findings.add(engine.scan({ text: decoded.text, origin }), item.id, item.order);
+        } catch (error) {
+          if (!(error instanceof ScanTimeoutError)) throw error;
+          this.collector.skip('timeout');
+          continue;
+        }
+        this.scanned++;
+        this.collector.scanned(object.size);
+      }
+    } finally {
+      reader.close();
+    }
+  }
+
+  /**
+   * A ref can name a blob or a tree instead of a commit (`git tag leak
+   * <blob>`, pushed like any tag): no commit's diff ever shows its content.
+   * Those blobs, and the files of those trees not already met in history,
+   * are scanned whole, named by the ref (`refs/tags/leak`,
+   * `refs/tags/snapshot:config/app.env`).
+   */
+  private async scanRefObjects(engine: Engine): Promise<void> {
+    const blobs = await refObjectBlobs(this.repo);
+    const fresh = blobs.filter((item) => {
+      if (this.introduced.has(item.id)) return false;
+      this.introduced.add(item.id);
+      if (!this.skipPath?.(item.file ?? item.ref)) return true;
+      this.collector.skip('excluded-path');
+      return false;
+    });
+    if (fresh.length === 0) return;
+    const sizes = await objectInfo(this.repo, fresh.map((item) => item.id));
+    const readable = fresh.filter((item) => {
+      if ((sizes.get(item.id)?.size ?? 0) <= this.maxFileSize) return true;
+      this.collector.skip('too-large');
+      return false;
+    });
+    const reader = new CatFileReader(this.repo);
+    try {
+      reader.request(readable.map((item) => item.id));
+      for (const item of readable) {
+        const object = await reader.next();
+        const decoded = object.data ? decodeBytes(object.data) : undefined;
+        if (!decoded?.ok) {
+          this.collector.skip(decoded ? decoded.reason : 'missing');
+          continue;
+        }
+        this.refObjects++;
+        const origin = { path: item.file ? `${item.ref}:${item.file}` : item.ref, blob: item.id };
+        try {
+          // After every commit in history order: a blob also committed somewhere is reported there.
+          this.findings.add(engine.scan({ text: decoded.text, origin }), item.id, Number.MAX_SAFE_INTEGER);
         } catch (error) {
           if (!(error instanceof ScanTimeoutError)) throw error;
           this.collector.skip('timeout');

@@ -227,3 +227,30 @@ describe('replaced commits', () => {
     expect(JSON.parse(result.stdout).findings.map((f: { path: string; commit: string }) => [f.path, f.commit])).toEqual([['app.env', leaky]]);
   });
 });
+
+describe('refs that name a blob or a tree', () => {
+  it('scans them when scanning every ref, since no commit shows their content', () => {
+    const repo = initRepo();
+    commit(repo, { 'README.md': 'hello\n' }, 'Start');
+    const onBlob = githubToken();
+    const onTree = githubToken();
+    // A tag on a bare blob, and an annotated tag on a tree built outside any commit.
+    const blob = git(repo, ['hash-object', '-w', '--stdin'], { input: `GITHUB_TOKEN=${onBlob}\n` }).trim();
+    git(repo, ['tag', 'leak', blob]);
+    const inner = git(repo, ['hash-object', '-w', '--stdin'], { input: `A=1\nGITHUB_TOKEN=${onTree}\n` }).trim();
+    const sub = git(repo, ['mktree'], { input: `100644 blob ${inner}\tapp.env\n` }).trim();
+    const tree = git(repo, ['mktree'], { input: `040000 tree ${sub}\tconfig\n` }).trim();
+    git(repo, ['tag', '-a', 'snapshot', '-m', 'a tree', tree]);
+
+    const all = run(['git', repo, '--format', 'json']);
+    expect(all.code, all.stderr).toBe(1);
+    const report = JSON.parse(all.stdout) as { findings: { path: string; line: number; secret: string; commit?: string }[]; stats: { refObjects: number } };
+    expect(report.findings.map((f) => [f.path, f.line, f.commit])).toEqual([['refs/tags/leak', 1, undefined], ['refs/tags/snapshot:config/app.env', 2, undefined]]);
+    expect(report.stats.refObjects).toBe(2);
+    // Redacted like any finding.
+    expect(all.stdout).not.toContain(onBlob);
+
+    // A branch or a range names commits only.
+    expect(run(['git', repo, '--branch', 'main', '--format', 'json']).code).toBe(0);
+  });
+});

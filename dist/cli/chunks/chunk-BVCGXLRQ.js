@@ -3685,6 +3685,7 @@ var basicAuthBase64 = {
 // src/detect/checksums/github-crc32.ts
 var githubCrc32 = {
   name: "github-crc32",
+  proves: () => true,
   validate(secret) {
     const body = secret.slice(secret.indexOf("_") + 1);
     if (body.length !== 36) return false;
@@ -3699,6 +3700,8 @@ var githubCrc32 = {
 // src/detect/checksums/gitlab-routable.ts
 var gitlabRoutable = {
   name: "gitlab-routable",
+  // Legacy tokens pass without a checksum.
+  proves: (secret) => secret.includes("."),
   validate(secret) {
     const m = /^(.+)\.([0-9a-z]{2})\.([0-9a-z]{2})([0-9a-z]{7})$/.exec(secret);
     if (!m) return !secret.includes(".");
@@ -3728,6 +3731,7 @@ function checksum(text) {
 }
 var atlassianCrc32 = {
   name: "atlassian-crc32",
+  proves: () => true,
   validate(secret) {
     if (secret.length <= 8) return false;
     const sum = secret.slice(-8);
@@ -3782,6 +3786,7 @@ function hrpExpand(hrp) {
 }
 var bech32 = {
   name: "bech32",
+  proves: () => true,
   validate(secret) {
     if (secret !== secret.toLowerCase() && secret !== secret.toUpperCase()) return false;
     const lower = secret.toLowerCase();
@@ -3879,6 +3884,7 @@ function checksum2(key) {
 }
 var grafanaCrc32 = {
   name: "grafana-crc32",
+  proves: () => true,
   validate(secret) {
     const m = SHAPE.exec(secret);
     if (!m) return false;
@@ -8059,6 +8065,7 @@ function placeholderIn(secret) {
 }
 var placeholderFilter = (candidate) => {
   if (candidate.rule.spec.placeholders === false) return void 0;
+  if (candidate.rule.checksum?.proves?.(candidate.secret)) return void 0;
   const found = placeholderIn(candidate.secret);
   return found ? { filter: "placeholder", reason: found } : void 0;
 };
