@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { BASE62 } from '../../src/detect/checksums/crc32.js';
+import { githubCrc32 } from '../../src/detect/checksums/github-crc32.js';
+import { Engine } from '../../src/detect/engine.js';
 import { shannonEntropy } from '../../src/detect/entropy.js';
 import { placeholderIn } from '../../src/detect/filters/placeholder.js';
+import { builtinRules } from '../../src/rules/builtin.js';
+import { testRule } from '../helpers/rules.js';
+import { base62 } from '../helpers/tokens.js';
 
 describe('shannonEntropy', () => {
   it('is 0 for one repeated character and log2(n) for n distinct ones', () => {
@@ -26,5 +32,31 @@ describe('placeholderIn', () => {
   it('lets random keys through', () => {
     expect(placeholderIn('q8Jv3mX1ab9ZkL2pQ7rT4wY6uE0iO5sD')).toBeUndefined();
     expect(placeholderIn('12345xyz')).toBeUndefined();
+  });
+});
+
+describe('the placeholder filter and verified checksums', () => {
+  /** A GitHub token whose 30-character random part is `body`, with its valid checksum. */
+  const githubTokenWith = (body: string): string => {
+    let i = 0;
+    return githubCrc32.generate(() => (BASE62.indexOf(body[i++]!) + 0.5) / 62, 'ghp_');
+  };
+
+  it('keeps a token whose verified checksum outweighs a placeholder word its random part happens to spell', () => {
+    const token = githubTokenWith(`Q7XxXxk2${base62(22)}`);
+    expect(githubCrc32.validate(token)).toBe(true);
+    expect(placeholderIn(token)).toBe('placeholder word "xxxx"');
+    const engine = new Engine(builtinRules().filter((rule) => rule.id === 'github-pat-classic'), { explain: true });
+    const result = engine.scan({ text: `GITHUB_TOKEN=${token}\n`, origin: { path: 'ci.env' } });
+    expect(result.findings.map((f) => f.secret)).toEqual([token]);
+  });
+
+  it('still drops such a value for a rule without a checksum, and a documentation token that fails its checksum', () => {
+    const noChecksum = testRule({ id: 'test-tok', keywords: ['tok_'], pattern: '(?<secret>tok_[A-Za-z0-9]{30})' });
+    const value = `tok_Q7XxXxk2${base62(22)}`;
+    const engine = new Engine([noChecksum, ...builtinRules().filter((rule) => rule.id === 'github-pat-classic')], { explain: true });
+    const result = engine.scan({ text: `a = ${value}\nb = ghp_${'x'.repeat(36)}\n`, origin: { path: 'docs.md' } });
+    expect(result.findings).toEqual([]);
+    expect(result.suppressed.map((s) => [s.line, s.filter])).toEqual([[1, 'placeholder'], [2, 'checksum']]);
   });
 });

@@ -32,6 +32,7 @@ function hrpExpand(hrp: string): number[] {
  */
 export const bech32: ChecksumValidator = {
   name: 'bech32',
+  proves: () => true,
   validate(secret) {
     if (secret !== secret.toLowerCase() && secret !== secret.toUpperCase()) return false;
     const lower = secret.toLowerCase();

@@ -9,6 +9,7 @@ import type { ChecksumValidator } from './types.js';
  */
 export const githubCrc32: ChecksumValidator = {
   name: 'github-crc32',
+  proves: () => true,
   validate(secret) {
     const body = secret.slice(secret.indexOf('_') + 1);
     if (body.length !== 36) return false;

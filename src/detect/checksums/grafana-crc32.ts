@@ -19,6 +19,7 @@ function checksum(key: string): string {
  */
 export const grafanaCrc32: ChecksumValidator = {
   name: 'grafana-crc32',
+  proves: () => true,
   validate(secret) {
     const m = SHAPE.exec(secret);
     if (!m) return false;
