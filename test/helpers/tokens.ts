@@ -1,14 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { githubCrc32 } from '../../src/detect/checksums/github-crc32.js';
+import { placeholderIn } from '../../src/detect/filters/placeholder.js';
 
 /** Fake credentials assembled at test time, so the repository holds none. */
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
+/**
+ * Random text over `alphabet`. Drawn again when it spells a placeholder word
+ * or run (`todo`, `xxxx`, `123456`): the placeholder filter rightly drops
+ * those, and a test value that hits one now and then makes a flaky test.
+ */
 export function randomFrom(alphabet: string, length: number): string {
-  const bytes = randomBytes(length);
-  let out = '';
-  for (let i = 0; i < length; i++) out += alphabet[bytes[i]! % alphabet.length];
-  return out;
+  for (;;) {
+    const bytes = randomBytes(length);
+    let out = '';
+    for (let i = 0; i < length; i++) out += alphabet[bytes[i]! % alphabet.length];
+    if (!placeholderIn(out)) return out;
+  }
 }
 
 export const base62 = (length: number): string => randomFrom(BASE62, length);
