@@ -14215,6 +14215,19 @@ async function treeBlobs(repo, tree) {
   return out;
 }
 
+// src/sources/git/attributes.ts
+async function diffAttributed(repo, paths) {
+  const out = /* @__PURE__ */ new Set();
+  if (paths.length === 0) return out;
+  const result2 = await runGit(["check-attr", "-z", "--stdin", "diff"], { cwd: repo.cwd, env: repo.env, input: `${paths.join("\0")}\0` });
+  const fields = result2.stdout.toString("utf8").split("\0");
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const value = fields[i + 2];
+    if (value !== "unspecified" && value !== "set") out.add(fields[i]);
+  }
+  return out;
+}
+
 // src/sources/git/hunks.ts
 var JOIN_GAP = 256;
 function joinHunks(hunks) {
@@ -14458,17 +14471,23 @@ var StartedHistoryScan = class {
    * 8,000 bytes hold a NUL, or when the repository's `.gitattributes` says so
    * (`-diff`, `binary`), which any commit can add: a `*.env -diff` line would
    * otherwise hide every secret in `.env` files from the history scan. So each
-   * such version under the size limit is read and sniffed as a file would be;
-   * text is scanned whole (its changed lines are unknown, so each version's
-   * secrets count; the earliest version holding one is the one reported).
+   * version under the size limit whose path has such an attribute is read and
+   * sniffed as a file would be; text is scanned whole (its changed lines are
+   * unknown, so each version's secrets count; the earliest version holding one
+   * is the one reported).
    */
   async scanMarkedBinary(engine) {
     if (this.binaries.length === 0) return;
     const sizes = await objectInfo(this.repo, this.binaries.map((item) => item.id));
-    const readable = this.binaries.filter((item) => {
-      const size = sizes.get(item.id)?.size ?? 0;
-      if (size <= this.maxFileSize) return true;
+    const small = this.binaries.filter((item) => {
+      if ((sizes.get(item.id)?.size ?? 0) <= this.maxFileSize) return true;
       this.collector.skip("too-large");
+      return false;
+    });
+    const attributed = await diffAttributed(this.repo, [...new Set(small.map((item) => item.path))]);
+    const readable = small.filter((item) => {
+      if (attributed.has(item.path)) return true;
+      this.collector.skip("binary");
       return false;
     });
     if (readable.length === 0) return;
@@ -23519,10 +23538,16 @@ async function scanChanges(engine, repo, staged, maxFileSize, skipPath) {
 async function textMarkedBinary(repo, binaries, maxFileSize, skipPath, collector) {
   if (binaries.length === 0) return [];
   const sizes = await objectInfo(repo, binaries.map((entry) => entry.newId));
-  const candidates = binaries.filter((entry) => {
+  const small = binaries.filter((entry) => {
     if ((sizes.get(entry.newId)?.size ?? 0) > maxFileSize) collector.skip("too-large");
     else if (skipPath?.(entry.path)) collector.skip("excluded-path");
     else return true;
+    return false;
+  });
+  const attributed = await diffAttributed(repo, small.map((entry) => entry.path));
+  const candidates = small.filter((entry) => {
+    if (attributed.has(entry.path)) return true;
+    collector.skip("binary");
     return false;
   });
   if (candidates.length === 0) return [];

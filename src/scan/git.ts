@@ -7,6 +7,7 @@ import { decodeBytes } from '../sources/decode.js';
 import { CatFileReader, objectInfo } from '../sources/git/catfile.js';
 import { listCommits, PatchRun } from '../sources/git/history.js';
 import { refObjectBlobs } from '../sources/git/refs.js';
+import { diffAttributed } from '../sources/git/attributes.js';
 import { joinHunks } from '../sources/git/hunks.js';
 import type { PatchedCommit, RawEntry } from '../sources/git/patch.js';
 import { openRepository, type Repository } from '../sources/git/repo.js';
@@ -235,17 +236,24 @@ export class StartedHistoryScan {
    * 8,000 bytes hold a NUL, or when the repository's `.gitattributes` says so
    * (`-diff`, `binary`), which any commit can add: a `*.env -diff` line would
    * otherwise hide every secret in `.env` files from the history scan. So each
-   * such version under the size limit is read and sniffed as a file would be;
-   * text is scanned whole (its changed lines are unknown, so each version's
-   * secrets count; the earliest version holding one is the one reported).
+   * version under the size limit whose path has such an attribute is read and
+   * sniffed as a file would be; text is scanned whole (its changed lines are
+   * unknown, so each version's secrets count; the earliest version holding one
+   * is the one reported).
    */
   private async scanMarkedBinary(engine: Engine): Promise<void> {
     if (this.binaries.length === 0) return;
     const sizes = await objectInfo(this.repo, this.binaries.map((item) => item.id));
-    const readable = this.binaries.filter((item) => {
-      const size = sizes.get(item.id)?.size ?? 0;
-      if (size <= this.maxFileSize) return true;
+    const small = this.binaries.filter((item) => {
+      if ((sizes.get(item.id)?.size ?? 0) <= this.maxFileSize) return true;
       this.collector.skip('too-large');
+      return false;
+    });
+    // Only what an attribute made binary needs reading; the rest had a NUL early on.
+    const attributed = await diffAttributed(this.repo, [...new Set(small.map((item) => item.path))]);
+    const readable = small.filter((item) => {
+      if (attributed.has(item.path)) return true;
+      this.collector.skip('binary');
       return false;
     });
     if (readable.length === 0) return;

@@ -3,6 +3,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../config/defaults.js';
 import { ScanTimeoutError, SourceError } from '../core/errors.js';
 import type { Engine } from '../detect/engine.js';
 import { decodeBytes } from '../sources/decode.js';
+import { diffAttributed } from '../sources/git/attributes.js';
 import { CatFileReader, objectInfo } from '../sources/git/catfile.js';
 import { openRepository, type Repository } from '../sources/git/repo.js';
 import type { RawEntry } from '../sources/git/patch.js';
@@ -89,18 +90,26 @@ async function scanChanges(engine: Engine, repo: Repository, staged: Promise<Sta
 /**
  * Staged files git showed as binary that are text after all: a `.gitattributes`
  * entry (`-diff`, `binary`) does that, and would let a commit carry a secret
- * past the hook (`*.env -diff`). Each one under the size limit is read and
- * sniffed as a file would be; the text ones are diffed again as text, for
- * their changed lines. The rest are counted as skipped (too large, binary).
+ * past the hook (`*.env -diff`). Each one under the size limit whose path has
+ * such an attribute is read and sniffed as a file would be; the text ones are
+ * diffed again as text, for their changed lines. The rest are counted as
+ * skipped (too large, binary).
  */
 async function textMarkedBinary(repo: Repository, binaries: readonly RawEntry[], maxFileSize: number, skipPath: ((path: string) => boolean) | undefined, collector: Collector): Promise<StagedFile[]> {
   if (binaries.length === 0) return [];
   const sizes = await objectInfo(repo, binaries.map((entry) => entry.newId));
-  const candidates = binaries.filter((entry) => {
+  const small = binaries.filter((entry) => {
     // git calls blobs over the size limit binary too; their sizes tell them apart.
     if ((sizes.get(entry.newId)?.size ?? 0) > maxFileSize) collector.skip('too-large');
     else if (skipPath?.(entry.path)) collector.skip('excluded-path');
     else return true;
+    return false;
+  });
+  // Only what an attribute made binary needs reading; the rest had a NUL early on.
+  const attributed = await diffAttributed(repo, small.map((entry) => entry.path));
+  const candidates = small.filter((entry) => {
+    if (attributed.has(entry.path)) return true;
+    collector.skip('binary');
     return false;
   });
   if (candidates.length === 0) return [];

@@ -1,0 +1,20 @@
+import type { Repository } from './repo.js';
+import { runGit } from './run.js';
+
+/**
+ * The paths whose `diff` attribute is set to something other than plain
+ * text diffing (`-diff`, `binary`, a `diff=<driver>`): git shows those as
+ * binary whatever they hold. Files git called binary without such an
+ * attribute had a NUL in their first 8,000 bytes, so need no second look.
+ */
+export async function diffAttributed(repo: Repository, paths: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (paths.length === 0) return out;
+  const result = await runGit(['check-attr', '-z', '--stdin', 'diff'], { cwd: repo.cwd, env: repo.env, input: `${paths.join('\0')}\0` });
+  const fields = result.stdout.toString('utf8').split('\0');
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const value = fields[i + 2];
+    if (value !== 'unspecified' && value !== 'set') out.add(fields[i]!);
+  }
+  return out;
+}
