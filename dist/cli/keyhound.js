@@ -14477,45 +14477,14 @@ var StartedHistoryScan = class {
    * is the one reported).
    */
   async scanMarkedBinary(engine) {
-    if (this.binaries.length === 0) return;
-    const sizes = await objectInfo(this.repo, this.binaries.map((item) => item.id));
-    const small = this.binaries.filter((item) => {
-      if ((sizes.get(item.id)?.size ?? 0) <= this.maxFileSize) return true;
-      this.collector.skip("too-large");
-      return false;
-    });
+    const small = await this.withinSizeLimit(this.binaries);
     const attributed = await diffAttributed(this.repo, [...new Set(small.map((item) => item.path))]);
     const readable = small.filter((item) => {
       if (attributed.has(item.path)) return true;
       this.collector.skip("binary");
       return false;
     });
-    if (readable.length === 0) return;
-    const reader = new CatFileReader(this.repo);
-    try {
-      reader.request(readable.map((item) => item.id));
-      for (const item of readable) {
-        const object = await reader.next();
-        const decoded = object.data ? decodeBytes(object.data) : void 0;
-        if (!decoded?.ok) {
-          this.collector.skip(decoded ? decoded.reason : "missing");
-          continue;
-        }
-        this.textMarkedBinary++;
-        const origin = { path: item.path, commit: item.commit, blob: item.id };
-        try {
-          this.findings.add(engine.scan({ text: decoded.text, origin }), item.id, item.order);
-        } catch (error) {
-          if (!(error instanceof ScanTimeoutError)) throw error;
-          this.collector.skip("timeout");
-          continue;
-        }
-        this.scanned++;
-        this.collector.scanned(object.size);
-      }
-    } finally {
-      reader.close();
-    }
+    this.textMarkedBinary += await this.scanWholeBlobs(engine, readable.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })));
   }
   /**
    * A ref can name a blob or a tree instead of a commit (`git tag leak
@@ -14525,35 +14494,43 @@ var StartedHistoryScan = class {
    * `refs/tags/snapshot:config/app.env`).
    */
   async scanRefObjects(engine) {
-    const blobs = await refObjectBlobs(this.repo);
-    const fresh = blobs.filter((item) => {
+    const fresh = (await refObjectBlobs(this.repo)).filter((item) => {
       if (this.introduced.has(item.id)) return false;
       this.introduced.add(item.id);
       if (!this.skipPath?.(item.file ?? item.ref)) return true;
       this.collector.skip("excluded-path");
       return false;
     });
-    if (fresh.length === 0) return;
-    const sizes = await objectInfo(this.repo, fresh.map((item) => item.id));
-    const readable = fresh.filter((item) => {
+    const readable = await this.withinSizeLimit(fresh);
+    this.refObjects += await this.scanWholeBlobs(engine, readable.map((item) => ({ id: item.id, order: Number.MAX_SAFE_INTEGER, origin: { path: item.file ? `${item.ref}:${item.file}` : item.ref, blob: item.id } })));
+  }
+  /** The blobs at most `--max-file-size` long; the others are counted as skipped. */
+  async withinSizeLimit(items) {
+    if (items.length === 0) return [];
+    const sizes = await objectInfo(this.repo, items.map((item) => item.id));
+    return items.filter((item) => {
       if ((sizes.get(item.id)?.size ?? 0) <= this.maxFileSize) return true;
       this.collector.skip("too-large");
       return false;
     });
+  }
+  /** Reads each blob, sniffs it as a file would be, and scans the text ones whole; returns how many were text. */
+  async scanWholeBlobs(engine, items) {
+    if (items.length === 0) return 0;
+    let text2 = 0;
     const reader = new CatFileReader(this.repo);
     try {
-      reader.request(readable.map((item) => item.id));
-      for (const item of readable) {
+      reader.request(items.map((item) => item.id));
+      for (const item of items) {
         const object = await reader.next();
         const decoded = object.data ? decodeBytes(object.data) : void 0;
         if (!decoded?.ok) {
           this.collector.skip(decoded ? decoded.reason : "missing");
           continue;
         }
-        this.refObjects++;
-        const origin = { path: item.file ? `${item.ref}:${item.file}` : item.ref, blob: item.id };
+        text2++;
         try {
-          this.findings.add(engine.scan({ text: decoded.text, origin }), item.id, Number.MAX_SAFE_INTEGER);
+          this.findings.add(engine.scan({ text: decoded.text, origin: item.origin }), item.id, item.order);
         } catch (error) {
           if (!(error instanceof ScanTimeoutError)) throw error;
           this.collector.skip("timeout");
@@ -14565,6 +14542,7 @@ var StartedHistoryScan = class {
     } finally {
       reader.close();
     }
+    return text2;
   }
   /**
    * Scans, whole, each file version where a rule's `near` partner was missing

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/defaults.js';
 import { ScanTimeoutError, UsageError } from '../core/errors.js';
-import type { CommitInfo, LineRange, ScanResult } from '../core/types.js';
+import type { CommitInfo, LineRange, Origin, ScanResult } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
 import { decodeBytes } from '../sources/decode.js';
 import { CatFileReader, objectInfo } from '../sources/git/catfile.js';
@@ -242,13 +242,7 @@ export class StartedHistoryScan {
    * is the one reported).
    */
   private async scanMarkedBinary(engine: Engine): Promise<void> {
-    if (this.binaries.length === 0) return;
-    const sizes = await objectInfo(this.repo, this.binaries.map((item) => item.id));
-    const small = this.binaries.filter((item) => {
-      if ((sizes.get(item.id)?.size ?? 0) <= this.maxFileSize) return true;
-      this.collector.skip('too-large');
-      return false;
-    });
+    const small = await this.withinSizeLimit(this.binaries);
     // Only what an attribute made binary needs reading; the rest had a NUL early on.
     const attributed = await diffAttributed(this.repo, [...new Set(small.map((item) => item.path))]);
     const readable = small.filter((item) => {
@@ -256,32 +250,7 @@ export class StartedHistoryScan {
       this.collector.skip('binary');
       return false;
     });
-    if (readable.length === 0) return;
-    const reader = new CatFileReader(this.repo);
-    try {
-      reader.request(readable.map((item) => item.id));
-      for (const item of readable) {
-        const object = await reader.next();
-        const decoded = object.data ? decodeBytes(object.data) : undefined;
-        if (!decoded?.ok) {
-          this.collector.skip(decoded ? decoded.reason : 'missing');
-          continue;
-        }
-        this.textMarkedBinary++;
-        const origin = { path: item.path, commit: item.commit, blob: item.id };
-        try {
-          this.findings.add(engine.scan({ text: decoded.text, origin }), item.id, item.order);
-        } catch (error) {
-          if (!(error instanceof ScanTimeoutError)) throw error;
-          this.collector.skip('timeout');
-          continue;
-        }
-        this.scanned++;
-        this.collector.scanned(object.size);
-      }
-    } finally {
-      reader.close();
-    }
+    this.textMarkedBinary += await this.scanWholeBlobs(engine, readable.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })));
   }
 
   /**
@@ -292,36 +261,46 @@ export class StartedHistoryScan {
    * `refs/tags/snapshot:config/app.env`).
    */
   private async scanRefObjects(engine: Engine): Promise<void> {
-    const blobs = await refObjectBlobs(this.repo);
-    const fresh = blobs.filter((item) => {
+    const fresh = (await refObjectBlobs(this.repo)).filter((item) => {
       if (this.introduced.has(item.id)) return false;
       this.introduced.add(item.id);
       if (!this.skipPath?.(item.file ?? item.ref)) return true;
       this.collector.skip('excluded-path');
       return false;
     });
-    if (fresh.length === 0) return;
-    const sizes = await objectInfo(this.repo, fresh.map((item) => item.id));
-    const readable = fresh.filter((item) => {
+    const readable = await this.withinSizeLimit(fresh);
+    // Ordered after every commit: a blob also committed somewhere is reported there.
+    this.refObjects += await this.scanWholeBlobs(engine, readable.map((item) => ({ id: item.id, order: Number.MAX_SAFE_INTEGER, origin: { path: item.file ? `${item.ref}:${item.file}` : item.ref, blob: item.id } })));
+  }
+
+  /** The blobs at most `--max-file-size` long; the others are counted as skipped. */
+  private async withinSizeLimit<T extends { id: string }>(items: readonly T[]): Promise<T[]> {
+    if (items.length === 0) return [];
+    const sizes = await objectInfo(this.repo, items.map((item) => item.id));
+    return items.filter((item) => {
       if ((sizes.get(item.id)?.size ?? 0) <= this.maxFileSize) return true;
       this.collector.skip('too-large');
       return false;
     });
+  }
+
+  /** Reads each blob, sniffs it as a file would be, and scans the text ones whole; returns how many were text. */
+  private async scanWholeBlobs(engine: Engine, items: readonly { id: string; order: number; origin: Origin }[]): Promise<number> {
+    if (items.length === 0) return 0;
+    let text = 0;
     const reader = new CatFileReader(this.repo);
     try {
-      reader.request(readable.map((item) => item.id));
-      for (const item of readable) {
+      reader.request(items.map((item) => item.id));
+      for (const item of items) {
         const object = await reader.next();
         const decoded = object.data ? decodeBytes(object.data) : undefined;
         if (!decoded?.ok) {
           this.collector.skip(decoded ? decoded.reason : 'missing');
           continue;
         }
-        this.refObjects++;
-        const origin = { path: item.file ? `${item.ref}:${item.file}` : item.ref, blob: item.id };
+        text++;
         try {
-          // After every commit in history order: a blob also committed somewhere is reported there.
-          this.findings.add(engine.scan({ text: decoded.text, origin }), item.id, Number.MAX_SAFE_INTEGER);
+          this.findings.add(engine.scan({ text: decoded.text, origin: item.origin }), item.id, item.order);
         } catch (error) {
           if (!(error instanceof ScanTimeoutError)) throw error;
           this.collector.skip('timeout');
@@ -333,6 +312,7 @@ export class StartedHistoryScan {
     } finally {
       reader.close();
     }
+    return text;
   }
 
   /**
