@@ -15157,6 +15157,15 @@ async function objectInfo(repo, ids) {
   }
   return out;
 }
+async function withinSize(repo, items, maxBytes, over) {
+  if (items.length === 0) return [];
+  const sizes = await objectInfo(repo, items.map((item) => item.id));
+  return items.filter((item) => {
+    if ((sizes.get(item.id)?.size ?? 0) <= maxBytes) return true;
+    over(item);
+    return false;
+  });
+}
 var HIGH_WATER = 64 * 1024 * 1024;
 var LOW_WATER = 16 * 1024 * 1024;
 var CatFileReader = class {
@@ -15762,6 +15771,15 @@ async function treeBlobs(repo, tree) {
 }
 
 // src/sources/git/attributes.ts
+async function attributeMarked(repo, items, maxFileSize, skip) {
+  const small = await withinSize(repo, items, maxFileSize, () => skip("too-large"));
+  const attributed = await diffAttributed(repo, [...new Set(small.map((item) => item.path))]);
+  return small.filter((item) => {
+    if (attributed.has(item.path)) return true;
+    skip("binary");
+    return false;
+  });
+}
 async function diffAttributed(repo, paths) {
   const out = /* @__PURE__ */ new Set();
   if (paths.length === 0) return out;
@@ -16023,14 +16041,8 @@ var StartedHistoryScan = class {
    * is the one reported).
    */
   async scanMarkedBinary(engine) {
-    const small = await this.withinSizeLimit(this.binaries);
-    const attributed = await diffAttributed(this.repo, [...new Set(small.map((item) => item.path))]);
-    const readable = small.filter((item) => {
-      if (attributed.has(item.path)) return true;
-      this.collector.skip("binary");
-      return false;
-    });
-    this.textMarkedBinary += await this.scanWholeBlobs(engine, readable.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })));
+    const marked = await attributeMarked(this.repo, this.binaries, this.maxFileSize, (reason) => this.collector.skip(reason));
+    this.textMarkedBinary += await this.scanWholeBlobs(engine, marked.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })));
   }
   /**
    * A ref can name a blob or a tree instead of a commit (`git tag leak
@@ -16047,18 +16059,8 @@ var StartedHistoryScan = class {
       this.collector.skip("excluded-path");
       return false;
     });
-    const readable = await this.withinSizeLimit(fresh);
+    const readable = await withinSize(this.repo, fresh, this.maxFileSize, () => this.collector.skip("too-large"));
     this.refObjects += await this.scanWholeBlobs(engine, readable.map((item) => ({ id: item.id, order: Number.MAX_SAFE_INTEGER, origin: { path: item.file ? `${item.ref}:${item.file}` : item.ref, blob: item.id } })));
-  }
-  /** The blobs at most `--max-file-size` long; the others are counted as skipped. */
-  async withinSizeLimit(items) {
-    if (items.length === 0) return [];
-    const sizes = await objectInfo(this.repo, items.map((item) => item.id));
-    return items.filter((item) => {
-      if ((sizes.get(item.id)?.size ?? 0) <= this.maxFileSize) return true;
-      this.collector.skip("too-large");
-      return false;
-    });
   }
   /** Reads each blob, sniffs it as a file would be, and scans the text ones whole; returns how many were text. */
   async scanWholeBlobs(engine, items) {

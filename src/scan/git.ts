@@ -4,10 +4,10 @@ import { ScanTimeoutError, UsageError } from '../core/errors.js';
 import type { CommitInfo, LineRange, Origin, ScanResult } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
 import { decodeBytes } from '../sources/decode.js';
-import { CatFileReader, objectInfo } from '../sources/git/catfile.js';
+import { CatFileReader, withinSize } from '../sources/git/catfile.js';
 import { listCommits, PatchRun } from '../sources/git/history.js';
 import { refObjectBlobs } from '../sources/git/refs.js';
-import { diffAttributed } from '../sources/git/attributes.js';
+import { attributeMarked } from '../sources/git/attributes.js';
 import { joinHunks } from '../sources/git/hunks.js';
 import type { PatchedCommit, RawEntry } from '../sources/git/patch.js';
 import { openRepository, type Repository } from '../sources/git/repo.js';
@@ -242,15 +242,8 @@ export class StartedHistoryScan {
    * is the one reported).
    */
   private async scanMarkedBinary(engine: Engine): Promise<void> {
-    const small = await this.withinSizeLimit(this.binaries);
-    // Only what an attribute made binary needs reading; the rest had a NUL early on.
-    const attributed = await diffAttributed(this.repo, [...new Set(small.map((item) => item.path))]);
-    const readable = small.filter((item) => {
-      if (attributed.has(item.path)) return true;
-      this.collector.skip('binary');
-      return false;
-    });
-    this.textMarkedBinary += await this.scanWholeBlobs(engine, readable.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })));
+    const marked = await attributeMarked(this.repo, this.binaries, this.maxFileSize, (reason) => this.collector.skip(reason));
+    this.textMarkedBinary += await this.scanWholeBlobs(engine, marked.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })));
   }
 
   /**
@@ -268,20 +261,9 @@ export class StartedHistoryScan {
       this.collector.skip('excluded-path');
       return false;
     });
-    const readable = await this.withinSizeLimit(fresh);
+    const readable = await withinSize(this.repo, fresh, this.maxFileSize, () => this.collector.skip('too-large'));
     // Ordered after every commit: a blob also committed somewhere is reported there.
     this.refObjects += await this.scanWholeBlobs(engine, readable.map((item) => ({ id: item.id, order: Number.MAX_SAFE_INTEGER, origin: { path: item.file ? `${item.ref}:${item.file}` : item.ref, blob: item.id } })));
-  }
-
-  /** The blobs at most `--max-file-size` long; the others are counted as skipped. */
-  private async withinSizeLimit<T extends { id: string }>(items: readonly T[]): Promise<T[]> {
-    if (items.length === 0) return [];
-    const sizes = await objectInfo(this.repo, items.map((item) => item.id));
-    return items.filter((item) => {
-      if ((sizes.get(item.id)?.size ?? 0) <= this.maxFileSize) return true;
-      this.collector.skip('too-large');
-      return false;
-    });
   }
 
   /** Reads each blob, sniffs it as a file would be, and scans the text ones whole; returns how many were text. */

@@ -3,8 +3,8 @@ import { DEFAULT_MAX_FILE_SIZE } from '../config/defaults.js';
 import { ScanTimeoutError, SourceError } from '../core/errors.js';
 import type { Engine } from '../detect/engine.js';
 import { decodeBytes } from '../sources/decode.js';
-import { diffAttributed } from '../sources/git/attributes.js';
-import { CatFileReader, objectInfo } from '../sources/git/catfile.js';
+import { attributeMarked } from '../sources/git/attributes.js';
+import { CatFileReader } from '../sources/git/catfile.js';
 import { openRepository, type Repository } from '../sources/git/repo.js';
 import type { RawEntry } from '../sources/git/patch.js';
 import { readStaged, type StagedChanges, type StagedFile } from '../sources/git/staged.js';
@@ -96,20 +96,10 @@ async function scanChanges(engine: Engine, repo: Repository, staged: Promise<Sta
  * skipped (too large, binary).
  */
 async function textMarkedBinary(repo: Repository, binaries: readonly RawEntry[], maxFileSize: number, skipPath: ((path: string) => boolean) | undefined, collector: Collector): Promise<StagedFile[]> {
-  if (binaries.length === 0) return [];
-  const sizes = await objectInfo(repo, binaries.map((entry) => entry.newId));
-  const small = binaries.filter((entry) => {
-    // git calls blobs over the size limit binary too; their sizes tell them apart.
-    if ((sizes.get(entry.newId)?.size ?? 0) > maxFileSize) collector.skip('too-large');
-    else if (skipPath?.(entry.path)) collector.skip('excluded-path');
-    else return true;
-    return false;
-  });
-  // Only what an attribute made binary needs reading; the rest had a NUL early on.
-  const attributed = await diffAttributed(repo, small.map((entry) => entry.path));
-  const candidates = small.filter((entry) => {
-    if (attributed.has(entry.path)) return true;
-    collector.skip('binary');
+  const marked = await attributeMarked(repo, binaries.map((entry) => ({ id: entry.newId, path: entry.path, entry })), maxFileSize, (reason) => collector.skip(reason));
+  const candidates = marked.map((item) => item.entry).filter((entry) => {
+    if (!skipPath?.(entry.path)) return true;
+    collector.skip('excluded-path');
     return false;
   });
   if (candidates.length === 0) return [];

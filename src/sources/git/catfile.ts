@@ -35,6 +35,17 @@ export async function objectInfo(repo: Repository, ids: readonly string[]): Prom
   return out;
 }
 
+/** The blobs at most `maxBytes` long (a missing one counts as empty); each other one goes to `over`. */
+export async function withinSize<T extends { id: string }>(repo: Repository, items: readonly T[], maxBytes: number, over: (item: T) => void): Promise<T[]> {
+  if (items.length === 0) return [];
+  const sizes = await objectInfo(repo, items.map((item) => item.id));
+  return items.filter((item) => {
+    if ((sizes.get(item.id)?.size ?? 0) <= maxBytes) return true;
+    over(item);
+    return false;
+  });
+}
+
 /** Answers buffered ahead of the consumer before git is paused. */
 const HIGH_WATER = 64 * 1024 * 1024;
 const LOW_WATER = 16 * 1024 * 1024;
