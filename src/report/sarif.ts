@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { ReportedFinding } from './reported.js';
-import type { Report, Reporter } from './types.js';
+import type { Reporter } from './types.js';
 
 /** GitHub code scanning reads `security-severity` (0-10) to rank alerts. */
 const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' } as const;

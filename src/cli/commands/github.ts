@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { Engine } from '../../detect/engine.js';
 import type { ScanReport } from '../../scan/collector.js';
