@@ -14595,12 +14595,15 @@ var FORMATS = ["text", "json", "jsonl", "sarif", "github"];
 function commonOptions(yargs) {
   return yargs.option("format", { alias: "f", choices: FORMATS, default: "text", describe: "Output format" }).option("output", { alias: "o", type: "string", describe: "Write the report to a file (atomically) instead of stdout" }).option("redact", { type: "boolean", default: true, describe: "Mask secrets in every output; --no-redact shows them whole" }).option("exit-code", { type: "number", default: 1, coerce: exitCode, describe: "Exit code when findings remain" }).option("rules", { type: "string", array: true, describe: "Extra rule files or folders (YAML, see docs/rules.md)" }).option("disable", { type: "string", array: true, describe: "Rule ids to turn off (comma-separated or repeated)" }).option("max-file-size", { type: "string", describe: "Skip files larger than this (bytes, or with KB/MB/GB); default 10MB" }).option("explain", { type: "boolean", default: false, describe: "Also list dropped candidates and why" }).option("threads", { alias: "j", type: "number", default: availableParallelism2(), coerce: threadCount, describe: "Scanning threads (default: all cores)" }).option("file-timeout", { type: "number", default: 30, describe: 'Seconds one file (or 16 MiB piece of a bigger one) may take to scan; past it the file is skipped and counted as "timeout" (0: no limit)' }).option("quiet", { alias: "q", type: "boolean", default: false, describe: "No progress or summary on stderr" }).option("verbose", { type: "boolean", default: false, describe: "Log what is scanned and skipped to stderr" });
 }
+function given(value) {
+  return Number.isNaN(value) ? "something else" : String(value);
+}
 function threadCount(value) {
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--threads: give a whole number of threads from 1 (got ${Number.isNaN(value) ? "something else" : String(value)})`);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--threads: give a whole number of threads from 1 (got ${given(value)})`);
   return value;
 }
 function exitCode(value) {
-  if (!Number.isInteger(value) || value < 0 || value > 255) throw new UsageError(`--exit-code: give a whole number from 0 to 255 (got ${Number.isNaN(value) ? "something else" : String(value)})`);
+  if (!Number.isInteger(value) || value < 0 || value > 255) throw new UsageError(`--exit-code: give a whole number from 0 to 255 (got ${given(value)})`);
   return value;
 }
 function parseSize(text2) {
@@ -15774,8 +15777,8 @@ function translateTable(table, origin, ruleIds, problems, errors) {
     }
     allowance.condition = "and";
   }
-  const given = [pathRegexes, regexes, stopwords, commits].filter((list) => list.length > 0).length;
-  if (given === 0) {
+  const given2 = [pathRegexes, regexes, stopwords, commits].filter((list) => list.length > 0).length;
+  if (given2 === 0) {
     problems.push(`${origin}: allowlist has no paths, regexes, stopwords or commits that could be loaded; ignored`);
     return void 0;
   }
@@ -15938,9 +15941,9 @@ function translateRule(rule, id, file, line) {
   const secretGroup = typeof rule.secretGroup === "number" ? rule.secretGroup : void 0;
   let translated = translateRe2(rule.regex, secretGroup ? { secretGroup } : {});
   if (!secretGroup && translated.groups > 0) translated = translateRe2(rule.regex, { secretGroup: 1 });
-  const given = Array.isArray(rule.keywords) ? rule.keywords.filter((k) => typeof k === "string" && k !== "").map((k) => k.toLowerCase()) : [];
+  const given2 = Array.isArray(rule.keywords) ? rule.keywords.filter((k) => typeof k === "string" && k !== "").map((k) => k.toLowerCase()) : [];
   const derived = requiredLiterals(translated.source, translated.flags);
-  const keywords = given.length > 0 ? given : derived;
+  const keywords = given2.length > 0 ? given2 : derived;
   if (!keywords || keywords.length === 0) {
     throw new Error("it has no keywords and no literal of 3+ characters that every match contains; add keywords = [...] to the rule");
   }
@@ -15962,8 +15965,8 @@ function translateRule(rule, id, file, line) {
   if (typeof rule.entropy === "number" && rule.entropy > 0) spec.entropy = rule.entropy;
   if (Array.isArray(rule.tags)) spec.tags = rule.tags.filter((t) => typeof t === "string");
   if (rule.skipReport === true) spec.report = false;
-  const inside = derived && given.length > 0 && derived.every((literal2) => given.some((k) => literal2.includes(k)));
-  if (given.length > 0 && !inside) spec.window = 1e5;
+  const inside = derived && given2.length > 0 && derived.every((literal2) => given2.some((k) => literal2.includes(k)));
+  if (given2.length > 0 && !inside) spec.window = 1e5;
   const pathOnly = typeof rule.path === "string" && rule.path !== "" ? translateFlagless(rule.path) : void 0;
   return pathOnly ? { rule: spec, pathOnly } : { rule: spec };
 }
@@ -23096,7 +23099,7 @@ async function listRepositories(gh, kind, name, filters = {}) {
 
 // src/cli/commands/github.ts
 function waitSeconds(value) {
-  if (!(value >= 0)) throw new UsageError(`--max-wait: give a number of seconds, 0 or more (got ${Number.isNaN(value) ? "something else" : String(value)})`);
+  if (!(value >= 0)) throw new UsageError(`--max-wait: give a number of seconds, 0 or more (got ${given(value)})`);
   return value;
 }
 var KINDS = ["repo", "org", "user", "pr"];

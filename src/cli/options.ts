@@ -24,15 +24,20 @@ export function commonOptions<T>(yargs: Argv<T>) {
     .option('verbose', { type: 'boolean', default: false, describe: 'Log what is scanned and skipped to stderr' });
 }
 
+/** A numeric option's value as the user may recognise it: yargs turns text that is not a number into NaN. */
+export function given(value: number): string {
+  return Number.isNaN(value) ? 'something else' : String(value);
+}
+
 /** `--threads`: a whole number from 1 (yargs reads `abc` as NaN, which would quietly scan nothing). */
 export function threadCount(value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--threads: give a whole number of threads from 1 (got ${Number.isNaN(value) ? 'something else' : String(value)})`);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--threads: give a whole number of threads from 1 (got ${given(value)})`);
   return value;
 }
 
 /** `--exit-code`: what a process can return, 0-255 (NaN crashed the process when findings remained). */
 export function exitCode(value: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > 255) throw new UsageError(`--exit-code: give a whole number from 0 to 255 (got ${Number.isNaN(value) ? 'something else' : String(value)})`);
+  if (!Number.isInteger(value) || value < 0 || value > 255) throw new UsageError(`--exit-code: give a whole number from 0 to 255 (got ${given(value)})`);
   return value;
 }
 

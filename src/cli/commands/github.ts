@@ -13,11 +13,11 @@ import { getPullRequest } from '../../sources/github/pull.js';
 import { listRepositories, parsePullRequest, type AuditKind } from '../../sources/github/repos.js';
 import { version } from '../../version.js';
 import type { CliIO } from '../io.js';
-import { commonOptions } from '../options.js';
+import { commonOptions, given } from '../options.js';
 
 /** `--max-wait`: seconds, 0 or more (NaN would wait for any reset, however far off). */
 function waitSeconds(value: number): number {
-  if (!(value >= 0)) throw new UsageError(`--max-wait: give a number of seconds, 0 or more (got ${Number.isNaN(value) ? 'something else' : String(value)})`);
+  if (!(value >= 0)) throw new UsageError(`--max-wait: give a number of seconds, 0 or more (got ${given(value)})`);
   return value;
 }
 import { finishReport, type ReportArgs } from '../report.js';
