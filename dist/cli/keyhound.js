@@ -13754,7 +13754,7 @@ var CatFileReader = class {
 };
 
 // src/sources/git/history.ts
-import { spawn as spawn2, spawnSync } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readSync, rmSync as rmSync2, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path5 from "node:path";
@@ -13762,12 +13762,13 @@ import path5 from "node:path";
 // src/sources/git/records.ts
 import { isUtf8 } from "node:buffer";
 var COMMIT_FORMAT = "--format=%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x00";
-function commitFromHeader(fields) {
+function commitFromHeader(fields, index) {
   const [sha, parents, author, email, date, body] = fields;
   const message = (body ?? "").replace(/^\s+/, "");
   const newline = message.indexOf("\n");
   return {
     info: { sha, author, email, date, message: (newline >= 0 ? message.slice(0, newline) : message).trimEnd() },
+    index,
     parents: parents ? parents.split(" ") : [],
     entries: [],
     files: []
@@ -13810,7 +13811,8 @@ var PatchParser = class {
     this.onCommit = onCommit;
     this.mode = options.headers ? "header" : "raw";
     this.wantsText = options.text !== false;
-    if (!options.headers) this.commit = { parents: [], entries: [], files: [] };
+    this.nextIndex = options.firstIndex ?? 0;
+    if (!options.headers) this.commit = { index: 0, parents: [], entries: [], files: [] };
   }
   options;
   onCommit;
@@ -13833,6 +13835,8 @@ var PatchParser = class {
   /** True while the current patch is not wanted: its lines are read and dropped. */
   skipping = true;
   wantsText;
+  /** Index of the next commit header. */
+  nextIndex;
   /** Parses what `chunk` completes. Whatever is kept (an unfinished record, a hunk's body so far) is copied: callers may reuse `chunk`. */
   push(chunk) {
     this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
@@ -13952,7 +13956,7 @@ var PatchParser = class {
     this.pendingEntry = { fields, parents: colons, paths: [], pathsLeft: twoPaths ? 2 : 1 };
   }
   startCommit() {
-    this.commit = commitFromHeader(this.header);
+    this.commit = commitFromHeader(this.header, this.nextIndex++);
     this.header = [];
     this.mode = "raw";
   }
@@ -14083,11 +14087,8 @@ function startsWith(data, from, to, prefix) {
 // src/sources/git/history.ts
 var READ_BYTES = 1024 * 1024;
 var POLL_MS = 2;
-function listCommits(repo, revisions) {
-  const args = ["rev-list", "--topo-order", "--reverse", ...revisions, "--"];
-  const result2 = spawnSync("git", [...PINNED_CONFIG, ...args], { cwd: repo.cwd, env: gitEnvironment(repo.env), maxBuffer: 1 << 30 });
-  if (result2.error) throw new SourceError(`could not run git: ${result2.error.message}`);
-  if (result2.status !== 0) throw gitFailed(args, result2.stderr.toString("utf8"), result2.status ?? -1);
+async function listCommits(repo, revisions) {
+  const result2 = await runGit(["rev-list", "--topo-order", "--reverse", ...revisions, "--"], { cwd: repo.cwd, env: repo.env });
   const text2 = result2.stdout.toString("latin1").trim();
   return text2 ? text2.split("\n") : [];
 }
@@ -14118,6 +14119,7 @@ function patchArguments(options) {
 var PatchRun = class {
   constructor(repo, commits, options) {
     this.repo = repo;
+    this.commits = commits;
     this.options = options;
     const perPartition = options.minCommitsPerPartition ?? 1e3;
     const count = Math.max(1, Math.min(options.partitions, Math.floor(commits.length / perPartition)));
@@ -14125,19 +14127,47 @@ var PatchRun = class {
     const lists = Array.from({ length: count }, (_, i) => commits.slice(i * size, (i + 1) * size)).filter((list) => list.length > 0);
     this.partitions = lists.length;
     this.folder = lists.length > 0 ? mkdtempSync(path5.join(tmpdir(), "keyhound-git-")) : void 0;
-    this.slices = lists.map((list, index) => new Slice(repo, patchArguments(options), path5.join(this.folder, `patches-${index}`), list));
+    this.slices = lists.map((list, index) => new Slice(repo, patchArguments(options), path5.join(this.folder, `patches-${index}`), list, index * size));
   }
   repo;
+  commits;
   options;
   partitions;
   slices;
   folder;
-  /** Parses every slice in order, handing each commit to `onCommit`. */
+  /**
+   * Parses every slice, handing each commit to `onCommit` as soon as its
+   * patch is complete: within a slice oldest first, across slices in no
+   * fixed order. The earliest slice with output waiting goes first, so a
+   * later slice runs ahead only while the earlier ones have nothing to give.
+   */
   async read() {
-    const parser4 = new PatchParser({ headers: true, wants: this.options.wants }, this.options.onCommit);
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    const onCommit = (commit) => {
+      if (commit.info?.sha !== this.commits[commit.index]) throw new SourceError(`git log listed commit ${commit.info?.sha} where ${this.commits[commit.index]} was expected`);
+      this.options.onCommit(commit);
+    };
+    const open = this.slices.map((slice) => ({ slice, parser: new PatchParser({ headers: true, wants: this.options.wants, firstIndex: slice.firstIndex }, onCommit) }));
     try {
-      for (const slice of this.slices) await slice.drain((chunk) => parser4.push(chunk));
-      parser4.end();
+      while (open.length > 0) {
+        let progressed = false;
+        for (let i = 0; i < open.length; i++) {
+          const { slice, parser: parser4 } = open[i];
+          const read = slice.read(buffer);
+          if (read === "done") {
+            parser4.end();
+            open.splice(i, 1);
+            progressed = true;
+            break;
+          }
+          if (read > 0) {
+            parser4.push(buffer.subarray(0, read));
+            progressed = true;
+            break;
+          }
+        }
+        if (!progressed) await new Promise((resolve5) => setTimeout(resolve5, POLL_MS));
+      }
     } finally {
       this.close();
     }
@@ -14149,8 +14179,10 @@ var PatchRun = class {
   }
 };
 var Slice = class {
-  constructor(repo, args, file, commits) {
+  /** `firstIndex`: the position of the first of `commits` in the whole list. */
+  constructor(repo, args, file, commits, firstIndex) {
     this.args = args;
+    this.firstIndex = firstIndex;
     this.fd = openSync(file, "w+", 384);
     this.child = spawn2("git", [...PINNED_CONFIG, ...args], { cwd: repo.cwd, env: gitEnvironment(repo.env), stdio: ["pipe", this.fd, "pipe"] });
     try {
@@ -14166,29 +14198,30 @@ var Slice = class {
 `);
   }
   args;
+  firstIndex;
   child;
   fd;
   position = 0;
   exit;
   stderr = [];
   closed = false;
-  /** Feeds the output as git writes it, until git is done. `feed` must not keep the chunk it is given (it is reused). */
-  async drain(feed) {
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
-    for (; ; ) {
-      const exited = this.exit !== void 0;
-      const n = readSync(this.fd, buffer, 0, READ_BYTES, this.position);
-      if (n > 0) {
-        this.position += n;
-        feed(buffer.subarray(0, n));
-        continue;
-      }
-      if (exited) break;
-      await new Promise((resolve5) => setTimeout(resolve5, POLL_MS));
+  /**
+   * Reads what git has written since the last call into `buffer`: the byte
+   * count (0 while git is still working), or 'done' once git has exited and
+   * everything it wrote has been read. Throws if git failed.
+   */
+  read(buffer) {
+    const exited = this.exit !== void 0;
+    const n = readSync(this.fd, buffer, 0, buffer.length, this.position);
+    if (n > 0) {
+      this.position += n;
+      return n;
     }
+    if (!exited) return 0;
     const exit = this.exit;
     if (exit.error) throw new SourceError(`could not run git: ${exit.error.message}`);
     if (exit.code !== 0) throw gitFailed(this.args.filter((a) => a !== "-c" && !a.startsWith("core.")), Buffer.concat(this.stderr).toString("utf8"), exit.code ?? -1);
+    return "done";
   }
   close() {
     if (this.closed) return;
@@ -14293,36 +14326,41 @@ async function openRepository(dir, env2) {
 
 // src/scan/git-findings.ts
 var FindingSet = class {
-  byKey = /* @__PURE__ */ new Map();
-  suppressed = /* @__PURE__ */ new Map();
+  byBlob = /* @__PURE__ */ new Map();
   add(result2, blobId, order) {
-    for (const finding of result2.findings) {
-      const key = `${finding.fingerprint}\0${finding.path}`;
-      const known = this.byKey.get(key);
-      if (!known) {
-        this.byKey.set(key, { finding, order, blobs: /* @__PURE__ */ new Set([blobId]) });
-        continue;
-      }
-      if (known.blobs.has(blobId)) continue;
-      known.blobs.add(blobId);
-      if (order < known.order) {
-        known.finding = finding;
-        known.order = order;
-      }
-    }
-    for (const item of result2.suppressed) {
-      const key = `${item.fingerprint}\0${item.path}\0${item.filter}`;
-      if (!this.suppressed.has(key)) this.suppressed.set(key, item);
-    }
+    if (result2.findings.length === 0 && result2.suppressed.length === 0) return;
+    const known = this.byBlob.get(blobId);
+    if (known) known.push({ order, result: result2 });
+    else this.byBlob.set(blobId, [{ order, result: result2 }]);
+  }
+  /** Drops what scans of this blob gave: it turned out to be introduced by an earlier commit than the one scanned. */
+  forget(blobId) {
+    this.byBlob.delete(blobId);
   }
   result(withSuppressed) {
-    const findings = [...this.byKey.values()].map(({ finding, blobs }) => {
+    const scans = [...this.byBlob].flatMap(([blobId, list]) => list.map(({ order, result: result2 }) => ({ blobId, order, result: result2 })));
+    scans.sort((a, b) => a.order - b.order);
+    const byKey = /* @__PURE__ */ new Map();
+    const suppressed = /* @__PURE__ */ new Map();
+    for (const { blobId, result: result2 } of scans) {
+      for (const finding of result2.findings) {
+        const key = `${finding.fingerprint}\0${finding.path}`;
+        const known = byKey.get(key);
+        if (known) known.blobs.add(blobId);
+        else byKey.set(key, { finding, blobs: /* @__PURE__ */ new Set([blobId]) });
+      }
+      for (const item of result2.suppressed) {
+        const key = `${item.fingerprint}\0${item.path}\0${item.filter}`;
+        if (!suppressed.has(key)) suppressed.set(key, item);
+      }
+    }
+    const findings = [...byKey.values()].map(({ finding, blobs }) => {
       finding.occurrences = blobs.size;
       return finding;
     });
     if (!withSuppressed) return { findings, suppressed: [] };
     const found = new Set(findings.map((f) => `${f.fingerprint}\0${f.path}`));
-    return { findings, suppressed: [...this.suppressed.values()].filter((s) => !found.has(`${s.fingerprint}\0${s.path}`)) };
+    return { findings, suppressed: [...suppressed.values()].filter((s) => !found.has(`${s.fingerprint}\0${s.path}`)) };
   }
 };
 
@@ -14349,40 +14387,50 @@ async function scanGitHistory(engine, options = {}) {
   return scanRepositoryHistory(engine, repo, options);
 }
 async function scanRepositoryHistory(engine, repo, options = {}) {
-  return startHistoryScan(repo, options).scan(engine);
+  return (await startHistoryScan(repo, options)).scan(engine);
 }
-function startHistoryScan(repo, options = {}) {
-  return new StartedHistoryScan(repo, options);
+function listHistory(repo, options) {
+  return listCommits(repo, historyRevisions(options));
+}
+async function startHistoryScan(repo, options = {}, commits) {
+  return new StartedHistoryScan(repo, options, await (commits ?? listHistory(repo, options)));
 }
 var StartedHistoryScan = class {
-  constructor(repo, options) {
+  constructor(repo, options, commits) {
     this.repo = repo;
+    this.commits = commits;
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.context = options.context ?? DEFAULT_CONTEXT;
     this.skipPath = options.skipPath && memoize(options.skipPath);
     this.reportSuppressed = options.reportSuppressed !== false;
     const revisions = historyRevisions(options);
     this.allRefs = revisions.length === 1 && revisions[0] === "--all";
-    this.commits = listCommits(repo, revisions);
     this.run = new PatchRun(repo, this.commits, {
       context: this.context,
       maxFileSize: this.maxFileSize,
       partitions: Math.max(1, Math.floor(options.partitions ?? availableParallelism())),
       ...options.minCommitsPerPartition !== void 0 ? { minCommitsPerPartition: options.minCommitsPerPartition } : {},
-      wants: (entry) => this.wants(entry),
+      wants: (entry, commit) => this.wants(entry, commit),
       onCommit: (commit) => this.onCommit(commit)
     });
   }
   repo;
-  collector = new Collector();
   commits;
+  collector = new Collector();
   run;
   maxFileSize;
   context;
   skipPath;
-  introduced = /* @__PURE__ */ new Set();
+  /**
+   * Each blob's first introduction met so far, by blob id. Slices of history
+   * arrive interleaved, so a blob met at one commit may turn out to have been
+   * introduced by an earlier commit of another slice: that one then takes
+   * its place (see `introduce`).
+   */
+  introduced = /* @__PURE__ */ new Map();
+  /** Blobs scanned again because an earlier introduction arrived after a later one was scanned. */
+  rescanned = 0;
   submodules = /* @__PURE__ */ new Set();
-  symlinks = /* @__PURE__ */ new Set();
   /** File versions git showed as binary (or over the size limit), in history order. */
   binaries = [];
   /** Of those, text files that a `.gitattributes` entry (`-diff`, `binary`) had git show as binary: scanned whole. */
@@ -14395,8 +14443,8 @@ var StartedHistoryScan = class {
   rechecks = [];
   reportSuppressed;
   engine;
-  order = 0;
-  scanned = 0;
+  /** Whole blobs scanned after the diffs (attribute-marked text, ref objects). */
+  scannedWhole = 0;
   hunks = 0;
   async scan(engine) {
     this.engine = engine;
@@ -14407,19 +14455,20 @@ var StartedHistoryScan = class {
       throw error;
     }
     await this.run.read();
-    await this.recheck(engine);
+    const outcomes = this.countOutcomes();
+    const rechecked = await this.recheck(engine);
     await this.scanMarkedBinary(engine);
     if (this.allRefs) await this.scanRefObjects(engine);
     const { collector } = this;
     if (this.submodules.size > 0) collector.stats.skipped.submodule = this.submodules.size;
-    if (this.symlinks.size > 0) collector.stats.skipped.symlink = this.symlinks.size;
     collector.add(this.findings.result(this.reportSuppressed));
     Object.assign(collector.stats, {
       commits: this.commits.length,
       blobs: this.introduced.size,
-      blobsScanned: this.scanned,
+      blobsScanned: outcomes.scanned + this.scannedWhole,
+      rescanned: this.rescanned,
       hunks: this.hunks,
-      rechecked: this.rechecks.length,
+      rechecked,
       textMarkedBinary: this.textMarkedBinary,
       refObjects: this.refObjects,
       context: this.context,
@@ -14428,40 +14477,55 @@ var StartedHistoryScan = class {
     });
     return collector.finish();
   }
+  /** Counts what became of each blob at its first introduction; skips go to the collector. */
+  countOutcomes() {
+    let scanned = 0;
+    for (const { outcome } of this.introduced.values()) {
+      if (outcome === "scanned") scanned++;
+      else if (outcome === "symlink" || outcome === "excluded-path" || outcome === "timeout") this.collector.skip(outcome);
+    }
+    return { scanned };
+  }
+  /** Whether `order` is still the first introduction of `blobId` (a later-met earlier one replaces it). */
+  isFirst(blobId, order) {
+    return this.introduced.get(blobId)?.order === order;
+  }
   /** Stops git without scanning (the caller failed before it could scan). */
   abort() {
     this.run.close();
   }
-  /** Decides, once per blob and in history order, whether a patch is worth reading. */
-  wants(entry) {
+  /** Decides, once per blob (at its first introduction in history order), whether a patch is worth reading. */
+  wants(entry, commit) {
     if (entry.status === "D" || isNull(entry.newId)) return false;
     if (entry.newMode === SUBMODULE_MODE) {
       this.submodules.add(entry.path);
       return false;
     }
-    if (this.introduced.has(entry.newId)) return false;
-    this.introduced.add(entry.newId);
-    if (entry.newMode === SYMLINK_MODE) {
-      this.symlinks.add(entry.newId);
-      return false;
+    const known = this.introduced.get(entry.newId);
+    if (known && known.order <= commit.index) return false;
+    if (known) {
+      if (known.outcome === "scanned") this.rescanned++;
+      this.findings.forget(entry.newId);
     }
-    if (this.skipPath?.(entry.path)) {
-      this.collector.skip("excluded-path");
-      return false;
-    }
-    return true;
+    const introduction = { order: commit.index, outcome: "wanted" };
+    this.introduced.set(entry.newId, introduction);
+    if (entry.newMode === SYMLINK_MODE) introduction.outcome = "symlink";
+    else if (this.skipPath?.(entry.path)) introduction.outcome = "excluded-path";
+    return introduction.outcome === "wanted";
   }
   onCommit(commit) {
-    const order = this.order++;
+    const order = commit.index;
     for (const entry of commit.entries) if (entry.newMode === SUBMODULE_MODE && !isNull(entry.newId)) this.submodules.add(entry.path);
     const engine = this.engine;
     for (const file of commit.files) {
+      const introduction = this.introduced.get(file.entry.newId);
+      if (introduction.order !== order) continue;
       if (file.binary) {
+        introduction.outcome = "binary";
         this.binaries.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info, order });
         continue;
       }
       if (file.hunks.length === 0) continue;
-      this.scanned++;
       let bytes = 0;
       let nearFailed = false;
       const origin = { path: file.entry.path, commit: commit.info, blob: file.entry.newId };
@@ -14476,9 +14540,10 @@ var StartedHistoryScan = class {
         }
       } catch (error) {
         if (!(error instanceof ScanTimeoutError)) throw error;
-        this.collector.skip("timeout");
+        introduction.outcome = "timeout";
         continue;
       }
+      introduction.outcome = "scanned";
       this.collector.scanned(bytes);
       if (nearFailed) this.rechecks.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info, order, added: file.hunks.flatMap((h) => h.added), partial: results });
       else for (const result2 of results) this.findings.add(result2, file.entry.newId, order);
@@ -14495,7 +14560,8 @@ var StartedHistoryScan = class {
    * is the one reported).
    */
   async scanMarkedBinary(engine) {
-    const marked = await attributeMarked(this.repo, this.binaries, this.maxFileSize, (reason) => this.collector.skip(reason));
+    const binaries = this.binaries.filter((item) => this.isFirst(item.id, item.order));
+    const marked = await attributeMarked(this.repo, binaries, this.maxFileSize, (reason) => this.collector.skip(reason));
     this.textMarkedBinary += await this.scanWholeBlobs(engine, marked.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })));
   }
   /**
@@ -14508,7 +14574,7 @@ var StartedHistoryScan = class {
   async scanRefObjects(engine) {
     const fresh = (await refObjectBlobs(this.repo)).filter((item) => {
       if (this.introduced.has(item.id)) return false;
-      this.introduced.add(item.id);
+      this.introduced.set(item.id, { order: Number.MAX_SAFE_INTEGER, outcome: "ref" });
       if (!this.skipPath?.(item.file ?? item.ref)) return true;
       this.collector.skip("excluded-path");
       return false;
@@ -14538,7 +14604,7 @@ var StartedHistoryScan = class {
           this.collector.skip("timeout");
           continue;
         }
-        this.scanned++;
+        this.scannedWhole++;
         this.collector.scanned(object.size);
       }
     } finally {
@@ -14552,11 +14618,12 @@ var StartedHistoryScan = class {
    * changed lines are reported, as before; the rest is context.
    */
   async recheck(engine) {
-    if (this.rechecks.length === 0) return;
+    const rechecks = this.rechecks.filter((item) => this.isFirst(item.id, item.order));
+    if (rechecks.length === 0) return 0;
     const reader = new CatFileReader(this.repo);
     try {
-      reader.request(this.rechecks.map((item) => item.id));
-      for (const item of this.rechecks) {
+      reader.request(rechecks.map((item) => item.id));
+      for (const item of rechecks) {
         const object = await reader.next();
         const decoded = object.data ? decodeBytes(object.data) : void 0;
         if (!decoded?.ok) {
@@ -14577,6 +14644,7 @@ var StartedHistoryScan = class {
     } finally {
       reader.close();
     }
+    return rechecks.length;
   }
 };
 function memoize(test) {
@@ -18360,7 +18428,6 @@ var gitCommand = {
     checkVerifyArgs(args);
     const repo = await openRepository(path17.resolve(io.cwd, args.repo), io.env);
     const root = repo.workTree ?? repo.gitDir;
-    const setup = await setupScan(args, io, root);
     let revisions;
     if (args["pre-push"]) {
       revisions = await pushedRevisions(repo, io);
@@ -18370,18 +18437,25 @@ var gitCommand = {
       }
     }
     if (args.range !== void 0 && args.range.trim() === "") throw new UsageError("--range: give a revision range such as main..HEAD");
-    const started = startHistoryScan(repo, {
+    const scope = {
       ...revisions ? { revisions } : {},
       ...args.range ? { range: args.range } : {},
       ...args["since-commit"] ? { sinceCommit: args["since-commit"] } : {},
-      ...args.branch ? { branches: args.branch } : {},
+      ...args.branch ? { branches: args.branch } : {}
+    };
+    const commits = listHistory(repo, scope);
+    commits.catch(() => {
+    });
+    const setup = await setupScan(args, io, root);
+    const started = await startHistoryScan(repo, {
+      ...scope,
       maxFileSize: setup.maxFileSize,
       ...args.context !== void 0 ? { context: checkContext(args.context) } : {},
       ...setup.skipPath ? { skipPath: setup.skipPath } : {},
       reportSuppressed: args.explain === true,
       // The scan itself runs on this thread; the diffs are where the cores go.
       partitions: Math.max(1, Math.floor(args.threads))
-    });
+    }, commits);
     let engine;
     try {
       engine = new Engine(setup.rules, { ...setup.engineOptions, decode: decodeDepth(args), explain: true });

@@ -52,6 +52,17 @@ export interface GitScanOptions {
  */
 export const DEFAULT_CONTEXT = 0;
 
+/** What became of a blob at its first introduction. */
+interface Introduction {
+  /** Position in history order of the commit that introduced it. */
+  order: number;
+  /**
+   * `wanted` until its patch is read: `scanned` when it added lines. `binary`
+   * and `ref` (a blob named by a ref) are read whole later, if at all.
+   */
+  outcome: 'wanted' | 'scanned' | 'binary' | 'ref' | 'symlink' | 'excluded-path' | 'timeout';
+}
+
 const SUBMODULE_MODE = '160000';
 const SYMLINK_MODE = '120000';
 const isNull = (id: string): boolean => /^0+$/.test(id);
@@ -90,27 +101,43 @@ export async function scanGitHistory(engine: Engine, options: GitScanOptions = {
 }
 
 export async function scanRepositoryHistory(engine: Engine, repo: Repository, options: GitScanOptions = {}): Promise<ScanReport> {
-  return startHistoryScan(repo, options).scan(engine);
+  return (await startHistoryScan(repo, options)).scan(engine);
 }
 
 /**
- * Starts git on the history right away and returns the scan to finish with
- * an engine: the CLI compiles its rules while git computes the diffs.
+ * The commits a history scan covers (`git rev-list`, in the background):
+ * the CLI starts this before reading its configuration and rules.
  */
-export function startHistoryScan(repo: Repository, options: GitScanOptions = {}): StartedHistoryScan {
-  return new StartedHistoryScan(repo, options);
+export function listHistory(repo: Repository, options: Pick<GitScanOptions, 'range' | 'sinceCommit' | 'branches' | 'revisions'>): Promise<string[]> {
+  return listCommits(repo, historyRevisions(options));
+}
+
+/**
+ * Starts git on the diffs of `commits` (by default those {@link listHistory}
+ * gives) and returns the scan to finish with an engine: the CLI compiles its
+ * rules while git computes the diffs.
+ */
+export async function startHistoryScan(repo: Repository, options: GitScanOptions = {}, commits?: Promise<readonly string[]>): Promise<StartedHistoryScan> {
+  return new StartedHistoryScan(repo, options, await (commits ?? listHistory(repo, options)));
 }
 
 export class StartedHistoryScan {
   private readonly collector = new Collector();
-  private readonly commits: string[];
+
   private readonly run: PatchRun;
   private readonly maxFileSize: number;
   private readonly context: number;
   private readonly skipPath: ((path: string) => boolean) | undefined;
-  private readonly introduced = new Set<string>();
+  /**
+   * Each blob's first introduction met so far, by blob id. Slices of history
+   * arrive interleaved, so a blob met at one commit may turn out to have been
+   * introduced by an earlier commit of another slice: that one then takes
+   * its place (see `introduce`).
+   */
+  private readonly introduced = new Map<string, Introduction>();
+  /** Blobs scanned again because an earlier introduction arrived after a later one was scanned. */
+  private rescanned = 0;
   private readonly submodules = new Set<string>();
-  private readonly symlinks = new Set<string>();
   /** File versions git showed as binary (or over the size limit), in history order. */
   private readonly binaries: { id: string; path: string; commit: CommitInfo; order: number }[] = [];
   /** Of those, text files that a `.gitattributes` entry (`-diff`, `binary`) had git show as binary: scanned whole. */
@@ -123,24 +150,23 @@ export class StartedHistoryScan {
   private readonly rechecks: { id: string; path: string; commit: CommitInfo; order: number; added: LineRange[]; partial: ScanResult[] }[] = [];
   private readonly reportSuppressed: boolean;
   private engine: Engine | undefined;
-  private order = 0;
-  private scanned = 0;
+  /** Whole blobs scanned after the diffs (attribute-marked text, ref objects). */
+  private scannedWhole = 0;
   private hunks = 0;
 
-  constructor(private readonly repo: Repository, options: GitScanOptions) {
+  constructor(private readonly repo: Repository, options: GitScanOptions, private readonly commits: readonly string[]) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.context = options.context ?? DEFAULT_CONTEXT;
     this.skipPath = options.skipPath && memoize(options.skipPath);
     this.reportSuppressed = options.reportSuppressed !== false;
     const revisions = historyRevisions(options);
     this.allRefs = revisions.length === 1 && revisions[0] === '--all';
-    this.commits = listCommits(repo, revisions);
     this.run = new PatchRun(repo, this.commits, {
       context: this.context,
       maxFileSize: this.maxFileSize,
       partitions: Math.max(1, Math.floor(options.partitions ?? availableParallelism())),
       ...(options.minCommitsPerPartition !== undefined ? { minCommitsPerPartition: options.minCommitsPerPartition } : {}),
-      wants: (entry) => this.wants(entry),
+      wants: (entry, commit) => this.wants(entry, commit),
       onCommit: (commit) => this.onCommit(commit),
     });
   }
@@ -154,18 +180,33 @@ export class StartedHistoryScan {
       throw error;
     }
     await this.run.read();
-    await this.recheck(engine);
+    const outcomes = this.countOutcomes();
+    const rechecked = await this.recheck(engine);
     await this.scanMarkedBinary(engine);
     if (this.allRefs) await this.scanRefObjects(engine);
     const { collector } = this;
     if (this.submodules.size > 0) collector.stats.skipped.submodule = this.submodules.size;
-    if (this.symlinks.size > 0) collector.stats.skipped.symlink = this.symlinks.size;
     collector.add(this.findings.result(this.reportSuppressed));
     Object.assign(collector.stats, {
-      commits: this.commits.length, blobs: this.introduced.size, blobsScanned: this.scanned, hunks: this.hunks,
-      rechecked: this.rechecks.length, textMarkedBinary: this.textMarkedBinary, refObjects: this.refObjects, context: this.context, partitions: this.run.partitions, shallow: this.repo.shallow,
+      commits: this.commits.length, blobs: this.introduced.size, blobsScanned: outcomes.scanned + this.scannedWhole, rescanned: this.rescanned, hunks: this.hunks,
+      rechecked, textMarkedBinary: this.textMarkedBinary, refObjects: this.refObjects, context: this.context, partitions: this.run.partitions, shallow: this.repo.shallow,
     });
     return collector.finish();
+  }
+
+  /** Counts what became of each blob at its first introduction; skips go to the collector. */
+  private countOutcomes(): { scanned: number } {
+    let scanned = 0;
+    for (const { outcome } of this.introduced.values()) {
+      if (outcome === 'scanned') scanned++;
+      else if (outcome === 'symlink' || outcome === 'excluded-path' || outcome === 'timeout') this.collector.skip(outcome);
+    }
+    return { scanned };
+  }
+
+  /** Whether `order` is still the first introduction of `blobId` (a later-met earlier one replaces it). */
+  private isFirst(blobId: string, order: number): boolean {
+    return this.introduced.get(blobId)?.order === order;
   }
 
   /** Stops git without scanning (the caller failed before it could scan). */
@@ -173,38 +214,42 @@ export class StartedHistoryScan {
     this.run.close();
   }
 
-  /** Decides, once per blob and in history order, whether a patch is worth reading. */
-  private wants(entry: RawEntry): boolean {
+  /** Decides, once per blob (at its first introduction in history order), whether a patch is worth reading. */
+  private wants(entry: RawEntry, commit: PatchedCommit): boolean {
     if (entry.status === 'D' || isNull(entry.newId)) return false;
     if (entry.newMode === SUBMODULE_MODE) {
       this.submodules.add(entry.path);
       return false;
     }
-    if (this.introduced.has(entry.newId)) return false;
-    this.introduced.add(entry.newId);
-    if (entry.newMode === SYMLINK_MODE) {
-      this.symlinks.add(entry.newId);
-      return false;
+    const known = this.introduced.get(entry.newId);
+    if (known && known.order <= commit.index) return false;
+    if (known) {
+      // Met first in a later slice: what that commit's change gave no longer counts.
+      if (known.outcome === 'scanned') this.rescanned++;
+      this.findings.forget(entry.newId);
     }
-    if (this.skipPath?.(entry.path)) {
-      this.collector.skip('excluded-path');
-      return false;
-    }
-    return true;
+    const introduction: Introduction = { order: commit.index, outcome: 'wanted' };
+    this.introduced.set(entry.newId, introduction);
+    if (entry.newMode === SYMLINK_MODE) introduction.outcome = 'symlink';
+    else if (this.skipPath?.(entry.path)) introduction.outcome = 'excluded-path';
+    return introduction.outcome === 'wanted';
   }
 
   private onCommit(commit: PatchedCommit): void {
-    const order = this.order++;
+    const order = commit.index;
     // A new submodule shows in --raw even when git prints no patch for it.
     for (const entry of commit.entries) if (entry.newMode === SUBMODULE_MODE && !isNull(entry.newId)) this.submodules.add(entry.path);
     const engine = this.engine!;
     for (const file of commit.files) {
+      const introduction = this.introduced.get(file.entry.newId)!;
+      // An earlier commit in another slice introduced it while this one was being read.
+      if (introduction.order !== order) continue;
       if (file.binary) {
+        introduction.outcome = 'binary';
         this.binaries.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info!, order });
         continue;
       }
       if (file.hunks.length === 0) continue;
-      this.scanned++;
       let bytes = 0;
       let nearFailed = false;
       const origin = { path: file.entry.path, commit: commit.info!, blob: file.entry.newId };
@@ -220,9 +265,10 @@ export class StartedHistoryScan {
       } catch (error) {
         // Past --file-timeout (text built to stall a regex): skipped and counted, never silently.
         if (!(error instanceof ScanTimeoutError)) throw error;
-        this.collector.skip('timeout');
+        introduction.outcome = 'timeout';
         continue;
       }
+      introduction.outcome = 'scanned';
       this.collector.scanned(bytes);
       // With the whole file as context the verdicts may differ (a paired rule
       // now wins over a generic one): the re-check's results replace these.
@@ -242,7 +288,8 @@ export class StartedHistoryScan {
    * is the one reported).
    */
   private async scanMarkedBinary(engine: Engine): Promise<void> {
-    const marked = await attributeMarked(this.repo, this.binaries, this.maxFileSize, (reason) => this.collector.skip(reason));
+    const binaries = this.binaries.filter((item) => this.isFirst(item.id, item.order));
+    const marked = await attributeMarked(this.repo, binaries, this.maxFileSize, (reason) => this.collector.skip(reason));
     this.textMarkedBinary += await this.scanWholeBlobs(engine, marked.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })));
   }
 
@@ -256,7 +303,7 @@ export class StartedHistoryScan {
   private async scanRefObjects(engine: Engine): Promise<void> {
     const fresh = (await refObjectBlobs(this.repo)).filter((item) => {
       if (this.introduced.has(item.id)) return false;
-      this.introduced.add(item.id);
+      this.introduced.set(item.id, { order: Number.MAX_SAFE_INTEGER, outcome: 'ref' });
       if (!this.skipPath?.(item.file ?? item.ref)) return true;
       this.collector.skip('excluded-path');
       return false;
@@ -288,7 +335,7 @@ export class StartedHistoryScan {
           this.collector.skip('timeout');
           continue;
         }
-        this.scanned++;
+        this.scannedWhole++;
         this.collector.scanned(object.size);
       }
     } finally {
@@ -302,12 +349,13 @@ export class StartedHistoryScan {
    * from the change: the partner may sit on an unchanged line. Only the
    * changed lines are reported, as before; the rest is context.
    */
-  private async recheck(engine: Engine): Promise<void> {
-    if (this.rechecks.length === 0) return;
+  private async recheck(engine: Engine): Promise<number> {
+    const rechecks = this.rechecks.filter((item) => this.isFirst(item.id, item.order));
+    if (rechecks.length === 0) return 0;
     const reader = new CatFileReader(this.repo);
     try {
-      reader.request(this.rechecks.map((item) => item.id));
-      for (const item of this.rechecks) {
+      reader.request(rechecks.map((item) => item.id));
+      for (const item of rechecks) {
         const object = await reader.next();
         const decoded = object.data ? decodeBytes(object.data) : undefined;
         if (!decoded?.ok) {
@@ -330,6 +378,7 @@ export class StartedHistoryScan {
     } finally {
       reader.close();
     }
+    return rechecks.length;
   }
 }
 

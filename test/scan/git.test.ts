@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -175,6 +176,46 @@ describe('git history scan', () => {
     expect(view(many)).toEqual(view(one));
     expect(many.stats.blobsScanned).toBe(one.stats.blobsScanned);
     expect(one.findings).toHaveLength(12);
+  });
+
+  it('keeps each blob at its first introduction when a later slice of history is read first', async () => {
+    const repo = initRepo();
+    const token = githubToken();
+    const vendored = githubToken();
+    const first = commit(repo, { 'app/settings.py': `TOKEN = "${token}"\n`, 'vendor/lib.py': `KEY = "${vendored}"\n` }, 'Settings, and a vendored file');
+    commit(repo, { 'README.md': 'one\n' }, 'Readme');
+    // The same two blobs again: one at a new path, the vendored one at a path that is not allowlisted.
+    commit(repo, { 'copy/settings.py': `TOKEN = "${token}"\n`, 'src/lib.py': `KEY = "${vendored}"\n` }, 'Copies');
+    commit(repo, { 'README.md': 'two\n' }, 'Readme again');
+    const options: GitScanOptions = { skipPath: (p) => p.startsWith('vendor/') };
+    const one = await scan(repo, { ...options, partitions: 1 });
+    // A real git, held back for a second on the slice that holds the first commit, so the later slice is read first.
+    const wrapper = tempDir('keyhound-slow-git-');
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(path.join(wrapper, 'git'), [
+      '#!/bin/sh',
+      'for arg; do',
+      '  if [ "$arg" = log ]; then',
+      '    input=$(cat)',
+      `    case "$input" in *${first}*) sleep 1 ;; esac`,
+      `    printf '%s\\n' "$input" | '${realGit}' "$@"`,
+      '    exit $?',
+      '  fi',
+      'done',
+      `exec '${realGit}' "$@"`,
+      '',
+    ].join('\n'), { mode: 0o755 });
+    const many = await scan(repo, { ...options, partitions: 2, minCommitsPerPartition: 1, env: { ...GIT_ENV, PATH: `${wrapper}${path.delimiter}${process.env.PATH}` } });
+    expect(many.stats.partitions).toBe(2);
+    // Both copies were scanned first, then replaced by the earlier commit's versions.
+    expect(many.stats.rescanned).toBe(2);
+    expect(one.stats.rescanned).toBe(0);
+    const view = (r: typeof one) => r.findings.map((f) => [f.path, f.line, f.secret, f.origin.commit!.sha, f.occurrences]);
+    expect(view(one)).toEqual([['app/settings.py', 1, token, first, 1]]);
+    expect(view(many)).toEqual(view(one));
+    expect(many.stats.skipped).toEqual(one.stats.skipped);
+    expect(many.stats.skipped['excluded-path']).toBe(1);
+    expect(many.stats.blobsScanned).toBe(one.stats.blobsScanned);
   });
 
   it('handles an empty repository', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { Engine } from '../../detect/engine.js';
-import { DEFAULT_CONTEXT, startHistoryScan } from '../../scan/git.js';
+import { DEFAULT_CONTEXT, listHistory, startHistoryScan } from '../../scan/git.js';
 import { openRepository } from '../../sources/git/repo.js';
 import { pushedRevisions } from '../../sources/git/push.js';
 import { commonOptions } from '../options.js';
@@ -38,7 +38,6 @@ export const gitCommand: Command = {
     checkVerifyArgs(args);
     const repo = await openRepository(path.resolve(io.cwd, args.repo), io.env);
     const root = repo.workTree ?? repo.gitDir;
-    const setup = await setupScan(args, io, root);
     let revisions: string[] | undefined;
     if (args['pre-push']) {
       revisions = await pushedRevisions(repo, io);
@@ -48,19 +47,26 @@ export const gitCommand: Command = {
       }
     }
     if (args.range !== undefined && args.range.trim() === '') throw new UsageError('--range: give a revision range such as main..HEAD');
-    // git starts on the diffs first; the rules compile while it works.
-    const started = startHistoryScan(repo, {
+    const scope = {
       ...(revisions ? { revisions } : {}),
       ...(args.range ? { range: args.range } : {}),
       ...(args['since-commit'] ? { sinceCommit: args['since-commit'] } : {}),
       ...(args.branch ? { branches: args.branch } : {}),
+    };
+    // git lists the commits while the configuration loads, then starts on
+    // the diffs; the rules compile while it works.
+    const commits = listHistory(repo, scope);
+    commits.catch(() => {}); // awaited below; failing set-up must not leave it unhandled
+    const setup = await setupScan(args, io, root);
+    const started = await startHistoryScan(repo, {
+      ...scope,
       maxFileSize: setup.maxFileSize,
       ...(args.context !== undefined ? { context: checkContext(args.context) } : {}),
       ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
       reportSuppressed: args.explain === true,
       // The scan itself runs on this thread; the diffs are where the cores go.
       partitions: Math.max(1, Math.floor(args.threads)),
-    });
+    }, commits);
     let engine: Engine;
     try {
       // explain: the scan re-checks whole files where a `near` condition failed inside a change.

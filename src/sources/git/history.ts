@@ -1,19 +1,23 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SourceError } from '../../core/errors.js';
 import { COMMIT_FORMAT, PatchParser, type PatchedCommit, type RawEntry } from './patch.js';
 import type { Repository } from './repo.js';
-import { gitEnvironment, gitFailed, PINNED_CONFIG } from './run.js';
+import { gitEnvironment, gitFailed, PINNED_CONFIG, runGit } from './run.js';
 
 /**
- * The history to scan, as patches, oldest commit first. `git rev-list` lists
- * the commits (parents before children); the list is cut into contiguous
- * slices, and one `git log -p --no-walk` per slice computes their diffs at the
- * same time, one core each. Their output is parsed strictly in slice order,
- * so everything downstream sees one ordered history no matter how many
- * processes produced it.
+ * The history to scan, as patches. `git rev-list` lists the commits (parents
+ * before children); the list is cut into contiguous slices, and one `git log
+ * -p --no-walk` per slice computes their diffs at the same time, one core
+ * each. Within a slice commits come oldest first, so a blob that two of its
+ * commits introduce is scanned once, at the first. Slices interleave:
+ * whatever any slice has written is parsed at once (the earliest slice
+ * first), so keyhound never waits on one git while another's output piles
+ * up. Commits therefore arrive out of history order across slices; each
+ * carries its position in the list (`PatchedCommit.index`), by which
+ * consumers order what they keep (see `StartedHistoryScan`).
  */
 
 export interface HistoryOptions {
@@ -25,6 +29,7 @@ export interface HistoryOptions {
   partitions: number;
   /** Fewest commits worth a process of their own. */
   minCommitsPerPartition?: number;
+  /** Asked once per patch: read its hunks? `commit.index` is the commit's position in the list. */
   wants: (entry: RawEntry, commit: PatchedCommit) => boolean;
   onCommit: (commit: PatchedCommit) => void;
 }
@@ -34,12 +39,9 @@ const READ_BYTES = 1024 * 1024;
 /** How long to wait for a running git to write more. */
 const POLL_MS = 2;
 
-/** Commits in `revisions`, parents first. Synchronous: callers start git before compiling rules. */
-export function listCommits(repo: Repository, revisions: readonly string[]): string[] {
-  const args = ['rev-list', '--topo-order', '--reverse', ...revisions, '--'];
-  const result = spawnSync('git', [...PINNED_CONFIG, ...args], { cwd: repo.cwd, env: gitEnvironment(repo.env), maxBuffer: 1 << 30 });
-  if (result.error) throw new SourceError(`could not run git: ${result.error.message}`);
-  if (result.status !== 0) throw gitFailed(args, result.stderr.toString('utf8'), result.status ?? -1);
+/** Commits in `revisions`, parents first. Start it early: git lists them while keyhound sets up. */
+export async function listCommits(repo: Repository, revisions: readonly string[]): Promise<string[]> {
+  const result = await runGit(['rev-list', '--topo-order', '--reverse', ...revisions, '--'], { cwd: repo.cwd, env: repo.env });
   const text = result.stdout.toString('latin1').trim();
   return text ? text.split('\n') : [];
 }
@@ -67,22 +69,53 @@ export class PatchRun {
   private readonly slices: Slice[];
   private readonly folder: string | undefined;
 
-  constructor(private readonly repo: Repository, commits: readonly string[], private readonly options: HistoryOptions) {
+  constructor(private readonly repo: Repository, private readonly commits: readonly string[], private readonly options: HistoryOptions) {
     const perPartition = options.minCommitsPerPartition ?? 1000;
     const count = Math.max(1, Math.min(options.partitions, Math.floor(commits.length / perPartition)));
     const size = Math.ceil(commits.length / count);
     const lists = Array.from({ length: count }, (_, i) => commits.slice(i * size, (i + 1) * size)).filter((list) => list.length > 0);
     this.partitions = lists.length;
     this.folder = lists.length > 0 ? mkdtempSync(path.join(tmpdir(), 'keyhound-git-')) : undefined;
-    this.slices = lists.map((list, index) => new Slice(repo, patchArguments(options), path.join(this.folder!, `patches-${index}`), list));
+    this.slices = lists.map((list, index) => new Slice(repo, patchArguments(options), path.join(this.folder!, `patches-${index}`), list, index * size));
   }
 
-  /** Parses every slice in order, handing each commit to `onCommit`. */
+  /**
+   * Parses every slice, handing each commit to `onCommit` as soon as its
+   * patch is complete: within a slice oldest first, across slices in no
+   * fixed order. The earliest slice with output waiting goes first, so a
+   * later slice runs ahead only while the earlier ones have nothing to give.
+   */
   async read(): Promise<void> {
-    const parser = new PatchParser({ headers: true, wants: this.options.wants }, this.options.onCommit);
+    // One buffer for every read: the parsers copy what they keep. A fresh
+    // megabyte per read is external memory, and V8 answers its growth with a
+    // young-generation collection about every 30 ms.
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    const onCommit = (commit: PatchedCommit): void => {
+      // Positions are counted, so they must be git's own order back.
+      if (commit.info?.sha !== this.commits[commit.index]) throw new SourceError(`git log listed commit ${commit.info?.sha} where ${this.commits[commit.index]} was expected`);
+      this.options.onCommit(commit);
+    };
+    const open = this.slices.map((slice) => ({ slice, parser: new PatchParser({ headers: true, wants: this.options.wants, firstIndex: slice.firstIndex }, onCommit) }));
     try {
-      for (const slice of this.slices) await slice.drain((chunk) => parser.push(chunk));
-      parser.end();
+      while (open.length > 0) {
+        let progressed = false;
+        for (let i = 0; i < open.length; i++) {
+          const { slice, parser } = open[i]!;
+          const read = slice.read(buffer);
+          if (read === 'done') {
+            parser.end();
+            open.splice(i, 1);
+            progressed = true;
+            break;
+          }
+          if (read > 0) {
+            parser.push(buffer.subarray(0, read));
+            progressed = true;
+            break;
+          }
+        }
+        if (!progressed) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      }
     } finally {
       this.close();
     }
@@ -103,7 +136,8 @@ class Slice {
   private readonly stderr: Buffer[] = [];
   private closed = false;
 
-  constructor(repo: Repository, private readonly args: string[], file: string, commits: readonly string[]) {
+  /** `firstIndex`: the position of the first of `commits` in the whole list. */
+  constructor(repo: Repository, private readonly args: string[], file: string, commits: readonly string[], readonly firstIndex: number) {
     this.fd = openSync(file, 'w+', 0o600);
     this.child = spawn('git', [...PINNED_CONFIG, ...args], { cwd: repo.cwd, env: gitEnvironment(repo.env), stdio: ['pipe', this.fd, 'pipe'] }) as ChildProcessWithoutNullStreams;
     try {
@@ -118,27 +152,24 @@ class Slice {
     this.child.stdin.end(`${commits.join('\n')}\n`);
   }
 
-  /** Feeds the output as git writes it, until git is done. `feed` must not keep the chunk it is given (it is reused). */
-  async drain(feed: (chunk: Buffer) => void): Promise<void> {
-    // One buffer for every read: `feed` copies what it keeps. A fresh megabyte
-    // per read is external memory, and V8 answers its growth with a young-
-    // generation collection about every 30 ms (some 150 ms over a big history).
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
-    for (;;) {
-      const exited = this.exit !== undefined;
-      const n = readSync(this.fd, buffer, 0, READ_BYTES, this.position);
-      if (n > 0) {
-        this.position += n;
-        feed(buffer.subarray(0, n));
-        continue;
-      }
-      // Everything git wrote before it exited has been read.
-      if (exited) break;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  /**
+   * Reads what git has written since the last call into `buffer`: the byte
+   * count (0 while git is still working), or 'done' once git has exited and
+   * everything it wrote has been read. Throws if git failed.
+   */
+  read(buffer: Buffer): number | 'done' {
+    const exited = this.exit !== undefined;
+    const n = readSync(this.fd, buffer, 0, buffer.length, this.position);
+    if (n > 0) {
+      this.position += n;
+      return n;
     }
+    // Everything git wrote before it exited has been read.
+    if (!exited) return 0;
     const exit = this.exit!;
     if (exit.error) throw new SourceError(`could not run git: ${exit.error.message}`);
     if (exit.code !== 0) throw gitFailed(this.args.filter((a) => a !== '-c' && !a.startsWith('core.')), Buffer.concat(this.stderr).toString('utf8'), exit.code ?? -1);
+    return 'done';
   }
 
   close(): void {

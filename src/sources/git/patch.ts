@@ -62,11 +62,14 @@ export class PatchParser {
   /** True while the current patch is not wanted: its lines are read and dropped. */
   private skipping = true;
   private readonly wantsText: boolean;
+  /** Index of the next commit header. */
+  private nextIndex: number;
 
   constructor(private readonly options: PatchParserOptions, private readonly onCommit: (commit: PatchedCommit) => void) {
     this.mode = options.headers ? 'header' : 'raw';
     this.wantsText = options.text !== false;
-    if (!options.headers) this.commit = { parents: [], entries: [], files: [] };
+    this.nextIndex = options.firstIndex ?? 0;
+    if (!options.headers) this.commit = { index: 0, parents: [], entries: [], files: [] };
   }
 
   /** Parses what `chunk` completes. Whatever is kept (an unfinished record, a hunk's body so far) is copied: callers may reuse `chunk`. */
@@ -200,7 +203,7 @@ export class PatchParser {
   }
 
   private startCommit(): void {
-    this.commit = commitFromHeader(this.header);
+    this.commit = commitFromHeader(this.header, this.nextIndex++);
     this.header = [];
     this.mode = 'raw';
   }

@@ -39,6 +39,8 @@ export interface FilePatch {
 export interface PatchedCommit {
   /** Absent for `git diff` output, which has no commit header. */
   info?: CommitInfo;
+  /** Position of the commit in the list git was given (see {@link PatchParserOptions.firstIndex}); 0 for `git diff` output. */
+  index: number;
   parents: string[];
   entries: RawEntry[];
   /** Patches the consumer asked for (see {@link PatchParserOptions.wants}). */
@@ -52,18 +54,21 @@ export interface PatchParserOptions {
   wants?: (entry: RawEntry, commit: PatchedCommit) => boolean;
   /** Collect hunk text (false: added line ranges only). Default true. */
   text?: boolean;
+  /** Index of the output's first commit, when it is one slice of a longer list. Default 0. */
+  firstIndex?: number;
 }
 
 /** The `--format` the parser reads: `%x01` marks a commit; fields are NUL-terminated. */
 export const COMMIT_FORMAT = '--format=%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%B%x00';
 
 /** A commit from our `--format` header fields: sha, parents, author name, email, ISO date, raw message. */
-export function commitFromHeader(fields: readonly string[]): PatchedCommit {
+export function commitFromHeader(fields: readonly string[], index: number): PatchedCommit {
   const [sha, parents, author, email, date, body] = fields;
   const message = (body ?? '').replace(/^\s+/, '');
   const newline = message.indexOf('\n');
   return {
     info: { sha: sha!, author: author!, email: email!, date: date!, message: (newline >= 0 ? message.slice(0, newline) : message).trimEnd() },
+    index,
     parents: parents ? parents.split(' ') : [],
     entries: [],
     files: [],
