@@ -47,6 +47,7 @@ const common = {
   target: 'node20',
   sourcemap: false,
   legalComments: 'none',
+  minifyWhitespace: true,
   logLevel: 'warning',
   banner,
   define: {
