@@ -1,14 +1,16 @@
 // `npm run bench`: keyhound's speed next to baselines measured in the same run
 // (these machines are noisy; compare ratios, not absolute numbers).
 //
-//   npm run bench [-- --mb 200] [-- --tree PATH] [-- --runs 2] [-- --commits 12000] [-- --skip rg,git,decode]
+//   npm run bench [-- --mb 200] [-- --tree PATH] [-- --runs 2] [-- --commits 12000,40000] [-- --skip rg,git,decode]
 //
 // 1. keyhound scan on all cores and on one, over a generated source tree (or --tree),
 //    and on a small keyword-dense stress tree
 // 2. the naive baseline: every rule's regex over every file
 // 3. the I/O ceiling: plain reading with Node
 // 4. ripgrep with keyhound's own rules (on a sample; see bench/ripgrep.mjs)
-// 5. keyhound git over a 10,000+ commit history next to `git log -p --all -U0`
+// 5. keyhound git over generated histories of 12,000 and 40,000 commits, each next
+//    to `git log -p --all -U0` (the 40,000 one takes about 4 minutes to generate
+//    the first time; it is cached in bench/.data)
 // 6. start-up: `keyhound staged` on a 5-file commit, `keyhound scan` of one small file
 // 7. the cost of decoding (bench/decode.mjs)
 // (and, after 4, where one thread's time goes: bench/profile.mjs)
@@ -128,8 +130,13 @@ console.log(profile.stdout.trimEnd().split('\n').map((l) => `  ${l}`).join('\n')
 
 // 5. History.
 if (!skip.has('git')) {
-  console.log('\nhistory:');
-  results.git = await benchGit({ commits: Number(option('--commits', '12000')), runs, log: (line) => console.log(`  ${line}`) });
+  // Two sizes: keyhound's fixed costs (start-up, compiling rules, V8 warming
+  // up: about 0.3 s) weigh on a short history and fade on a long one.
+  results.git = [];
+  for (const commits of option('--commits', '12000,40000').split(',').map(Number)) {
+    console.log(`\nhistory, ${commits} commits:`);
+    results.git.push(await benchGit({ commits, runs, log: (line) => console.log(`  ${line}`) }));
+  }
 }
 
 // 6. Start-up: small jobs, wall time including Node's start.

@@ -218,6 +218,19 @@ describe('git history scan', () => {
     expect(many.stats.blobsScanned).toBe(one.stats.blobsScanned);
   });
 
+  it('attributes correctly across commits that only delete files or change nothing', async () => {
+    const repo = initRepo();
+    const a = githubToken();
+    const b = githubToken();
+    const first = commit(repo, { 'one.env': `A=${a}\n` }, 'Add one');
+    commit(repo, {}, 'Delete it', { remove: ['one.env'] });
+    commit(repo, {}, 'Empty');
+    const last = commit(repo, { 'two.env': `B=${b}\n` }, 'Add two');
+    const report = await scan(repo);
+    expect(report.findings.map((f) => [f.path, f.origin.commit!.sha])).toEqual([['one.env', first], ['two.env', last]]);
+    expect(report.stats.commits).toBe(4);
+  });
+
   it('handles an empty repository', async () => {
     const report = await scan(initRepo());
     expect(report.findings).toEqual([]);
