@@ -23,12 +23,12 @@ const CLI = path.resolve(option('--cli', path.join(root, 'dist', 'cli', 'keyhoun
 const options = (name) => args.flatMap((a, i) => (a === name ? [args[i + 1]] : []));
 
 const SYSTEM_TREES = ['/usr/lib/python3', '/usr/lib/python3.11', '/usr/lib/python3.12', '/usr/share/doc', '/usr/share/perl', '/usr/share/perl5', '/usr/lib/node_modules'];
-const FILTERS = ['entropy', 'placeholder', 'shape', 'name', 'value-shape', 'wordlike', 'checksum', 'near'];
+const FILTERS = ['entropy', 'placeholder', 'published', 'shape', 'name', 'value-shape', 'wordlike', 'checksum', 'near'];
 const CONFIGS = [
   { name: 'all filters', off: [] },
   ...FILTERS.map((f) => ({ name: `without ${f}`, off: [f] })),
   { name: 'generic filters off (shape, wordlike)', off: ['shape', 'wordlike'] },
-  { name: 'no filters', off: ['entropy', 'placeholder', 'shape', 'wordlike', 'checksum', 'near'] },
+  { name: 'no filters', off: ['entropy', 'placeholder', 'published', 'shape', 'wordlike', 'checksum', 'near'] },
 ];
 
 if (!existsSync(CLI)) throw new Error(`no ${CLI}: run npm run build first`);

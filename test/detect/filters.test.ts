@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BASE62 } from '../../src/detect/checksums/crc32.js';
 import { githubCrc32 } from '../../src/detect/checksums/github-crc32.js';
 import { Engine } from '../../src/detect/engine.js';
@@ -58,5 +58,32 @@ describe('the placeholder filter and verified checksums', () => {
     const result = engine.scan({ text: `a = ${value}\nb = ghp_${'x'.repeat(36)}\n`, origin: { path: 'docs.md' } });
     expect(result.findings).toEqual([]);
     expect(result.suppressed.map((s) => [s.line, s.filter])).toEqual([[1, 'placeholder'], [2, 'checksum']]);
+  });
+});
+
+describe('the published-example filter', () => {
+  const engine = new Engine(builtinRules().filter((rule) => rule.generic), { explain: true });
+  // The generic rules' last filter measures values with the BPE vocabulary.
+  beforeAll(() => engine.prepare());
+
+  it('drops credentials that specifications print as examples, naming the specification', () => {
+    const text = [
+      'access_token = "2YotnFZFEjr1zCsicMWpAA"',
+      'oauth_token_secret = "pfkkdhi9sl3r4s00"',
+      'Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+      '',
+    ].join('\n');
+    const result = engine.scan({ text, origin: { path: 'docs/oauth.md' } });
+    expect(result.findings).toEqual([]);
+    const published = result.suppressed.filter((s) => s.filter === 'published');
+    expect(published.map((s) => s.line)).toEqual(expect.arrayContaining([1, 2]));
+    expect(published.find((s) => s.line === 1)!.reason).toMatch(/RFC 6749 example access token/);
+  });
+
+  it('keeps a value of the same shape that is not the published one, and one that only contains it', () => {
+    const random = `${base62(22)}`;
+    const longer = `2YotnFZFEjr1zCsicMWpAA${base62(8)}`;
+    const result = engine.scan({ text: `access_token = "${random}"\nrefresh_token = "${longer}"\n`, origin: { path: 'app/config.py' } });
+    expect(result.findings.map((f) => f.secret)).toEqual([random, longer]);
   });
 });

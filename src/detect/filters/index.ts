@@ -5,6 +5,7 @@ import { genericNameFilter, genericShapeFilter, genericValueFilter, wordlikeFilt
 import { globalAllowFilters, type GlobalAllow } from './global.js';
 import { nearFilter } from './near.js';
 import { placeholderFilter } from './placeholder.js';
+import { publishedFilter } from './published.js';
 import type { Filter } from './types.js';
 
 export type { Candidate, Drop, Filter, FilterContext } from './types.js';
@@ -20,7 +21,7 @@ export { pathSkipper } from './global.js';
  */
 export function candidateFilters(allow: GlobalAllow | undefined): Filter[] {
   const config = allow ? globalAllowFilters(allow) : undefined;
-  const filters: Filter[] = [...(config?.path ? [config.path] : []), entropyFilter, checksumFilter, placeholderFilter, genericShapeFilter, ruleAllowFilter];
+  const filters: Filter[] = [...(config?.path ? [config.path] : []), entropyFilter, checksumFilter, placeholderFilter, publishedFilter, genericShapeFilter, ruleAllowFilter];
   if (config) filters.push(config.content);
   filters.push(wordlikeFilter, nearFilter);
   return ablate(filters);
@@ -28,13 +29,13 @@ export function candidateFilters(allow: GlobalAllow | undefined): Filter[] {
 
 /**
  * Measurement only (bench/ablation.mjs, docs/detection.md): the filters named in
- * KEYHOUND_FILTERS_OFF (comma-separated: entropy, checksum, placeholder, shape,
- * name, value-shape, wordlike, near) are left out, to measure what each buys.
+ * KEYHOUND_FILTERS_OFF (comma-separated: entropy, checksum, placeholder, published,
+ * shape, name, value-shape, wordlike, near) are left out, to measure what each buys.
  */
 function ablate(filters: Filter[]): Filter[] {
   const off = new Set((process.env.KEYHOUND_FILTERS_OFF ?? '').split(',').map((name) => name.trim()).filter(Boolean));
   if (off.size === 0) return filters;
-  const named = new Map<Filter, string>([[entropyFilter, 'entropy'], [checksumFilter, 'checksum'], [placeholderFilter, 'placeholder'], [genericShapeFilter, 'shape'], [wordlikeFilter, 'wordlike'], [nearFilter, 'near']]);
+  const named = new Map<Filter, string>([[entropyFilter, 'entropy'], [checksumFilter, 'checksum'], [placeholderFilter, 'placeholder'], [publishedFilter, 'published'], [genericShapeFilter, 'shape'], [wordlikeFilter, 'wordlike'], [nearFilter, 'near']]);
   const shape = off.has('name') ? genericValueFilter : off.has('value-shape') ? genericNameFilter : genericShapeFilter;
   return filters.filter((filter) => !off.has(named.get(filter) ?? '')).map((filter) => (filter === genericShapeFilter ? shape : filter));
 }
