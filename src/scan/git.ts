@@ -123,7 +123,6 @@ export async function startHistoryScan(repo: Repository, options: GitScanOptions
 
 export class StartedHistoryScan {
   private readonly collector = new Collector();
-
   private readonly run: PatchRun;
   private readonly maxFileSize: number;
   private readonly context: number;
@@ -132,7 +131,7 @@ export class StartedHistoryScan {
    * Each blob's first introduction met so far, by blob id. Slices of history
    * arrive interleaved, so a blob met at one commit may turn out to have been
    * introduced by an earlier commit of another slice: that one then takes
-   * its place (see `introduce`).
+   * its place (see `wants`).
    */
   private readonly introduced = new Map<string, Introduction>();
   /** Blobs scanned again because an earlier introduction arrived after a later one was scanned. */
