@@ -13,6 +13,7 @@ import type { PatchedCommit, RawEntry } from '../sources/git/patch.js';
 import { openRepository, type Repository } from '../sources/git/repo.js';
 import { Collector, type ScanReport } from './collector.js';
 import { FindingSet } from './git-findings.js';
+import { Introductions } from './git-introductions.js';
 
 export interface GitScanOptions {
   /** The repository (any folder inside it, or a bare repository). Default: the working directory. */
@@ -51,17 +52,6 @@ export interface GitScanOptions {
  * a change, the whole file version is scanned instead (see `recheck`).
  */
 export const DEFAULT_CONTEXT = 0;
-
-/** What became of a blob at its first introduction. */
-interface Introduction {
-  /** Position in history order of the commit that introduced it. */
-  order: number;
-  /**
-   * `wanted` until its patch is read: `scanned` when it added lines. `binary`
-   * and `ref` (a blob named by a ref) are read whole later, if at all.
-   */
-  outcome: 'wanted' | 'scanned' | 'binary' | 'ref' | 'symlink' | 'excluded-path' | 'timeout';
-}
 
 const SUBMODULE_MODE = '160000';
 const SYMLINK_MODE = '120000';
@@ -133,7 +123,7 @@ export class StartedHistoryScan {
    * introduced by an earlier commit of another slice: that one then takes
    * its place (see `wants`).
    */
-  private readonly introduced = new Map<string, Introduction>();
+  private readonly introduced = new Introductions();
   /** Blobs scanned again because an earlier introduction arrived after a later one was scanned. */
   private rescanned = 0;
   private readonly submodules = new Set<string>();
@@ -196,7 +186,7 @@ export class StartedHistoryScan {
   /** Counts what became of each blob at its first introduction; skips go to the collector. */
   private countOutcomes(): { scanned: number } {
     let scanned = 0;
-    for (const { outcome } of this.introduced.values()) {
+    for (const outcome of this.introduced.outcomes()) {
       if (outcome === 'scanned') scanned++;
       else if (outcome === 'symlink' || outcome === 'excluded-path' || outcome === 'timeout') this.collector.skip(outcome);
     }
@@ -205,7 +195,7 @@ export class StartedHistoryScan {
 
   /** Whether `order` is still the first introduction of `blobId` (a later-met earlier one replaces it). */
   private isFirst(blobId: string, order: number): boolean {
-    return this.introduced.get(blobId)?.order === order;
+    return this.introduced.order(blobId) === order;
   }
 
   /** Stops git without scanning (the caller failed before it could scan). */
@@ -220,18 +210,16 @@ export class StartedHistoryScan {
       this.submodules.add(entry.path);
       return false;
     }
-    const known = this.introduced.get(entry.newId);
-    if (known && known.order <= commit.index) return false;
-    if (known) {
+    const known = this.introduced.order(entry.newId);
+    if (known !== undefined && known <= commit.index) return false;
+    if (known !== undefined) {
       // Met first in a later slice: what that commit's change gave no longer counts.
-      if (known.outcome === 'scanned') this.rescanned++;
+      if (this.introduced.outcome(entry.newId) === 'scanned') this.rescanned++;
       this.findings.forget(entry.newId);
     }
-    const introduction: Introduction = { order: commit.index, outcome: 'wanted' };
-    this.introduced.set(entry.newId, introduction);
-    if (entry.newMode === SYMLINK_MODE) introduction.outcome = 'symlink';
-    else if (this.skipPath?.(entry.path)) introduction.outcome = 'excluded-path';
-    return introduction.outcome === 'wanted';
+    const outcome = entry.newMode === SYMLINK_MODE ? 'symlink' : this.skipPath?.(entry.path) ? 'excluded-path' : 'wanted';
+    this.introduced.set(entry.newId, commit.index, outcome);
+    return outcome === 'wanted';
   }
 
   private onCommit(commit: PatchedCommit): void {
@@ -240,11 +228,11 @@ export class StartedHistoryScan {
     for (const entry of commit.entries) if (entry.newMode === SUBMODULE_MODE && !isNull(entry.newId)) this.submodules.add(entry.path);
     const engine = this.engine!;
     for (const file of commit.files) {
-      const introduction = this.introduced.get(file.entry.newId)!;
+      const id = file.entry.newId;
       // An earlier commit in another slice introduced it while this one was being read.
-      if (introduction.order !== order) continue;
+      if (!this.isFirst(id, order)) continue;
       if (file.binary) {
-        introduction.outcome = 'binary';
+        this.introduced.mark(id, 'binary');
         this.binaries.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info!, order });
         continue;
       }
@@ -264,10 +252,10 @@ export class StartedHistoryScan {
       } catch (error) {
         // Past --file-timeout (text built to stall a regex): skipped and counted, never silently.
         if (!(error instanceof ScanTimeoutError)) throw error;
-        introduction.outcome = 'timeout';
+        this.introduced.mark(id, 'timeout');
         continue;
       }
-      introduction.outcome = 'scanned';
+      this.introduced.mark(id, 'scanned');
       this.collector.scanned(bytes);
       // With the whole file as context the verdicts may differ (a paired rule
       // now wins over a generic one): the re-check's results replace these.
@@ -302,7 +290,8 @@ export class StartedHistoryScan {
   private async scanRefObjects(engine: Engine): Promise<void> {
     const fresh = (await refObjectBlobs(this.repo)).filter((item) => {
       if (this.introduced.has(item.id)) return false;
-      this.introduced.set(item.id, { order: Number.MAX_SAFE_INTEGER, outcome: 'ref' });
+      // After every commit: a blob also committed somewhere is reported there.
+      this.introduced.set(item.id, this.commits.length, 'ref');
       if (!this.skipPath?.(item.file ?? item.ref)) return true;
       this.collector.skip('excluded-path');
       return false;
