@@ -168,7 +168,9 @@ describe('fuzzing the config and rule parsers', () => {
       }),
       { numRuns: 400 },
     );
-    expect(loaded).toBeGreaterThan(20);
+    // Enough mutants stay valid to reach the loader's later stages: about 30 in 400
+    // (18-41 over 60 seeds), so the bound sits well below the low tail.
+    expect(loaded).toBeGreaterThan(5);
   });
 
   it('RE2 to JavaScript translation: a JavaScript regex, or an Re2Error', () => {
@@ -197,7 +199,8 @@ describe('fuzzing the config and rule parsers', () => {
       }),
       { numRuns: 400 },
     );
-    expect(parsed).toBeGreaterThan(20);
+    // About 43 in 400 stay valid (23-55 over 60 seeds).
+    expect(parsed).toBeGreaterThan(5);
   });
 
   it('rule files: rules and problems, never an exception; arbitrary values as a rule, likewise', () => {
