@@ -3,8 +3,8 @@ import { DEFAULT_MAX_FILE_SIZE } from '../config/defaults.js';
 import { ScanTimeoutError, UsageError } from '../core/errors.js';
 import type { CommitInfo, LineRange, Origin, ScanResult } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
-import { decodeBytes } from '../sources/decode.js';
-import { CatFileReader, withinSize } from '../sources/git/catfile.js';
+import { blobTexts } from '../sources/git/blob-texts.js';
+import { withinSize } from '../sources/git/catfile.js';
 import { listCommits, PatchRun } from '../sources/git/history.js';
 import { refObjectBlobs } from '../sources/git/refs.js';
 import { attributeMarked } from '../sources/git/attributes.js';
@@ -303,33 +303,24 @@ export class StartedHistoryScan {
 
   /** Reads each blob, sniffs it as a file would be, and scans the text ones whole; returns how many were text. */
   private async scanWholeBlobs(engine: Engine, items: readonly { id: string; order: number; origin: Origin }[]): Promise<number> {
-    if (items.length === 0) return 0;
-    let text = 0;
-    const reader = new CatFileReader(this.repo);
-    try {
-      reader.request(items.map((item) => item.id));
-      for (const item of items) {
-        const object = await reader.next();
-        const decoded = object.data ? decodeBytes(object.data) : undefined;
-        if (!decoded?.ok) {
-          this.collector.skip(decoded ? decoded.reason : 'missing');
-          continue;
-        }
-        text++;
-        try {
-          this.findings.add(engine.scan({ text: decoded.text, origin: item.origin }), item.id, item.order);
-        } catch (error) {
-          if (!(error instanceof ScanTimeoutError)) throw error;
-          this.collector.skip('timeout');
-          continue;
-        }
-        this.scannedWhole++;
-        this.collector.scanned(object.size);
+    let texts = 0;
+    for await (const { item, size, text, skipped } of blobTexts(this.repo, items)) {
+      if (text === undefined) {
+        this.collector.skip(skipped);
+        continue;
       }
-    } finally {
-      reader.close();
+      texts++;
+      try {
+        this.findings.add(engine.scan({ text, origin: item.origin }), item.id, item.order);
+      } catch (error) {
+        if (!(error instanceof ScanTimeoutError)) throw error;
+        this.collector.skip('timeout');
+        continue;
+      }
+      this.scannedWhole++;
+      this.collector.scanned(size);
     }
-    return text;
+    return texts;
   }
 
   /**
@@ -339,32 +330,23 @@ export class StartedHistoryScan {
    */
   private async recheck(engine: Engine): Promise<number> {
     const rechecks = this.rechecks.filter((item) => this.isFirst(item.id, item.order));
-    if (rechecks.length === 0) return 0;
-    const reader = new CatFileReader(this.repo);
-    try {
-      reader.request(rechecks.map((item) => item.id));
-      for (const item of rechecks) {
-        const object = await reader.next();
-        const decoded = object.data ? decodeBytes(object.data) : undefined;
-        if (!decoded?.ok) {
-          // Unreadable now (a partial clone): keep what the change alone gave.
-          for (const result of item.partial) this.findings.add(result, item.id, item.order);
-          continue;
-        }
-        const origin = { path: item.path, commit: item.commit, blob: item.id };
-        let result: ScanResult;
-        try {
-          result = engine.scan({ text: decoded.text, origin, lines: item.added });
-        } catch (error) {
-          if (!(error instanceof ScanTimeoutError)) throw error;
-          // The whole file took too long; what the change alone gave still stands.
-          for (const partial of item.partial) this.findings.add(partial, item.id, item.order);
-          continue;
-        }
-        this.findings.add(result, item.id, item.order);
+    for await (const { item, text } of blobTexts(this.repo, rechecks)) {
+      if (text === undefined) {
+        // Unreadable now (a partial clone): keep what the change alone gave.
+        for (const result of item.partial) this.findings.add(result, item.id, item.order);
+        continue;
       }
-    } finally {
-      reader.close();
+      const origin = { path: item.path, commit: item.commit, blob: item.id };
+      let result: ScanResult;
+      try {
+        result = engine.scan({ text, origin, lines: item.added });
+      } catch (error) {
+        if (!(error instanceof ScanTimeoutError)) throw error;
+        // The whole file took too long; what the change alone gave still stands.
+        for (const partial of item.partial) this.findings.add(partial, item.id, item.order);
+        continue;
+      }
+      this.findings.add(result, item.id, item.order);
     }
     return rechecks.length;
   }

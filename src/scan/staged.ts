@@ -2,9 +2,8 @@ import path from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/defaults.js';
 import { ScanTimeoutError, SourceError } from '../core/errors.js';
 import type { Engine } from '../detect/engine.js';
-import { decodeBytes } from '../sources/decode.js';
 import { attributeMarked } from '../sources/git/attributes.js';
-import { CatFileReader } from '../sources/git/catfile.js';
+import { blobTexts } from '../sources/git/blob-texts.js';
 import { openRepository, type Repository } from '../sources/git/repo.js';
 import type { RawEntry } from '../sources/git/patch.js';
 import { readStaged, type StagedChanges, type StagedFile } from '../sources/git/staged.js';
@@ -50,35 +49,21 @@ async function scanChanges(engine: Engine, repo: Repository, staged: Promise<Sta
     collector.skip('excluded-path');
     return false;
   });
-  if (files.length > 0) {
-    const reader = new CatFileReader(repo);
-    try {
-      reader.request(files.map((file) => file.entry.newId));
-      for (const file of files) {
-        const object = await reader.next();
-        if (!object.data) {
-          collector.skip('missing');
-          continue;
-        }
-        const decoded = decodeBytes(object.data);
-        if (!decoded.ok) {
-          collector.skip(decoded.reason);
-          continue;
-        }
-        const origin = { path: file.entry.path, absolutePath: path.join(repo.workTree!, file.entry.path), blob: file.entry.newId };
-        try {
-          collector.add(await engine.scanPrepared({ text: decoded.text, origin, lines: file.added }));
-        } catch (error) {
-          // Past --file-timeout: skipped and counted, never silently.
-          if (!(error instanceof ScanTimeoutError)) throw error;
-          collector.skip('timeout');
-          continue;
-        }
-        collector.scanned(object.size);
-      }
-    } finally {
-      reader.close();
+  for await (const { item: file, size, text, skipped } of blobTexts(repo, files.map((file) => ({ ...file, id: file.entry.newId })))) {
+    if (text === undefined) {
+      collector.skip(skipped);
+      continue;
     }
+    const origin = { path: file.entry.path, absolutePath: path.join(repo.workTree!, file.entry.path), blob: file.entry.newId };
+    try {
+      collector.add(await engine.scanPrepared({ text, origin, lines: file.added }));
+    } catch (error) {
+      // Past --file-timeout: skipped and counted, never silently.
+      if (!(error instanceof ScanTimeoutError)) throw error;
+      collector.skip('timeout');
+      continue;
+    }
+    collector.scanned(size);
   }
   if (changes.submodules > 0) collector.stats.skipped.submodule = changes.submodules;
   if (changes.symlinks > 0) collector.stats.skipped.symlink = changes.symlinks;
@@ -104,17 +89,9 @@ async function textMarkedBinary(repo: Repository, binaries: readonly RawEntry[],
   });
   if (candidates.length === 0) return [];
   const text: RawEntry[] = [];
-  const reader = new CatFileReader(repo);
-  try {
-    reader.request(candidates.map((entry) => entry.newId));
-    for (const entry of candidates) {
-      const object = await reader.next();
-      const decoded = object.data ? decodeBytes(object.data) : undefined;
-      if (decoded?.ok) text.push(entry);
-      else collector.skip(decoded ? decoded.reason : 'missing');
-    }
-  } finally {
-    reader.close();
+  for await (const blob of blobTexts(repo, candidates.map((entry) => ({ entry, id: entry.newId })))) {
+    if (blob.text !== undefined) text.push(blob.item.entry);
+    else collector.skip(blob.skipped);
   }
   if (text.length === 0) return [];
   // A rename's source path too, so the diff pairs it and only changed lines count.
