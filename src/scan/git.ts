@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/defaults.js';
-import { ScanTimeoutError, UsageError } from '../core/errors.js';
+import { ScanTimeoutError } from '../core/errors.js';
 import type { CommitInfo, LineRange, Origin, ScanResult } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
 import { blobTexts } from '../sources/git/blob-texts.js';
 import { withinSize } from '../sources/git/catfile.js';
-import { listCommits, PatchRun } from '../sources/git/history.js';
+import { PatchRun } from '../sources/git/history.js';
 import { refObjectBlobs } from '../sources/git/refs.js';
 import { attributeMarked } from '../sources/git/attributes.js';
 import { joinHunks } from '../sources/git/hunks.js';
@@ -14,18 +14,11 @@ import { openRepository, type Repository } from '../sources/git/repo.js';
 import { Collector, type ScanReport } from './collector.js';
 import { FindingSet } from './git-findings.js';
 import { Introductions } from './git-introductions.js';
+import { historyRevisions, listHistory, type HistoryScope } from './git-scope.js';
 
-export interface GitScanOptions {
+export interface GitScanOptions extends HistoryScope {
   /** The repository (any folder inside it, or a bare repository). Default: the working directory. */
   repo?: string;
-  /** A revision range (`base..head`): only blobs introduced by commits in it. */
-  range?: string;
-  /** Only commits after this one (reachable from the scanned refs but not from it). */
-  sinceCommit?: string;
-  /** Refs to scan instead of all refs. */
-  branches?: readonly string[];
-  /** Raw revision arguments for `git rev-list` (e.g. `A --not --remotes=origin`); overrides range, branches and sinceCommit. */
-  revisions?: readonly string[];
   /** Blobs larger than this are skipped without being read. Default 10 MiB. */
   maxFileSize?: number;
   /** Paths allowlisted as a whole (config `allow.paths`): their blobs are not scanned. */
@@ -57,27 +50,6 @@ const SUBMODULE_MODE = '160000';
 const SYMLINK_MODE = '120000';
 const isNull = (id: string): boolean => /^0+$/.test(id);
 
-/** The `git rev-list` revisions for the options: all refs by default. */
-export function historyRevisions(options: GitScanOptions): string[] {
-  if (options.revisions) return [...options.revisions];
-  if (options.range) {
-    if (options.branches?.length || options.sinceCommit) throw new UsageError('--range cannot be combined with --branch or --since-commit (the range names its own commits)');
-    return [revision(options.range, '--range')];
-  }
-  const refs = options.branches && options.branches.length > 0 ? options.branches.map((branch) => revision(branch, '--branch')) : ['--all'];
-  return options.sinceCommit ? [...refs, '--not', revision(options.sinceCommit, '--since-commit')] : refs;
-}
-
-/**
- * A revision given by the user goes to `git rev-list` as an argument: one
- * that starts with "-" would be read as an option (`--output=FILE` truncates
- * a file), and no revision does.
- */
-function revision(value: string, option: string): string {
-  if (value.startsWith('-')) throw new UsageError(`${option}: "${value}" is not a revision (revisions never start with "-")`);
-  return value;
-}
-
 /**
  * Scans the history of a repository: the lines each commit added, diffed by
  * git (several processes at once), each blob at most once, each finding
@@ -92,14 +64,6 @@ export async function scanGitHistory(engine: Engine, options: GitScanOptions = {
 
 export async function scanRepositoryHistory(engine: Engine, repo: Repository, options: GitScanOptions = {}): Promise<ScanReport> {
   return (await startHistoryScan(repo, options)).scan(engine);
-}
-
-/**
- * The commits a history scan covers (`git rev-list`, in the background):
- * the CLI starts this before reading its configuration and rules.
- */
-export function listHistory(repo: Repository, options: Pick<GitScanOptions, 'range' | 'sinceCommit' | 'branches' | 'revisions'>): Promise<string[]> {
-  return listCommits(repo, historyRevisions(options));
 }
 
 /**

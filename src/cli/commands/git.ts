@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { Engine } from '../../detect/engine.js';
-import { DEFAULT_CONTEXT, listHistory, startHistoryScan } from '../../scan/git.js';
+import { DEFAULT_CONTEXT, startHistoryScan } from '../../scan/git.js';
+import { listHistory } from '../../scan/git-scope.js';
 import { openRepository } from '../../sources/git/repo.js';
 import { pushedRevisions } from '../../sources/git/push.js';
 import { commonOptions } from '../options.js';
