@@ -14,7 +14,10 @@ import { generate } from './generate.mjs';
 import { CLI, mib, runNode } from './measure.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
 const runs = Number(option('--runs', '3'));
 let tree = option('--tree');
 if (!tree) {
@@ -32,7 +35,9 @@ for (const file of files) {
   texts.push({ text: buffer.toString('utf8'), path: path.relative(tree, file) });
   bytes += buffer.length;
 }
-console.log(`tree: ${tree} (${texts.length} text files, ${mib(bytes).toFixed(1)} MiB); machine: ${os.availableParallelism()} cores, node ${process.version}\n`);
+console.log(
+  `tree: ${tree} (${texts.length} text files, ${mib(bytes).toFixed(1)} MiB); machine: ${os.availableParallelism()} cores, node ${process.version}\n`,
+);
 
 /**
  * Both engines scan each file in turn (alternating which goes first), timed per
@@ -68,7 +73,8 @@ async function engineRuns() {
   };
 }
 
-const line = (label, r, note) => console.log(`${label.padEnd(40)} ${r.seconds.toFixed(2).padStart(6)} s ${(mib(bytes) / r.seconds).toFixed(1).padStart(7)} MB/s  ${note}`);
+const line = (label, r, note) =>
+  console.log(`${label.padEnd(40)} ${r.seconds.toFixed(2).padStart(6)} s ${(mib(bytes) / r.seconds).toFixed(1).padStart(7)} MB/s  ${note}`);
 
 const { off, on } = await engineRuns();
 line('engine, one thread, decoding off', off, `${off.findings} findings`);

@@ -34,10 +34,12 @@ export function seeded(seed) {
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const HEX = '0123456789abcdef';
-const WORDS = ('user account request response handler config value index item list map cache '
-  + 'client server service manager provider factory builder parser reader writer buffer stream event queue worker task job result error '
-  + 'message payload header body status code count total offset limit page size name id type kind mode state flag option setting path '
-  + 'file dir url host port timeout retry backoff delay interval metric log trace span context scope policy role permission grant').split(' ');
+const WORDS = (
+  'user account request response handler config value index item list map cache ' +
+  'client server service manager provider factory builder parser reader writer buffer stream event queue worker task job result error ' +
+  'message payload header body status code count total offset limit page size name id type kind mode state flag option setting path ' +
+  'file dir url host port timeout retry backoff delay interval metric log trace span context scope policy role permission grant'
+).split(' ');
 /** Words secret rules key on. */
 const KEY_WORDS = ['token', 'key', 'secret', 'password', 'auth', 'session'];
 const SENTENCES = [
@@ -57,9 +59,17 @@ const KEY_SENTENCES = [
 
 function makeWriter(random, keyShare) {
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const rand = (alphabet, n) => { let s = ''; for (let i = 0; i < n; i++) s += alphabet[Math.floor(random() * alphabet.length)]; return s; };
+  const rand = (alphabet, n) => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet[Math.floor(random() * alphabet.length)];
+    return s;
+  };
   const word = () => (random() < keyShare.words ? pick(KEY_WORDS) : pick(WORDS));
-  const ident = () => { const a = word(); const b = word(); return a + b[0].toUpperCase() + b.slice(1); };
+  const ident = () => {
+    const a = word();
+    const b = word();
+    return a + b[0].toUpperCase() + b.slice(1);
+  };
   const snake = () => `${word()}_${word()}`;
   const sentence = () => (random() < keyShare.sentences ? pick(KEY_SENTENCES) : pick(SENTENCES));
   return { pick, rand, ident, snake, sentence, word };
@@ -147,10 +157,7 @@ const LANGUAGES = {
       (w) => `  # ${w.sentence()}`,
       (w) => `  - name: ${w.word()}-${w.word()}`,
     ],
-    keyed: [
-      (w) => `  api_key: \${${w.snake().toUpperCase()}_API_KEY}`,
-      (w) => `  password: "{{ .Values.${w.word()}.password }}"`,
-    ],
+    keyed: [(w) => `  api_key: \${${w.snake().toUpperCase()}_API_KEY}`, (w) => `  password: "{{ .Values.${w.word()}.password }}"`],
   },
   md: {
     plain: [
@@ -181,18 +188,39 @@ const EXTENSIONS = Object.keys(LANGUAGES);
 function planters(w) {
   const crc = (() => {
     const table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; table[n] = c >>> 0; }
-    return (s) => { let c = 0xffffffff; for (let i = 0; i < s.length; i++) c = table[(c ^ s.charCodeAt(i)) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+    return (s) => {
+      let c = 0xffffffff;
+      for (let i = 0; i < s.length; i++) c = table[(c ^ s.charCodeAt(i)) & 0xff] ^ (c >>> 8);
+      return (c ^ 0xffffffff) >>> 0;
+    };
   })();
-  const b62 = (n, width) => { let s = ''; while (n > 0) { s = BASE62[n % 62] + s; n = Math.floor(n / 62); } return s.padStart(width, '0'); };
+  const b62 = (n, width) => {
+    let s = '';
+    while (n > 0) {
+      s = BASE62[n % 62] + s;
+      n = Math.floor(n / 62);
+    }
+    return s.padStart(width, '0');
+  };
   return {
-    github: () => { const e = w.rand(BASE62, 30); return `GITHUB_TOKEN=ghp_${e}${b62(crc(e), 6)}`; },
-    aws: () => `aws_access_key_id = AKIA${w.rand('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}\naws_secret_access_key = ${w.rand(B64.replace('+', ''), 40)}`,
+    github: () => {
+      const e = w.rand(BASE62, 30);
+      return `GITHUB_TOKEN=ghp_${e}${b62(crc(e), 6)}`;
+    },
+    aws: () =>
+      `aws_access_key_id = AKIA${w.rand('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}\naws_secret_access_key = ${w.rand(B64.replace('+', ''), 40)}`,
     slack: () => `SLACK_BOT_TOKEN=xoxb-${w.rand('0123456789', 12)}-${w.rand('0123456789', 13)}-${w.rand(BASE62, 24)}`,
     stripe: () => `stripe.api_key = "sk_live_${w.rand(BASE62, 99)}"`,
     generic: () => `API_KEY = "${w.rand(BASE62, 32)}"`,
-    pem: () => `-----BEGIN RSA PRIVATE KEY-----\n${Array.from({ length: 12 }, () => w.rand(B64, 64)).join('\n')}\n-----END RSA PRIVATE KEY-----`,
-    beyondtrust: () => `BT_API_HOST=${w.pick(WORDS)}.beyondtrustcloud.com\nBT_CLIENT_ID=${w.rand(HEX, 40)}\nBT_CLIENT_SECRET=${w.rand(B64, 44)}`,
+    pem: () =>
+      `-----BEGIN RSA PRIVATE KEY-----\n${Array.from({ length: 12 }, () => w.rand(B64, 64)).join('\n')}\n-----END RSA PRIVATE KEY-----`,
+    beyondtrust: () =>
+      `BT_API_HOST=${w.pick(WORDS)}.beyondtrustcloud.com\nBT_CLIENT_ID=${w.rand(HEX, 40)}\nBT_CLIENT_SECRET=${w.rand(B64, 44)}`,
   };
 }
 
@@ -217,7 +245,10 @@ export function generate(dir, { mb = 200, seed = 1, dense = false } = {}) {
     const size = 2000 + Math.floor(random() * 60000);
     let length = 0;
     while (length < size) {
-      const line = random() < 0.002 ? `var ${w.ident()}=function(){${Array.from({ length: 400 }, () => w.ident()).join(';')}};` : templateLine(w, random, LANGUAGES[ext], share);
+      const line =
+        random() < 0.002
+          ? `var ${w.ident()}=function(){${Array.from({ length: 400 }, () => w.ident()).join(';')}};`
+          : templateLine(w, random, LANGUAGES[ext], share);
       lines.push(line);
       length += line.length + 1;
     }
@@ -234,7 +265,16 @@ export function generate(dir, { mb = 200, seed = 1, dense = false } = {}) {
     bytes += Buffer.byteLength(text);
     files++;
   }
-  const manifest = { version: GENERATOR_VERSION, seed, mb, dense, files, bytes, planted, digest: createHash('sha256').update(JSON.stringify(planted)).digest('hex').slice(0, 12) };
+  const manifest = {
+    version: GENERATOR_VERSION,
+    seed,
+    mb,
+    dense,
+    files,
+    bytes,
+    planted,
+    digest: createHash('sha256').update(JSON.stringify(planted)).digest('hex').slice(0, 12),
+  };
   writeFileSync(path.join(dir, '.planted.json'), JSON.stringify(manifest, null, 2));
   return manifest;
 }
@@ -242,8 +282,14 @@ export function generate(dir, { mb = 200, seed = 1, dense = false } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const dir = args[0];
-  if (!dir) { console.error('usage: node bench/generate.mjs DIR [--mb N] [--seed N] [--dense]'); process.exit(2); }
-  const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : fallback; };
+  if (!dir) {
+    console.error('usage: node bench/generate.mjs DIR [--mb N] [--seed N] [--dense]');
+    process.exit(2);
+  }
+  const option = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args[i + 1]) : fallback;
+  };
   const m = generate(dir, { mb: option('--mb', 200), seed: option('--seed', 1), dense: args.includes('--dense') });
   console.log(`generated ${m.files} files, ${(m.bytes / 1048576).toFixed(1)} MiB, ${m.planted.length} planted secrets in ${dir}`);
 }

@@ -29,14 +29,110 @@ function prng(seed) {
 // TypeScript compiler's lib/, for one), which would make the benchmark about
 // a workload no repository has.
 const WORDS = [
-  'user', 'account', 'config', 'value', 'result', 'request', 'response', 'handler', 'buffer', 'index', 'count', 'total',
-  'name', 'path', 'file', 'data', 'item', 'list', 'map', 'entry', 'node', 'tree', 'parent', 'child', 'state', 'event',
-  'client', 'server', 'port', 'host', 'timeout', 'retry', 'error', 'message', 'format', 'parse', 'render', 'update',
-  'delete', 'create', 'read', 'write', 'open', 'close', 'load', 'save', 'options', 'settings', 'width', 'height', 'offset',
-  'length', 'start', 'end', 'first', 'last', 'next', 'prev', 'log', 'payload', 'header', 'body', 'query', 'filter', 'sort',
-  'limit', 'page', 'queue', 'worker', 'task', 'job', 'stream', 'chunk', 'block', 'range', 'scope', 'module', 'package',
-  'version', 'commit', 'branch', 'label', 'title', 'text', 'line', 'column', 'row', 'table', 'record', 'field', 'schema',
-  'model', 'view', 'layout', 'style', 'color', 'image', 'icon', 'button', 'input', 'output', 'target', 'source', 'origin',
+  'user',
+  'account',
+  'config',
+  'value',
+  'result',
+  'request',
+  'response',
+  'handler',
+  'buffer',
+  'index',
+  'count',
+  'total',
+  'name',
+  'path',
+  'file',
+  'data',
+  'item',
+  'list',
+  'map',
+  'entry',
+  'node',
+  'tree',
+  'parent',
+  'child',
+  'state',
+  'event',
+  'client',
+  'server',
+  'port',
+  'host',
+  'timeout',
+  'retry',
+  'error',
+  'message',
+  'format',
+  'parse',
+  'render',
+  'update',
+  'delete',
+  'create',
+  'read',
+  'write',
+  'open',
+  'close',
+  'load',
+  'save',
+  'options',
+  'settings',
+  'width',
+  'height',
+  'offset',
+  'length',
+  'start',
+  'end',
+  'first',
+  'last',
+  'next',
+  'prev',
+  'log',
+  'payload',
+  'header',
+  'body',
+  'query',
+  'filter',
+  'sort',
+  'limit',
+  'page',
+  'queue',
+  'worker',
+  'task',
+  'job',
+  'stream',
+  'chunk',
+  'block',
+  'range',
+  'scope',
+  'module',
+  'package',
+  'version',
+  'commit',
+  'branch',
+  'label',
+  'title',
+  'text',
+  'line',
+  'column',
+  'row',
+  'table',
+  'record',
+  'field',
+  'schema',
+  'model',
+  'view',
+  'layout',
+  'style',
+  'color',
+  'image',
+  'icon',
+  'button',
+  'input',
+  'output',
+  'target',
+  'source',
+  'origin',
 ];
 const RARE_WORDS = ['token', 'key', 'auth', 'secret', 'password', 'session', 'hash', 'signature', 'credential', 'digest'];
 const RARE_SHARE = 0.015;
@@ -84,13 +180,20 @@ class Generator {
   line() {
     const indent = '  '.repeat(this.int(0, 3));
     switch (this.int(0, 6)) {
-      case 0: return `${indent}const ${this.ident()} = ${this.ident()}(${this.ident()}, ${this.int(0, 999)});`;
-      case 1: return `${indent}if (${this.ident()}.${this.word()} > ${this.int(0, 64)}) return ${this.ident()};`;
-      case 2: return `${indent}// ${this.word()} the ${this.word()} before ${this.word()} ${this.word()}s`;
-      case 3: return `${indent}${this.pick(KEYWORDS)} ${this.ident()}.${this.ident()}(${this.word()});`;
-      case 4: return `${indent}${this.ident()}: '${this.word()}-${this.word()}-${this.int(0, 99)}',`;
-      case 5: return '';
-      default: return `${indent}${this.ident()} += ${this.ident()}.length * ${this.int(1, 9)};`;
+      case 0:
+        return `${indent}const ${this.ident()} = ${this.ident()}(${this.ident()}, ${this.int(0, 999)});`;
+      case 1:
+        return `${indent}if (${this.ident()}.${this.word()} > ${this.int(0, 64)}) return ${this.ident()};`;
+      case 2:
+        return `${indent}// ${this.word()} the ${this.word()} before ${this.word()} ${this.word()}s`;
+      case 3:
+        return `${indent}${this.pick(KEYWORDS)} ${this.ident()}.${this.ident()}(${this.word()});`;
+      case 4:
+        return `${indent}${this.ident()}: '${this.word()}-${this.word()}-${this.int(0, 99)}',`;
+      case 5:
+        return '';
+      default:
+        return `${indent}${this.ident()} += ${this.ident()}.length * ${this.int(1, 9)};`;
     }
   }
   lines(n) {
@@ -285,7 +388,11 @@ async function writeStream(out, { commits, seed }) {
     const commitMark = ++mark;
     for (const entry of planted) if (entry.commitIndex === c) entry.mark = commitMark;
     time += g.int(60, 20_000);
-    const who = g.pick([['Ada Lovelace', 'ada@example.com'], ['Grace Hopper', 'grace@example.com'], ['Linus Example', 'linus@example.com']]);
+    const who = g.pick([
+      ['Ada Lovelace', 'ada@example.com'],
+      ['Grace Hopper', 'grace@example.com'],
+      ['Linus Example', 'linus@example.com'],
+    ]);
     const msg = Buffer.from(`${message}\n`);
     let text = `commit ${ref}\nmark :${commitMark}\nauthor ${who[0]} <${who[1]}> ${time} +0000\ncommitter ${who[0]} <${who[1]}> ${time} +0000\n${data(msg)}${msg}`;
     if (parent !== null) text += `from :${parent}\n`;
@@ -314,7 +421,10 @@ async function writeStream(out, { commits, seed }) {
 
 /** Folder of a cached repository for these parameters. */
 export function repoDir(cacheRoot, options) {
-  const key = createHash('sha256').update(JSON.stringify({ v: GENERATOR_VERSION, ...options })).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(JSON.stringify({ v: GENERATOR_VERSION, ...options }))
+    .digest('hex')
+    .slice(0, 12);
   return path.join(cacheRoot, `git-synth-${options.commits}-${key}`);
 }
 
@@ -338,7 +448,11 @@ export async function generateRepo({ cacheRoot, commits = 12_000, seed = 42, log
   spawnSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', bare], { env: gitEnv, stdio: 'inherit' });
   const started = performance.now();
   const marksFile = path.join(building, 'marks');
-  const child = spawn('git', ['fast-import', '--quiet', `--export-marks=${marksFile}`], { cwd: bare, env: gitEnv, stdio: ['pipe', 'inherit', 'inherit'] });
+  const child = spawn('git', ['fast-import', '--quiet', `--export-marks=${marksFile}`], {
+    cwd: bare,
+    env: gitEnv,
+    stdio: ['pipe', 'inherit', 'inherit'],
+  });
   const exited = new Promise((resolve) => child.on('close', resolve));
   const planted = await writeStream(child.stdin, { commits, seed });
   child.stdin.end();
@@ -349,7 +463,12 @@ export async function generateRepo({ cacheRoot, commits = 12_000, seed = 42, log
   if (repack.status !== 0) throw new Error('git repack failed');
   const { readFileSync, writeFileSync } = await import('node:fs');
   // The commit that added each secret, by id: what a history scan must attribute it to.
-  const shas = new Map(readFileSync(marksFile, 'utf8').trim().split('\n').map((line) => line.split(' ')));
+  const shas = new Map(
+    readFileSync(marksFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ')),
+  );
   for (const entry of planted) entry.commit = shas.get(`:${entry.mark}`);
   writeFileSync(path.join(building, 'planted.json'), JSON.stringify(planted, null, 1));
   rmSync(dir, { recursive: true, force: true });

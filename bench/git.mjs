@@ -22,7 +22,11 @@ import { CLI, mib, ROOT, row, runCommand, runNode } from './measure.mjs';
 /** Facts about the history: commits, and the blobs in the repository with their bytes. */
 function historyFacts(repo) {
   const commits = Number(spawnSync('git', ['rev-list', '--all', '--count'], { cwd: repo, encoding: 'utf8' }).stdout.trim());
-  const check = spawnSync('git', ['cat-file', '--batch-all-objects', '--batch-check=%(objecttype) %(objectsize)'], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const check = spawnSync('git', ['cat-file', '--batch-all-objects', '--batch-check=%(objecttype) %(objectsize)'], {
+    cwd: repo,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   let blobs = 0;
   let blobBytes = 0;
   for (const line of check.stdout.split('\n')) {
@@ -50,7 +54,9 @@ export async function benchGit({ commits = 12_000, runs = 3, repo, seed = 42, lo
   const facts = historyFacts(repo);
   log(`repository: ${repo}`);
   log(`history: ${facts.commits} commits, ${facts.blobs} unique blobs, ${mib(facts.blobBytes).toFixed(0)} MiB of blob content`);
-  log(`machine: ${os.availableParallelism()} cores, node ${process.version}, ${spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim()}\n`);
+  log(
+    `machine: ${os.availableParallelism()} cores, node ${process.version}, ${spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim()}\n`,
+  );
 
   const out = mkdtempSync(path.join(os.tmpdir(), 'keyhound-bench-git-'));
   const reportFile = path.join(out, 'report.json');
@@ -73,7 +79,9 @@ export async function benchGit({ commits = 12_000, runs = 3, repo, seed = 42, lo
   const { stats, findings } = keyhound.report;
   row('git log -p --all -U0 > /dev/null (floor)', { seconds: floor.seconds, note: 'diffs only, nothing scanned' });
   row('keyhound git (full history, attributed)', {
-    seconds: keyhound.seconds, bytes: facts.blobBytes, rss: keyhound.rss,
+    seconds: keyhound.seconds,
+    bytes: facts.blobBytes,
+    rss: keyhound.rss,
     note: `${findings.length} findings; ${stats.partitions} git processes; Node RSS only`,
   });
   const rates = {
@@ -82,7 +90,9 @@ export async function benchGit({ commits = 12_000, runs = 3, repo, seed = 42, lo
     historyMiBPerSecond: mib(facts.blobBytes) / keyhound.seconds,
     scannedMiBPerSecond: mib(stats.bytes) / keyhound.seconds,
   };
-  log(`\nkeyhound: ${rates.commitsPerSecond.toFixed(0)} commits/s, ${rates.blobsPerSecond.toFixed(0)} blobs/s, ${rates.historyMiBPerSecond.toFixed(0)} MiB/s of history (${mib(stats.bytes).toFixed(1)} MiB of added lines scanned, ${rates.scannedMiBPerSecond.toFixed(1)} MiB/s)`);
+  log(
+    `\nkeyhound: ${rates.commitsPerSecond.toFixed(0)} commits/s, ${rates.blobsPerSecond.toFixed(0)} blobs/s, ${rates.historyMiBPerSecond.toFixed(0)} MiB/s of history (${mib(stats.bytes).toFixed(1)} MiB of added lines scanned, ${rates.scannedMiBPerSecond.toFixed(1)} MiB/s)`,
+  );
   const ratio = keyhound.seconds / floor.seconds;
   log(`keyhound / floor: ${ratio.toFixed(2)}x ${ratio < 1 ? '(faster than the floor)' : '(SLOWER than the floor)'}`);
 
@@ -94,7 +104,15 @@ export async function benchGit({ commits = 12_000, runs = 3, repo, seed = 42, lo
     attribution = { planted: planted.length, found: planted.length - missed.length, misattributed: misattributed.length };
     log(`planted secrets: ${attribution.planted}, found ${attribution.found}, attributed to the wrong commit ${attribution.misattributed}`);
   }
-  return { repo, facts, floor: { seconds: floor.seconds }, keyhound: { seconds: keyhound.seconds, rss: keyhound.rss, stats }, rates, ratio, attribution };
+  return {
+    repo,
+    facts,
+    floor: { seconds: floor.seconds },
+    keyhound: { seconds: keyhound.seconds, rss: keyhound.rss, stats },
+    rates,
+    ratio,
+    attribution,
+  };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -111,5 +129,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     log: json ? () => {} : console.log,
   });
   if (json) console.log(JSON.stringify(result, null, 2));
-  if (result.attribution && (result.attribution.found < result.attribution.planted || result.attribution.misattributed > 0)) process.exitCode = 1;
+  if (result.attribution && (result.attribution.found < result.attribution.planted || result.attribution.misattributed > 0))
+    process.exitCode = 1;
 }

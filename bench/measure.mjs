@@ -17,11 +17,18 @@ export function runNode(args, { cwd = ROOT, env = {} } = {}) {
   const rssFile = path.join(dir, 'rss');
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['--import', MAXRSS, ...args], {
-    cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, ...env, KEYHOUND_BENCH_RSS_FILE: rssFile },
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+    env: { ...process.env, ...env, KEYHOUND_BENCH_RSS_FILE: rssFile },
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   let rss = NaN;
-  try { rss = Number(readFileSync(rssFile, 'utf8')); } catch { /* the process died before exit */ }
+  try {
+    rss = Number(readFileSync(rssFile, 'utf8'));
+  } catch {
+    /* the process died before exit */
+  }
   rmSync(dir, { recursive: true, force: true });
   return { seconds, rss, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -30,7 +37,13 @@ export function runNode(args, { cwd = ROOT, env = {} } = {}) {
 export function runCommand(command, args, { cwd = ROOT, shell = false } = {}) {
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, shell });
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, status: result.status, stdout: result.stdout, stderr: result.stderr, error: result.error };
+  return {
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    error: result.error,
+  };
 }
 
 /** Best of n runs by wall time (these machines are noisy). */

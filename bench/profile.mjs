@@ -40,5 +40,8 @@ render({ findings, suppressed: [], stats: { files: files.length, bytes, skipped:
 lap('report');
 const all = { list: phases.list, read: phases.read, 'bytes to text': phases.text, ...timings, report: phases.report };
 const total = Object.values(all).reduce((a, b) => a + b, 0);
-console.log(`${files.length} files, ${(bytes / 1048576).toFixed(1)} MiB, ${findings.length} findings, ${(total / 1000).toFixed(2)} s on one thread`);
-for (const [phase, ms] of Object.entries(all)) console.log(`  ${phase.padEnd(14)} ${ms.toFixed(0).padStart(7)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)}%`);
+console.log(
+  `${files.length} files, ${(bytes / 1048576).toFixed(1)} MiB, ${findings.length} findings, ${(total / 1000).toFixed(2)} s on one thread`,
+);
+for (const [phase, ms] of Object.entries(all))
+  console.log(`  ${phase.padEnd(14)} ${ms.toFixed(0).padStart(7)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)}%`);

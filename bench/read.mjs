@@ -8,11 +8,13 @@ const started = process.hrtime.bigint();
 const files = await fg('**', { cwd: dir, absolute: true, dot: true });
 let bytes = 0;
 const queue = [...files];
-await Promise.all(Array.from({ length: 16 }, async () => {
-  for (let file = queue.pop(); file; file = queue.pop()) {
-    const content = await readFile(file);
-    bytes += content.length;
-  }
-}));
+await Promise.all(
+  Array.from({ length: 16 }, async () => {
+    for (let file = queue.pop(); file; file = queue.pop()) {
+      const content = await readFile(file);
+      bytes += content.length;
+    }
+  }),
+);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 console.log(JSON.stringify({ seconds, bytes, files: files.length }));

@@ -67,14 +67,45 @@ export function ripgrep(tree, { sampleMb = 4, batch = 50, timeoutSeconds = 600 }
     const file = path.join(dir, `patterns-${i}.txt`);
     writeFileSync(file, `${accepted.slice(i, i + batch).join('\n')}\n`);
     const started = process.hrtime.bigint();
-    const run = spawnSync('rg', ['--no-ignore', '--hidden', '--count-matches', '--no-messages', '--no-filename', '--regex-size-limit', '1G', '--dfa-size-limit', '1G', '-f', file, ...files], {
-      encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: timeoutSeconds * 1000,
-    });
+    const run = spawnSync(
+      'rg',
+      [
+        '--no-ignore',
+        '--hidden',
+        '--count-matches',
+        '--no-messages',
+        '--no-filename',
+        '--regex-size-limit',
+        '1G',
+        '--dfa-size-limit',
+        '1G',
+        '-f',
+        file,
+        ...files,
+      ],
+      {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: timeoutSeconds * 1000,
+      },
+    );
     seconds += Number(process.hrtime.bigint() - started) / 1e9;
     if (run.error) timedOut = true;
-    matches += (run.stdout ?? '').split('\n').filter(Boolean).reduce((n, line) => n + Number(line), 0);
+    matches += (run.stdout ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .reduce((n, line) => n + Number(line), 0);
   }
-  return { seconds, bytes, files: files.length, patterns: accepted.length, rejected, batches: Math.ceil(accepted.length / batch), matches, timedOut };
+  return {
+    seconds,
+    bytes,
+    files: files.length,
+    patterns: accepted.length,
+    rejected,
+    batches: Math.ceil(accepted.length / batch),
+    matches,
+    timedOut,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

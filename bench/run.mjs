@@ -45,7 +45,12 @@ if (!tree) {
 } else {
   console.log(`tree: ${tree}`);
 }
-console.log(`machine: ${cores} cores, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+console.log(
+  `machine: ${cores} cores, node ${process.version}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
+);
 
 // 1. keyhound scan, as users run it.
 function scanWith(threads) {
@@ -55,7 +60,12 @@ function scanWith(threads) {
 }
 const scanAll = scanWith(cores);
 const scanOne = scanWith(1);
-row(`keyhound scan, ${cores} threads`, { seconds: scanAll.seconds, bytes: scanAll.report.stats.bytes, rss: scanAll.rss, note: `${scanAll.report.findings.length} findings` });
+row(`keyhound scan, ${cores} threads`, {
+  seconds: scanAll.seconds,
+  bytes: scanAll.report.stats.bytes,
+  rss: scanAll.rss,
+  note: `${scanAll.report.findings.length} findings`,
+});
 row('keyhound scan, 1 thread', { seconds: scanOne.seconds, bytes: scanOne.report.stats.bytes, rss: scanOne.rss });
 const sameOutput = JSON.stringify(scanAll.report.findings) === JSON.stringify(scanOne.report.findings);
 console.log(`${''.padEnd(44)} output identical for 1 and ${cores} threads: ${sameOutput}`);
@@ -63,7 +73,9 @@ if (planted) {
   const found = new Set(scanAll.report.findings.map((f) => f.path));
   const missed = planted.planted.filter((p) => !found.has(p.path));
   const extra = scanAll.report.findings.filter((f) => !planted.planted.some((p) => p.path === f.path));
-  console.log(`${''.padEnd(44)} planted ${planted.planted.length}, found ${planted.planted.length - missed.length}, findings elsewhere ${extra.length}${missed.length ? `; missed kinds: ${[...new Set(missed.map((m) => m.kind))].join(', ')}` : ''}`);
+  console.log(
+    `${''.padEnd(44)} planted ${planted.planted.length}, found ${planted.planted.length - missed.length}, findings elsewhere ${extra.length}${missed.length ? `; missed kinds: ${[...new Set(missed.map((m) => m.kind))].join(', ')}` : ''}`,
+  );
 }
 results.scan = { threads: cores, mbPerSecond: scanAll.rate, oneThreadMbPerSecond: scanOne.rate, rss: scanAll.rss, sameOutput };
 
@@ -72,12 +84,20 @@ results.scan = { threads: cores, mbPerSecond: scanAll.rate, oneThreadMbPerSecond
 // together costs each some speed (shared caches and memory); this is the
 // best a scan on all cores could do here, with no pool overhead at all.
 if (cores >= 2) {
-  const folders = readdirSync(tree, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const folders = readdirSync(tree, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const halves = [folders.filter((_f, i) => i % 2 === 0), folders.filter((_f, i) => i % 2 === 1)];
   const quote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
-  const one = (half) => `${quote(process.execPath)} ${quote(CLI)} scan ${half.map((f) => quote(path.join(tree, f))).join(' ')} --format json --quiet --threads 1 > /dev/null`;
+  const one = (half) =>
+    `${quote(process.execPath)} ${quote(CLI)} scan ${half.map((f) => quote(path.join(tree, f))).join(' ')} --format json --quiet --threads 1 > /dev/null`;
   const pair = best(runs, () => runCommand('sh', ['-c', `${one(halves[0])} & ${one(halves[1])}; wait`]));
-  row('two 1-thread processes, a half each, at once', { seconds: pair.seconds, bytes: scanOne.report.stats.bytes, note: 'the cores\' bound, no pool' });
+  row('two 1-thread processes, a half each, at once', {
+    seconds: pair.seconds,
+    bytes: scanOne.report.stats.bytes,
+    note: "the cores' bound, no pool",
+  });
   results.scan.sideBySideMbPerSecond = mib(scanOne.report.stats.bytes) / pair.seconds;
 }
 
@@ -87,23 +107,39 @@ if (!option('--tree')) {
   const denseTree = path.join(os.tmpdir(), 'keyhound-bench-dense-30');
   const denseFile = path.join(denseTree, '.planted.json');
   const denseManifest = existsSync(denseFile) ? JSON.parse(readFileSync(denseFile, 'utf8')) : undefined;
-  if (!(denseManifest && denseManifest.version === GENERATOR_VERSION && denseManifest.dense)) generate(denseTree, { mb: 30, seed: 1, dense: true });
+  if (!(denseManifest && denseManifest.version === GENERATOR_VERSION && denseManifest.dense))
+    generate(denseTree, { mb: 30, seed: 1, dense: true });
   const dense = best(runs, () => runNode([CLI, 'scan', denseTree, '--format', 'json', '--quiet', '--threads', String(cores)]));
   const denseBytes = JSON.parse(dense.stdout).stats.bytes;
-  row(`keyhound scan, keyword-dense 30 MiB tree`, { seconds: dense.seconds, bytes: denseBytes, rss: dense.rss, note: `stress, ${cores} threads` });
+  row(`keyhound scan, keyword-dense 30 MiB tree`, {
+    seconds: dense.seconds,
+    bytes: denseBytes,
+    rss: dense.rss,
+    note: `stress, ${cores} threads`,
+  });
   results.scan.denseMbPerSecond = mib(denseBytes) / dense.seconds;
 }
 
 // 2. The naive baseline: every rule's regex over every file.
 const naive = runNode([path.join('bench', 'naive.mjs'), tree]);
 const naiveResult = JSON.parse(naive.stdout);
-row('naive: every regex over every file', { seconds: naiveResult.seconds, bytes: naiveResult.bytes, rss: naive.rss, note: `${naiveResult.rules} rules, one thread` });
+row('naive: every regex over every file', {
+  seconds: naiveResult.seconds,
+  bytes: naiveResult.bytes,
+  rss: naive.rss,
+  note: `${naiveResult.rules} rules, one thread`,
+});
 const naiveRate = mib(naiveResult.bytes) / naiveResult.seconds;
 
 // 3. The I/O ceiling.
 const read = best(runs, () => runNode([path.join('bench', 'read.mjs'), tree]));
 const readResult = JSON.parse(read.stdout);
-row('plain read with Node (I/O ceiling)', { seconds: readResult.seconds, bytes: readResult.bytes, rss: read.rss, note: 'reading time only' });
+row('plain read with Node (I/O ceiling)', {
+  seconds: readResult.seconds,
+  bytes: readResult.bytes,
+  rss: read.rss,
+  note: 'reading time only',
+});
 const readRate = mib(readResult.bytes) / readResult.seconds;
 
 // 4. ripgrep with the same rules.
@@ -111,7 +147,11 @@ let rgRate;
 if (!skip.has('rg') && spawnSync('rg', ['--version']).status === 0) {
   const rg = ripgrep(tree);
   rgRate = mib(rg.bytes) / rg.seconds;
-  row(`ripgrep, ${rg.patterns} rule regexes, all cores`, { seconds: rg.seconds, bytes: rg.bytes, note: `${mib(rg.bytes).toFixed(0)} MiB sample, ${rg.batches} batches, ${rg.rejected} patterns rg rejects${rg.timedOut ? ', TIMED OUT (a lower bound)' : ''}` });
+  row(`ripgrep, ${rg.patterns} rule regexes, all cores`, {
+    seconds: rg.seconds,
+    bytes: rg.bytes,
+    note: `${mib(rg.bytes).toFixed(0)} MiB sample, ${rg.batches} batches, ${rg.rejected} patterns rg rejects${rg.timedOut ? ', TIMED OUT (a lower bound)' : ''}`,
+  });
 } else if (!skip.has('rg')) {
   console.log('ripgrep: not installed, skipped (apt-get install ripgrep)');
 }
@@ -120,13 +160,21 @@ console.log(`\nratios (targets in brackets):`);
 console.log(`  scan (${cores} threads) / naive          ${(results.scan.mbPerSecond / naiveRate).toFixed(1)}x`);
 if (rgRate) console.log(`  scan / ripgrep, same rules          ${(results.scan.mbPerSecond / rgRate).toFixed(1)}x   [>= 3x]`);
 console.log(`  scan / plain-read ceiling           ${((results.scan.mbPerSecond / readRate) * 100).toFixed(0)}%   [>= 40%]`);
-console.log(`  ${cores} threads / 1 thread               ${(results.scan.mbPerSecond / results.scan.oneThreadMbPerSecond).toFixed(2)}x${results.scan.sideBySideMbPerSecond ? `   (two 1-thread processes side by side: ${(results.scan.sideBySideMbPerSecond / results.scan.oneThreadMbPerSecond).toFixed(2)}x)` : ''}`);
+console.log(
+  `  ${cores} threads / 1 thread               ${(results.scan.mbPerSecond / results.scan.oneThreadMbPerSecond).toFixed(2)}x${results.scan.sideBySideMbPerSecond ? `   (two 1-thread processes side by side: ${(results.scan.sideBySideMbPerSecond / results.scan.oneThreadMbPerSecond).toFixed(2)}x)` : ''}`,
+);
 console.log(`  peak RSS                            ${mib(Math.max(scanAll.rss, scanOne.rss)).toFixed(0)} MB   [< 300 MB]`);
 
 // Where one thread's time goes (bench/profile.mjs).
 console.log('\nwhere time goes, one thread:');
 const profile = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'profile.mjs'), tree], { encoding: 'utf8', cwd: ROOT });
-console.log(profile.stdout.trimEnd().split('\n').map((l) => `  ${l}`).join('\n'));
+console.log(
+  profile.stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n'),
+);
 
 // 5. History.
 if (!skip.has('git')) {
@@ -147,10 +195,18 @@ git('init', '-q');
 git('config', 'user.email', 'bench@example.org');
 git('config', 'user.name', 'bench');
 mkdirSync(path.join(work, 'src'));
-for (let i = 0; i < 5; i++) writeFileSync(path.join(work, 'src', `file${i}.js`), Array.from({ length: 300 }, (_, n) => `export const value${n} = compute(${n}); // line ${n}`).join('\n'));
+for (let i = 0; i < 5; i++)
+  writeFileSync(
+    path.join(work, 'src', `file${i}.js`),
+    Array.from({ length: 300 }, (_, n) => `export const value${n} = compute(${n}); // line ${n}`).join('\n'),
+  );
 git('add', '.');
 git('commit', '-qm', 'initial');
-for (let i = 0; i < 5; i++) writeFileSync(path.join(work, 'src', `file${i}.js`), `${readFileSync(path.join(work, 'src', `file${i}.js`), 'utf8')}\nexport const added${i} = settings.token;\n`);
+for (let i = 0; i < 5; i++)
+  writeFileSync(
+    path.join(work, 'src', `file${i}.js`),
+    `${readFileSync(path.join(work, 'src', `file${i}.js`), 'utf8')}\nexport const added${i} = settings.token;\n`,
+  );
 git('add', '.');
 function timeOf(command) {
   const times = Array.from({ length: 10 }, () => runNode(command, { cwd: work }).seconds);
@@ -159,7 +215,11 @@ function timeOf(command) {
 const node = timeOf(['-e', '0']);
 const staged = timeOf([CLI, 'staged']);
 const small = timeOf([CLI, 'scan', path.join(work, 'src', 'file0.js')]);
-for (const [label, t] of [['node -e 0 (Node start alone)', node], ['keyhound staged, 5-file commit', staged], ['keyhound scan, one small file', small]]) {
+for (const [label, t] of [
+  ['node -e 0 (Node start alone)', node],
+  ['keyhound staged, 5-file commit', staged],
+  ['keyhound scan, one small file', small],
+]) {
   console.log(`  ${label.padEnd(42)} best ${(t.best * 1000).toFixed(0).padStart(4)} ms, mean ${(t.mean * 1000).toFixed(0).padStart(4)} ms`);
 }
 console.log(`  staged under 300 ms: ${staged.mean < 0.3 ? 'yes' : 'NO'}`);
@@ -168,6 +228,15 @@ rmSync(work, { recursive: true, force: true });
 // 7. Decoding cost.
 if (!skip.has('decode')) {
   console.log('\ndecoding:');
-  const decode = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'decode.mjs'), '--tree', tree, '--runs', '1'], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 << 20 });
-  console.log(decode.stdout.split('\n').map((l) => `  ${l}`).join('\n'));
+  const decode = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'decode.mjs'), '--tree', tree, '--runs', '1'], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+  });
+  console.log(
+    decode.stdout
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
 }

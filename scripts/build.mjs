@@ -21,9 +21,16 @@ async function loadBuiltinRules() {
   const out = await build({
     stdin: {
       contents: "export { loadRules } from './src/rules/load.ts'; export { analyseRule } from './src/rules/compile.ts';",
-      resolveDir: root, loader: 'ts', sourcefile: 'build-rules.ts',
+      resolveDir: root,
+      loader: 'ts',
+      sourcefile: 'build-rules.ts',
     },
-    bundle: true, platform: 'node', format: 'esm', write: false, packages: 'external', target: 'node20',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    packages: 'external',
+    target: 'node20',
   });
   // Written inside node_modules so the bundle's bare imports (yaml, minimatch) resolve.
   const temp = path.join(root, 'node_modules', '.cache', 'keyhound', 'load-rules.mjs');
@@ -31,7 +38,9 @@ async function loadBuiltinRules() {
   writeFileSync(temp, out.outputFiles[0].text);
   const { loadRules, analyseRule } = await import(`${pathToFileURL(temp).href}?${Date.now()}`);
   return loadRules([path.join(root, 'rules')]).map(({ source, ...rule }) => ({
-    ...rule, analysis: analyseRule(rule), source: { file: `rules/${path.basename(source.file)}`, line: source.line },
+    ...rule,
+    analysis: analyseRule(rule),
+    source: { file: `rules/${path.basename(source.file)}`, line: source.line },
   }));
 }
 
@@ -82,4 +91,6 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
-console.log(`built ${entries.map((e) => `${e.outdir}/${e.name}.js`).join(', ')} with ${rules.length} rules from ${readdirSync(path.join(root, 'rules')).length} files`);
+console.log(
+  `built ${entries.map((e) => `${e.outdir}/${e.name}.js`).join(', ')} with ${rules.length} rules from ${readdirSync(path.join(root, 'rules')).length} files`,
+);

@@ -3,7 +3,19 @@
  * (`src/action/`) are thin shells over these functions.
  */
 export type {
-  Chunk, CommitInfo, Confidence, Finding, LineRange, Location, Origin, RuleSpec, ScanResult, ScanStats, Severity, Suppressed, Verification,
+  Chunk,
+  CommitInfo,
+  Confidence,
+  Finding,
+  LineRange,
+  Location,
+  Origin,
+  RuleSpec,
+  ScanResult,
+  ScanStats,
+  Severity,
+  Suppressed,
+  Verification,
 } from './core/types.js';
 export { ConfigError, KeyhoundError, RuleError, SourceError, UsageError, type Problem } from './core/errors.js';
 export { fingerprint } from './core/fingerprint.js';

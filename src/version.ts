@@ -6,7 +6,9 @@ let cached: string | undefined;
 
 /** keyhound's version: from the bundle, else from package.json two folders up (src/ and dist/ alike). */
 export function version(): string {
-  cached ??= toolVersion(() => (JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string }).version);
+  cached ??= toolVersion(
+    () => (JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string }).version,
+  );
   return cached;
 }
 

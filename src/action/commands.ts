@@ -16,7 +16,10 @@ export class Workflow {
   exitCode = 0;
   readonly debugEnabled: boolean;
 
-  constructor(private readonly env: NodeJS.ProcessEnv, private readonly out: { write(text: string): unknown }) {
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly out: { write(text: string): unknown },
+  ) {
     // The runner sets RUNNER_DEBUG=1 when step debug logging is on (ACTIONS_STEP_DEBUG).
     this.debugEnabled = env.RUNNER_DEBUG === '1' || env.ACTIONS_STEP_DEBUG === 'true';
   }

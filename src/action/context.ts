@@ -62,19 +62,37 @@ export function eventPullRequest(context: ActionContext): PullRequestInfo | unde
 /** The commit range of the event: a pull request's `base..head`, a push's `before..after`, a merge queue's `base_sha..head_sha`. */
 function eventRange(context: ActionContext): Extract<Plan, { kind: 'range' }> | { kind: 'none'; why: string } {
   const pr = eventPullRequest(context);
-  if (pr) return { kind: 'range', base: pr.baseSha, head: pr.headSha, pr, why: `pull request #${pr.number}: commits ${pr.baseSha.slice(0, 12)}..${pr.headSha.slice(0, 12)}` };
+  if (pr)
+    return {
+      kind: 'range',
+      base: pr.baseSha,
+      head: pr.headSha,
+      pr,
+      why: `pull request #${pr.number}: commits ${pr.baseSha.slice(0, 12)}..${pr.headSha.slice(0, 12)}`,
+    };
   const group = context.event.merge_group as { base_sha?: string; head_sha?: string } | undefined;
   if (context.eventName === 'merge_group' && group?.base_sha && group.head_sha) {
-    return { kind: 'range', base: group.base_sha, head: group.head_sha, why: `merge group: commits ${group.base_sha.slice(0, 12)}..${group.head_sha.slice(0, 12)}` };
+    return {
+      kind: 'range',
+      base: group.base_sha,
+      head: group.head_sha,
+      why: `merge group: commits ${group.base_sha.slice(0, 12)}..${group.head_sha.slice(0, 12)}`,
+    };
   }
   if (context.eventName === 'push') {
     const before = String(context.event.before ?? '');
     const after = String(context.event.after ?? context.sha);
-    if (before && !NULL_SHA.test(before)) return { kind: 'range', base: before, head: after, why: `push: commits ${before.slice(0, 12)}..${after.slice(0, 12)}` };
+    if (before && !NULL_SHA.test(before))
+      return { kind: 'range', base: before, head: after, why: `push: commits ${before.slice(0, 12)}..${after.slice(0, 12)}` };
     // A new branch has no `before`: its commits are those the default branch lacks.
     const repository = context.event.repository as { default_branch?: string } | undefined;
     if (repository?.default_branch) {
-      return { kind: 'range', base: `origin/${repository.default_branch}`, head: after, why: `push of a new branch: commits not on ${repository.default_branch}` };
+      return {
+        kind: 'range',
+        base: `origin/${repository.default_branch}`,
+        head: after,
+        why: `push of a new branch: commits not on ${repository.default_branch}`,
+      };
     }
   }
   return { kind: 'none', why: `event ${context.eventName || '(none)'} has no commit range` };
@@ -86,6 +104,7 @@ export function planScan(mode: Mode, context: ActionContext): Plan {
   if (mode === 'history') return { kind: 'history', why: 'mode history: every commit reachable from any ref' };
   const range = eventRange(context);
   if (range.kind === 'range') return range;
-  if (mode === 'diff') throw new UsageError(`mode diff needs a pull_request, push or merge_group event; ${range.why} (use mode full or history)`);
+  if (mode === 'diff')
+    throw new UsageError(`mode diff needs a pull_request, push or merge_group event; ${range.why} (use mode full or history)`);
   return { kind: 'full', why: `${range.why}, so every file in the working tree` };
 }

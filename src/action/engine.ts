@@ -10,7 +10,13 @@ import type { ActionInputs } from './inputs.js';
  * input paths are relative to the workspace. Redaction is always on: the
  * Action has no input that turns it off.
  */
-export async function createEngine(inputs: ActionInputs, workspace: string, root: string, env: NodeJS.ProcessEnv, workflow: Workflow): Promise<{ engine: Engine; setup: ScanSetup }> {
+export async function createEngine(
+  inputs: ActionInputs,
+  workspace: string,
+  root: string,
+  env: NodeJS.ProcessEnv,
+  workflow: Workflow,
+): Promise<{ engine: Engine; setup: ScanSetup }> {
   const setup = await prepareScan({
     cwd: workspace,
     env,

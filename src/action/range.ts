@@ -1,10 +1,7 @@
 import { gitAuthEnv, runGit } from '../sources/github/clone.js';
 
 /** How the commits of a range were made available. */
-export type RangeAvailability =
-  | { status: 'present' }
-  | { status: 'fetched' }
-  | { status: 'missing'; reason: string };
+export type RangeAvailability = { status: 'present' } | { status: 'fetched' } | { status: 'missing'; reason: string };
 
 async function hasCommit(repo: string, rev: string): Promise<boolean> {
   return (await runGit(['cat-file', '-e', `${rev}^{commit}`], { cwd: repo })).code === 0;
@@ -53,7 +50,8 @@ export async function ensureRange(repo: string, base: string, head: string, opti
     const said = fetched.stderr.trim().split('\n').slice(-2).join(' ');
     return { status: 'missing', reason: `git fetch failed (exit ${fetched.code}): ${said || 'no message'}` };
   }
-  if (!(await hasCommit(repo, base)) || !(await hasCommit(repo, head))) return { status: 'missing', reason: 'git fetch did not bring the commits' };
+  if (!(await hasCommit(repo, base)) || !(await hasCommit(repo, head)))
+    return { status: 'missing', reason: 'git fetch did not bring the commits' };
   if (await isShallow(repo)) return { status: 'missing', reason: 'the clone is still shallow after fetching' };
   return { status: 'fetched' };
 }

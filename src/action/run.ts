@@ -40,7 +40,9 @@ function readOnlyReason(context: ActionContext, pr: PullRequestInfo | undefined,
 
 function client(context: ActionContext, token: string | undefined, workflow: Workflow): GitHub {
   return createGitHubClient({
-    token, apiUrl: context.apiUrl, maxWaitMs: 120_000,
+    token,
+    apiUrl: context.apiUrl,
+    maxWaitMs: 120_000,
     onWait: (ms, reason) => workflow.info(`keyhound: waiting ${Math.ceil(ms / 1000)} s for the GitHub API: ${reason}`),
     warn: (message) => workflow.debug(`octokit: ${message}`),
   });
@@ -51,8 +53,12 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
   const context = readContext(env, cwd);
   const token = inputs.token ?? env.GITHUB_TOKEN;
   // Inputs are logged without the token: only whether there is one.
-  workflow.debug(`inputs: path=${inputs.path} mode=${inputs.mode} config=${inputs.config ?? ''} baseline=${inputs.baseline ?? ''} fail-on-findings=${inputs.failOnFindings} sarif-file=${inputs.sarifFile} upload-sarif=${inputs.uploadSarif} comment=${inputs.comment} token=${token ? 'set' : 'not set'}`);
-  workflow.debug(`event ${context.eventName} on ${context.owner}/${context.repo} at ${context.sha} (${context.ref}); workspace ${context.workspace}`);
+  workflow.debug(
+    `inputs: path=${inputs.path} mode=${inputs.mode} config=${inputs.config ?? ''} baseline=${inputs.baseline ?? ''} fail-on-findings=${inputs.failOnFindings} sarif-file=${inputs.sarifFile} upload-sarif=${inputs.uploadSarif} comment=${inputs.comment} token=${token ? 'set' : 'not set'}`,
+  );
+  workflow.debug(
+    `event ${context.eventName} on ${context.owner}/${context.repo} at ${context.sha} (${context.ref}); workspace ${context.workspace}`,
+  );
 
   const plan = planScan(inputs.mode, context);
   workflow.debug(`plan: ${plan.kind}: ${plan.why}`);
@@ -78,10 +84,12 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
 
   for (const line of annotationLines(findings)) workflow.command(line);
   const n = findings.length;
-  workflow.info(`keyhound: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found in ${report.stats.files} files. ${outcome.scope}`);
+  workflow.info(
+    `keyhound: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found in ${report.stats.files} files. ${outcome.scope}`,
+  );
 
   const notes: string[] = [];
-  const readOnly = readOnlyReason(context, plan.kind === 'range' ? plan.pr ?? pr : pr, env);
+  const readOnly = readOnlyReason(context, plan.kind === 'range' ? (plan.pr ?? pr) : pr, env);
   const writes: (() => Promise<void>)[] = [];
   if (inputs.comment) {
     if (!pr) workflow.notice('comment: true only applies to pull_request events; no comment posted.', 'keyhound');
@@ -89,7 +97,13 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
     else {
       writes.push(async () => {
         const body = commentMarkdown(findings, { headSha: pr.headSha, version: version(), link });
-        const result = await upsertComment(client(context, token, workflow), { owner: pr.owner, repo: pr.repo, number: pr.number }, body, COMMENT_MARKER, n > 0);
+        const result = await upsertComment(
+          client(context, token, workflow),
+          { owner: pr.owner, repo: pr.repo, number: pr.number },
+          body,
+          COMMENT_MARKER,
+          n > 0,
+        );
         workflow.info(`keyhound: pull request comment ${result.action}${result.url ? `: ${result.url}` : ''}`);
       });
     }
@@ -98,7 +112,13 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
     if (readOnly) notes.push(`SARIF upload skipped: ${readOnly}.`);
     else {
       writes.push(async () => {
-        const upload = await uploadSarif(client(context, token, workflow), { owner: context.owner, repo: context.repo, commitSha: context.sha, ref: context.ref, sarif: sarifText() });
+        const upload = await uploadSarif(client(context, token, workflow), {
+          owner: context.owner,
+          repo: context.repo,
+          commitSha: context.sha,
+          ref: context.ref,
+          sarif: sarifText(),
+        });
         workflow.info(`keyhound: SARIF uploaded to code scanning (id ${upload.id})`);
       });
     }
@@ -118,7 +138,9 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
     }
   }
   if (n > 0 && inputs.failOnFindings) {
-    workflow.setFailed(`keyhound: ${n} secret${n === 1 ? '' : 's'} found. Revoke ${n === 1 ? 'it' : 'them'} first, then remove ${n === 1 ? 'it' : 'them'} from the code (see the job summary).`);
+    workflow.setFailed(
+      `keyhound: ${n} secret${n === 1 ? '' : 's'} found. Revoke ${n === 1 ? 'it' : 'them'} first, then remove ${n === 1 ? 'it' : 'them'} from the code (see the job summary).`,
+    );
   }
 }
 
@@ -133,7 +155,11 @@ function message(error: unknown): string {
  * comment. Never throws: any error fails the step with a message. Returns the
  * process exit code.
  */
-export async function run(env: NodeJS.ProcessEnv = process.env, stdout: { write(text: string): unknown } = process.stdout, cwd = process.cwd()): Promise<number> {
+export async function run(
+  env: NodeJS.ProcessEnv = process.env,
+  stdout: { write(text: string): unknown } = process.stdout,
+  cwd = process.cwd(),
+): Promise<number> {
   const workflow = new Workflow(env, stdout);
   try {
     await execute(workflow, env, cwd);

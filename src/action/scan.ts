@@ -51,13 +51,22 @@ export interface PlanContext {
 export async function runPlan(plan: Plan, run: PlanContext): Promise<ScanOutcome> {
   const { inputs, context, workflow, engine, setup, root } = run;
   const target = path.resolve(context.workspace, inputs.path);
-  const files = (): Promise<ScanReport> => scanFiles(engine, {
-    paths: [target], root: target, maxFileSize: setup.maxFileSize, skipDirectories: setup.skipDirectories, skipPaths: [],
-    ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
-  });
-  const git = (range?: string): Promise<ScanReport> => scanGitHistory(engine, {
-    repo: root, maxFileSize: setup.maxFileSize, ...(range ? { range } : {}), ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
-  });
+  const files = (): Promise<ScanReport> =>
+    scanFiles(engine, {
+      paths: [target],
+      root: target,
+      maxFileSize: setup.maxFileSize,
+      skipDirectories: setup.skipDirectories,
+      skipPaths: [],
+      ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+    });
+  const git = (range?: string): Promise<ScanReport> =>
+    scanGitHistory(engine, {
+      repo: root,
+      maxFileSize: setup.maxFileSize,
+      ...(range ? { range } : {}),
+      ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+    });
   if (plan.kind === 'full') {
     return { report: await files(), scope: `Scanned the working tree at ${inputs.path} (${plan.why}).`, root: target };
   }
@@ -66,9 +75,16 @@ export async function runPlan(plan: Plan, run: PlanContext): Promise<ScanOutcome
     return { report: await git(), scope: `Scanned the git history (${plan.why}).`, root: repo };
   }
 
-  const available = await ensureRange(repo, plan.base, plan.head, { token: run.token, serverUrl: context.serverUrl, log: (m) => workflow.debug(m) });
+  const available = await ensureRange(repo, plan.base, plan.head, {
+    token: run.token,
+    serverUrl: context.serverUrl,
+    log: (m) => workflow.debug(m),
+  });
   if (available.status !== 'missing') {
-    const how = available.status === 'fetched' ? ' The commits were not all in the checkout, so they were fetched from origin first (set fetch-depth: 0 on actions/checkout to skip this).' : '';
+    const how =
+      available.status === 'fetched'
+        ? ' The commits were not all in the checkout, so they were fetched from origin first (set fetch-depth: 0 on actions/checkout to skip this).'
+        : '';
     workflow.info(`keyhound: scanning ${plan.why}${available.status === 'fetched' ? ' (fetched the missing commits)' : ''}`);
     const report = await git(`${plan.base}..${plan.head}`);
     return { report, scope: `Scanned ${plan.why}.${how}`, root: repo };
@@ -77,8 +93,17 @@ export async function runPlan(plan: Plan, run: PlanContext): Promise<ScanOutcome
   if (plan.pr) {
     const why = `The commits of the range are not in the checkout and could not be fetched (${available.reason}), so the pull request's files were listed through the GitHub API and the added lines of their head contents scanned; secrets added and removed again within the pull request are not seen this way. Set fetch-depth: 0 on actions/checkout for a full range scan.`;
     workflow.warning(why, 'keyhound: scanned through the API');
-    const gh = createGitHubClient({ token: run.token, apiUrl: context.apiUrl, maxWaitMs: 120_000, onWait: (ms, reason) => workflow.info(`keyhound: waiting ${Math.ceil(ms / 1000)} s: ${reason}`) });
-    const report = await scanPullRequest(engine, gh, plan.pr, { headContents: true, maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) });
+    const gh = createGitHubClient({
+      token: run.token,
+      apiUrl: context.apiUrl,
+      maxWaitMs: 120_000,
+      onWait: (ms, reason) => workflow.info(`keyhound: waiting ${Math.ceil(ms / 1000)} s: ${reason}`),
+    });
+    const report = await scanPullRequest(engine, gh, plan.pr, {
+      headContents: true,
+      maxFileSize: setup.maxFileSize,
+      ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+    });
     return { report, scope: `Scanned pull request #${plan.pr.number} through the GitHub API. ${why}`, root: repo };
   }
   const why = `The commits ${plan.base.slice(0, 12)}..${plan.head.slice(0, 12)} are not in the checkout and could not be fetched (${available.reason}), so the working tree was scanned instead.`;

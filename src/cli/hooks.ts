@@ -69,7 +69,8 @@ export function isOurHook(file: string): boolean {
 /** The Node binary and keyhound entry point of this process, as the hook will call them. */
 export function currentEntry(): { node: string; entry: string } {
   const script = process.argv[1];
-  if (!script) throw new UsageError('cannot tell which keyhound entry point is running; run keyhound hook install from the keyhound command');
+  if (!script)
+    throw new UsageError('cannot tell which keyhound entry point is running; run keyhound hook install from the keyhound command');
   let entry = path.resolve(script);
   try {
     entry = realpathSync(entry);

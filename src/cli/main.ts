@@ -14,7 +14,16 @@ import type { CliIO } from './io.js';
 import { STDIN_ARG } from './options.js';
 
 /** Every command; `keyhound <command> --help` documents each. */
-export const COMMANDS: Command[] = [scanCommand, gitCommand, stagedCommand, hookCommand, rulesCommand, baselineCommand, configCommand, githubCommand];
+export const COMMANDS: Command[] = [
+  scanCommand,
+  gitCommand,
+  stagedCommand,
+  hookCommand,
+  rulesCommand,
+  baselineCommand,
+  configCommand,
+  githubCommand,
+];
 
 function commandName(command: Command): string {
   const first = Array.isArray(command.command) ? command.command[0]! : command.command;
@@ -37,15 +46,17 @@ async function parse(parser: Argv, args: readonly string[]): Promise<Parsed> {
   const printsText = args.some((arg) => arg === '--help' || arg === '-h' || arg === '--version') || args.length === 0;
   if (printsText) {
     return new Promise<Parsed>((resolve) => {
-      parser.parse([...args], {}, (error, argv, output) => resolve({ argv: argv as Record<string, unknown>, output, ...(error ? { error } : {}) }));
+      parser.parse([...args], {}, (error, argv, output) => resolve({ argv: argv, output, ...(error ? { error } : {}) }));
     });
   }
   skipHelpCache(parser);
   try {
-    const argv = await parser.fail((message, error) => {
-      throw error ?? new Error(message);
-    }).parseAsync([...args]);
-    return { argv: argv as Record<string, unknown>, output: '' };
+    const argv = await parser
+      .fail((message, error) => {
+        throw error ?? new Error(message);
+      })
+      .parseAsync([...args]);
+    return { argv: argv, output: '' };
   } catch (error) {
     return { output: '', error: error as Error };
   }
@@ -84,7 +95,9 @@ export async function main(rawArgs: readonly string[], io: CliIO): Promise<numbe
 
   const parsed = await parse(parser, args);
   if (parsed.error) {
-    io.stderr.write(`${parsed.output ? `${parsed.output}\n\n` : ''}keyhound: ${parsed.error.message}${parsed.output ? '' : ' (see keyhound --help)'}\n`);
+    io.stderr.write(
+      `${parsed.output ? `${parsed.output}\n\n` : ''}keyhound: ${parsed.error.message}${parsed.output ? '' : ' (see keyhound --help)'}\n`,
+    );
     return 2;
   }
   if (parsed.output) {

@@ -10,7 +10,7 @@ export const FORMATS = ['text', 'json', 'jsonl', 'sarif', 'github'] as const;
 /** The options every scanning command shares (DESIGN.md, CLI contract). */
 export function commonOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('format', { alias: 'f', choices: FORMATS, default: 'text' as (typeof FORMATS)[number], describe: 'Output format' })
+    .option('format', { alias: 'f', choices: FORMATS, default: 'text', describe: 'Output format' })
     .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file (atomically) instead of stdout' })
     .option('redact', { type: 'boolean', default: true, describe: 'Mask secrets in every output; --no-redact shows them whole' })
     .option('exit-code', { type: 'number', default: 1, coerce: exitCode, describe: 'Exit code when findings remain' })
@@ -18,8 +18,19 @@ export function commonOptions<T>(yargs: Argv<T>) {
     .option('disable', { type: 'string', array: true, describe: 'Rule ids to turn off (comma-separated or repeated)' })
     .option('max-file-size', { type: 'string', describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB' })
     .option('explain', { type: 'boolean', default: false, describe: 'Also list dropped candidates and why' })
-    .option('threads', { alias: 'j', type: 'number', default: availableParallelism(), coerce: threadCount, describe: 'Scanning threads (default: all cores)' })
-    .option('file-timeout', { type: 'number', default: 30, describe: 'Seconds one file (or 16 MiB piece of a bigger one) may take to scan; past it the file is skipped and counted as "timeout" (0: no limit)' })
+    .option('threads', {
+      alias: 'j',
+      type: 'number',
+      default: availableParallelism(),
+      coerce: threadCount,
+      describe: 'Scanning threads (default: all cores)',
+    })
+    .option('file-timeout', {
+      type: 'number',
+      default: 30,
+      describe:
+        'Seconds one file (or 16 MiB piece of a bigger one) may take to scan; past it the file is skipped and counted as "timeout" (0: no limit)',
+    })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Log what is scanned and skipped to stderr' });
 }
@@ -37,7 +48,8 @@ export function threadCount(value: number): number {
 
 /** `--exit-code`: what a process can return, 0-255 (NaN crashed the process when findings remained). */
 export function exitCode(value: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > 255) throw new UsageError(`--exit-code: give a whole number from 0 to 255 (got ${given(value)})`);
+  if (!Number.isInteger(value) || value < 0 || value > 255)
+    throw new UsageError(`--exit-code: give a whole number from 0 to 255 (got ${given(value)})`);
   return value;
 }
 
@@ -52,5 +64,8 @@ export function parseSize(text: string): number {
 
 /** `--disable a,b --disable c` → `[a, b, c]`. */
 export function splitList(values: readonly string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }

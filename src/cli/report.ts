@@ -21,7 +21,9 @@ export function finishStreamed(scan: ScanReport, argv: ReportArgs, io: CliIO): n
 function summarize(scan: ScanReport, argv: ReportArgs, io: CliIO): void {
   if (argv.output && argv.output !== '-' && !argv.quiet) {
     const n = scan.findings.length;
-    io.stderr.write(`keyhound: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found in ${scan.stats.files} files; report written to ${argv.output}\n`);
+    io.stderr.write(
+      `keyhound: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found in ${scan.stats.files} files; report written to ${argv.output}\n`,
+    );
   }
 }
 

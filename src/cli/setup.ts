@@ -8,8 +8,15 @@ import { parseSize, splitList } from './options.js';
 /** `--config` and `--baseline`, for every scanning command (commonOptions adds them too). */
 export function configOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('config', { alias: 'c', type: 'string', describe: 'Config file: a .keyhound.yaml or a gitleaks .gitleaks.toml (default: found in the scanned folder or repository root)' })
-    .option('baseline', { type: 'string', describe: 'Report only findings not in this baseline file (keyhound baseline create writes one)' });
+    .option('config', {
+      alias: 'c',
+      type: 'string',
+      describe: 'Config file: a .keyhound.yaml or a gitleaks .gitleaks.toml (default: found in the scanned folder or repository root)',
+    })
+    .option('baseline', {
+      type: 'string',
+      describe: 'Report only findings not in this baseline file (keyhound baseline create writes one)',
+    });
 }
 
 /** The arguments prepareScan reads, as yargs gives them. */
@@ -51,7 +58,8 @@ export async function setupScan(args: SetupArgs, io: CliIO, root: string, extra:
 
 /** `--file-timeout` seconds → the engine's per-chunk budget in milliseconds (0: none). */
 export function fileTimeoutMs(seconds: number): number {
-  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--file-timeout: "${seconds}" must be a number of seconds (0 for no limit)`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new UsageError(`--file-timeout: "${seconds}" must be a number of seconds (0 for no limit)`);
   return Math.round(seconds * 1000);
 }
 

@@ -16,7 +16,11 @@ export class FindingStream {
   private readonly file?: { temp: string; final: string; stream: WriteStream };
   count = 0;
 
-  constructor(private readonly io: CliIO, output: string | undefined, private readonly redact: boolean) {
+  constructor(
+    private readonly io: CliIO,
+    output: string | undefined,
+    private readonly redact: boolean,
+  ) {
     if (output && output !== '-') {
       const final = path.resolve(io.cwd, output);
       const temp = path.join(path.dirname(final), `.${path.basename(final)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -10,10 +10,26 @@ import type { CliIO } from './io.js';
 /** Options of every scanning command for decoding and verification (README "Verification"). */
 export function verifyOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option('decode-depth', { type: 'number', default: 2, describe: 'Layers of base64, hex, percent and \\u/\\x encoding to look through for secrets; 0 turns decoding off' })
-    .option('verify', { type: 'boolean', default: false, describe: 'Check each secret with one read-only request to its provider (sends the secret there; see README)' })
-    .option('verify-host', { type: 'string', array: true, describe: 'A host named in scanned content (a BeyondTrust appliance) that may receive credentials; repeatable, *.example.com allowed' })
-    .option('verify-endpoint', { type: 'string', array: true, describe: 'PROVIDER=URL: send that provider\'s verification requests to URL (scheme, host, port) instead; repeatable' })
+    .option('decode-depth', {
+      type: 'number',
+      default: 2,
+      describe: 'Layers of base64, hex, percent and \\u/\\x encoding to look through for secrets; 0 turns decoding off',
+    })
+    .option('verify', {
+      type: 'boolean',
+      default: false,
+      describe: 'Check each secret with one read-only request to its provider (sends the secret there; see README)',
+    })
+    .option('verify-host', {
+      type: 'string',
+      array: true,
+      describe: 'A host named in scanned content (a BeyondTrust appliance) that may receive credentials; repeatable, *.example.com allowed',
+    })
+    .option('verify-endpoint', {
+      type: 'string',
+      array: true,
+      describe: "PROVIDER=URL: send that provider's verification requests to URL (scheme, host, port) instead; repeatable",
+    })
     .option('verify-timeout', { type: 'number', default: 10, describe: 'Seconds to wait for each verification request' })
     .option('only-live', { type: 'boolean', default: false, describe: 'Report only secrets that --verify found live' });
 }
@@ -31,7 +47,8 @@ export interface VerifyArgs {
 /** `--decode-depth` as the engine's `decode` option. */
 export function decodeDepth(args: VerifyArgs): number {
   const depth = args['decode-depth'];
-  if (!Number.isInteger(depth) || depth < 0 || depth > 5) throw new UsageError(`--decode-depth: "${depth}" must be a whole number from 0 to 5`);
+  if (!Number.isInteger(depth) || depth < 0 || depth > 5)
+    throw new UsageError(`--decode-depth: "${depth}" must be a whole number from 0 to 5`);
   return depth;
 }
 
@@ -51,8 +68,17 @@ export function parseEndpoints(values: readonly string[]): Map<string, string> {
     } catch {
       throw new UsageError(`--verify-endpoint ${provider}: "${value.slice(eq + 1)}" is not a URL (try http://127.0.0.1:8080)`);
     }
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
-      throw new UsageError(`--verify-endpoint ${provider}: give only scheme, host and port (like https://api.example.com:8443); the request path stays the provider's own`);
+    if (
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.username ||
+      url.password ||
+      url.search ||
+      url.hash ||
+      (url.pathname !== '/' && url.pathname !== '')
+    ) {
+      throw new UsageError(
+        `--verify-endpoint ${provider}: give only scheme, host and port (like https://api.example.com:8443); the request path stays the provider's own`,
+      );
     }
     endpoints.set(provider, url.origin);
   }
@@ -63,11 +89,19 @@ export function parseEndpoints(values: readonly string[]): Map<string, string> {
 export function checkVerifyArgs(args: VerifyArgs): void {
   decodeDepth(args);
   if (!args.verify) {
-    const needs = [args['only-live'] && '--only-live', args['verify-host']?.length && '--verify-host', args['verify-endpoint']?.length && '--verify-endpoint'].filter(Boolean);
-    if (needs.length > 0) throw new UsageError(`${needs.join(', ')} need${needs.length === 1 ? 's' : ''} --verify (verification requests are sent only when you ask for them)`);
+    const needs = [
+      args['only-live'] && '--only-live',
+      args['verify-host']?.length && '--verify-host',
+      args['verify-endpoint']?.length && '--verify-endpoint',
+    ].filter(Boolean);
+    if (needs.length > 0)
+      throw new UsageError(
+        `${needs.join(', ')} need${needs.length === 1 ? 's' : ''} --verify (verification requests are sent only when you ask for them)`,
+      );
     return;
   }
-  if (!(args['verify-timeout'] > 0)) throw new UsageError(`--verify-timeout: "${args['verify-timeout']}" must be a number of seconds above 0`);
+  if (!(args['verify-timeout'] > 0))
+    throw new UsageError(`--verify-timeout: "${args['verify-timeout']}" must be a number of seconds above 0`);
   (args['verify-host'] ?? []).forEach(parseAllowedHost);
   parseEndpoints(args['verify-endpoint'] ?? []);
 }
@@ -83,6 +117,9 @@ export async function applyVerification(report: ScanReport, args: VerifyArgs, io
     userAgent: `keyhound/${version()} (secret verification)`,
   });
   const summary = verified.stats.verification as { live: number; dead: number; unknown: number; requests: number };
-  if (!args.quiet) io.stderr.write(`keyhound: verified ${report.findings.length} secret${report.findings.length === 1 ? '' : 's'}: ${summary.live} live, ${summary.dead} dead, ${summary.unknown} unknown (${summary.requests} request${summary.requests === 1 ? '' : 's'})\n`);
+  if (!args.quiet)
+    io.stderr.write(
+      `keyhound: verified ${report.findings.length} secret${report.findings.length === 1 ? '' : 's'}: ${summary.live} live, ${summary.dead} dead, ${summary.unknown} unknown (${summary.requests} request${summary.requests === 1 ? '' : 's'})\n`,
+    );
   return verified;
 }

@@ -7,7 +7,11 @@ function sectionAllowances(section: AllowSection, root: string, ruleIds?: string
   const scope = ruleIds ? { ruleIds } : {};
   return [
     ...section.paths.map((p) => ({ ...scope, paths: [p.value], origin: describePlace(p.at, root) })),
-    ...section.regexes.map((r) => ({ ...scope, regexes: [{ regex: r.value.regex, target: r.value.target }], origin: describePlace(r.at, root) })),
+    ...section.regexes.map((r) => ({
+      ...scope,
+      regexes: [{ regex: r.value.regex, target: r.value.target }],
+      origin: describePlace(r.at, root),
+    })),
     ...section.stopwords.map((w) => ({ ...scope, stopwords: [w.value], origin: describePlace(w.at, root) })),
   ];
 }

@@ -42,7 +42,8 @@ export interface Baseline {
 export const DEFAULT_BASELINE_NAME = '.keyhound-baseline.jsonl';
 const FORMAT = 'keyhound-baseline';
 const VERSION = 1;
-const ABOUT = 'Findings accepted as known: rule, path and a salted hash of the secret (never the secret). One entry a line, sorted; keyhound baseline update adds new findings and prunes entries that match nothing.';
+const ABOUT =
+  'Findings accepted as known: rule, path and a salted hash of the secret (never the secret). One entry a line, sorted; keyhound baseline update adds new findings and prunes entries that match nothing.';
 
 export function newSalt(): string {
   return randomBytes(16).toString('hex');
@@ -69,7 +70,15 @@ export function readBaseline(file: string): Baseline {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError([{ file, message: code === 'ENOENT' ? 'no such baseline file; create it with `keyhound baseline create`' : `cannot read: ${code ?? (error as Error).message}` }]);
+    throw new ConfigError([
+      {
+        file,
+        message:
+          code === 'ENOENT'
+            ? 'no such baseline file; create it with `keyhound baseline create`'
+            : `cannot read: ${code ?? (error as Error).message}`,
+      },
+    ]);
   }
   const problems: Problem[] = [];
   let salt: string | undefined;
@@ -91,7 +100,11 @@ export function readBaseline(file: string): Baseline {
       if (v.format !== FORMAT || v.version !== VERSION || typeof v.salt !== 'string' || !/^[0-9a-f]{16,}$/.test(v.salt)) {
         problems.push({ file, line, message: `unsupported header (expected format "${FORMAT}", version ${VERSION} and a hex salt)` });
       } else if (salt !== undefined && salt !== v.salt) {
-        problems.push({ file, line, message: 'a second header with another salt (two baselines merged?); recreate it with `keyhound baseline create`' });
+        problems.push({
+          file,
+          line,
+          message: 'a second header with another salt (two baselines merged?); recreate it with `keyhound baseline create`',
+        });
       } else salt = v.salt;
     } else if (typeof v.rule !== 'string' || typeof v.path !== 'string' || typeof v.hash !== 'string' || !/^[0-9a-f]{32}$/.test(v.hash)) {
       problems.push({ file, line, message: 'an entry needs "rule", "path" and a 32-hex "hash"' });
@@ -101,7 +114,8 @@ export function readBaseline(file: string): Baseline {
       entries.push(entry);
     }
   });
-  if (salt === undefined && problems.length === 0) problems.push({ file, line: 1, message: `missing the header line {"format":"${FORMAT}",...}` });
+  if (salt === undefined && problems.length === 0)
+    problems.push({ file, line: 1, message: `missing the header line {"format":"${FORMAT}",...}` });
   if (problems.length > 0) throw new ConfigError(problems);
   return { file, salt: salt!, entries };
 }
@@ -115,7 +129,13 @@ export function formatBaseline(baseline: Pick<Baseline, 'salt' | 'entries'>): st
     const key = entryKey(entry);
     if (seen.has(key)) continue;
     seen.add(key);
-    lines.push(JSON.stringify(entry.line === undefined ? { rule: entry.rule, path: entry.path, hash: entry.hash } : { rule: entry.rule, path: entry.path, hash: entry.hash, line: entry.line }));
+    lines.push(
+      JSON.stringify(
+        entry.line === undefined
+          ? { rule: entry.rule, path: entry.path, hash: entry.hash }
+          : { rule: entry.rule, path: entry.path, hash: entry.hash, line: entry.line },
+      ),
+    );
   }
   return `${[header, ...lines].join('\n')}\n`;
 }
@@ -128,6 +148,8 @@ export function writeBaseline(baseline: Baseline): void {
     renameSync(temp, baseline.file);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new ConfigError([{ file: baseline.file, message: `cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+    throw new ConfigError([
+      { file: baseline.file, message: `cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` },
+    ]);
   }
 }

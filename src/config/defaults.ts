@@ -5,15 +5,39 @@
  * `keyhound config print` shows the list, `extends: none` drops it, and a
  * config file adds to it. `.git` is not content and is never entered.
  */
-export const DEFAULT_SKIP_DIRECTORIES = ['.git', 'node_modules', 'vendor', 'bower_components', '.venv', 'venv', '__pycache__', '.tox', '.gradle', '.idea', '.terraform'];
+export const DEFAULT_SKIP_DIRECTORIES = [
+  '.git',
+  'node_modules',
+  'vendor',
+  'bower_components',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  '.gradle',
+  '.idea',
+  '.terraform',
+];
 
 /** Folders that are never content, whatever the config says. */
 export const ALWAYS_SKIPPED_DIRECTORIES = ['.git'];
 
 export const DEFAULT_SKIP_PATHS = [
-  '**/package-lock.json', '**/npm-shrinkwrap.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/bun.lockb', '**/go.sum',
-  '**/Cargo.lock', '**/Gemfile.lock', '**/poetry.lock', '**/composer.lock', '**/Pipfile.lock', '**/packages.lock.json',
-  '**/*.min.js', '**/*.min.css', '**/*.map',
+  '**/package-lock.json',
+  '**/npm-shrinkwrap.json',
+  '**/yarn.lock',
+  '**/pnpm-lock.yaml',
+  '**/bun.lockb',
+  '**/go.sum',
+  '**/Cargo.lock',
+  '**/Gemfile.lock',
+  '**/poetry.lock',
+  '**/composer.lock',
+  '**/Pipfile.lock',
+  '**/packages.lock.json',
+  '**/*.min.js',
+  '**/*.min.css',
+  '**/*.map',
   '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,avif,tif,tiff,psd,svgz,heic}',
   '**/*.{zip,tar,gz,tgz,bz2,xz,7z,rar,zst,jar,war,ear,whl,egg,nupkg,gem,deb,rpm,dmg,iso,apk,ipa}',
   '**/*.{woff,woff2,ttf,otf,eot,mp3,mp4,m4a,wav,ogg,flac,avi,mov,mkv,webm,pdf}',

@@ -59,7 +59,11 @@ export function searchFolders(root: string): { dir: string; how: FoundConfig['ho
  * error; finding none is not (the default config applies).
  */
 export function discoverConfig(options: DiscoverOptions): FoundConfig | undefined {
-  const named = options.explicit ? { value: options.explicit, how: '--config' as const } : options.env?.KEYHOUND_CONFIG ? { value: options.env.KEYHOUND_CONFIG, how: 'KEYHOUND_CONFIG' as const } : undefined;
+  const named = options.explicit
+    ? { value: options.explicit, how: '--config' as const }
+    : options.env?.KEYHOUND_CONFIG
+      ? { value: options.env.KEYHOUND_CONFIG, how: 'KEYHOUND_CONFIG' as const }
+      : undefined;
   if (named) {
     const file = path.resolve(options.cwd, named.value);
     if (!isFile(file)) {

@@ -24,7 +24,13 @@ function strings(value: unknown): string[] {
  * every rule lets sources skip those files unread, as gitleaks does. Regexes
  * that cannot be translated are left out and reported through `problems`.
  */
-export function translateAllowlist(table: Record<string, unknown>, origin: string, ruleIds: string[] | undefined, problems: string[], errors?: RegexErrors): Allowance[] {
+export function translateAllowlist(
+  table: Record<string, unknown>,
+  origin: string,
+  ruleIds: string[] | undefined,
+  problems: string[],
+  errors?: RegexErrors,
+): Allowance[] {
   const allowance = translateTable(table, origin, ruleIds, problems, errors);
   if (!allowance) return [];
   if (allowance.condition === 'and') return [allowance];
@@ -44,7 +50,13 @@ export interface RegexErrors {
   list: Problem[];
 }
 
-function translateTable(table: Record<string, unknown>, origin: string, ruleIds: string[] | undefined, problems: string[], errors?: RegexErrors): Allowance | undefined {
+function translateTable(
+  table: Record<string, unknown>,
+  origin: string,
+  ruleIds: string[] | undefined,
+  problems: string[],
+  errors?: RegexErrors,
+): Allowance | undefined {
   const condition = String(table.condition ?? 'OR').toUpperCase();
   if (!['AND', '&&', 'OR', '||', ''].includes(condition)) {
     problems.push(`${origin}: unknown condition "${String(table.condition)}" (expected AND or OR); allowlist not loaded`);
@@ -57,17 +69,23 @@ function translateTable(table: Record<string, unknown>, origin: string, ruleIds:
   }
   const and = condition === 'AND' || condition === '&&';
   let failed = 0;
-  const translate = (kind: string, list: string[]): string[] => list.flatMap((source) => {
-    try {
-      return [translateFlagless(source)];
-    } catch (error) {
-      failed++;
-      if (errors && error instanceof Re2Error && !error.unsupported) {
-        errors.list.push({ file: errors.file, line: errors.line, subject: `allowlist ${kind} regex ${JSON.stringify(source)}`, message: `does not compile: ${error.message}; fix it (gitleaks would refuse it too)` });
-      } else problems.push(`${origin}: ${kind} regex not loaded: ${(error as Error).message}`);
-      return [];
-    }
-  });
+  const translate = (kind: string, list: string[]): string[] =>
+    list.flatMap((source) => {
+      try {
+        return [translateFlagless(source)];
+      } catch (error) {
+        failed++;
+        if (errors && error instanceof Re2Error && !error.unsupported) {
+          errors.list.push({
+            file: errors.file,
+            line: errors.line,
+            subject: `allowlist ${kind} regex ${JSON.stringify(source)}`,
+            message: `does not compile: ${error.message}; fix it (gitleaks would refuse it too)`,
+          });
+        } else problems.push(`${origin}: ${kind} regex not loaded: ${(error as Error).message}`);
+        return [];
+      }
+    });
   const allowance: Allowance = { origin };
   if (ruleIds) allowance.ruleIds = ruleIds;
   const targetRules = strings(table.targetRules);

@@ -19,20 +19,22 @@ export interface GitleaksIgnoreEntry {
 export function readGitleaksIgnore(file: string): { entries: GitleaksIgnoreEntry[]; bad: number[] } {
   const entries: GitleaksIgnoreEntry[] = [];
   const bad: number[] = [];
-  readFileSync(file, 'utf8').split(/\r?\n/).forEach((raw, index) => {
-    const text = raw.trim();
-    if (text === '' || text.startsWith('#')) return;
-    const parts = text.split(':');
-    const line = Number(parts.pop());
-    const ruleId = parts.pop();
-    if (!Number.isInteger(line) || line < 1 || !ruleId || parts.length === 0) {
-      bad.push(index + 1);
-      return;
-    }
-    let commit: string | undefined;
-    if (parts.length > 1 && /^[0-9a-f]{7,40}$/i.test(parts[0]!)) commit = parts.shift()!.toLowerCase();
-    const path = parts.join(':').replace(/^\.\//, '');
-    entries.push({ path, ruleId, line, ...(commit ? { commit } : {}), fileLine: index + 1 });
-  });
+  readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .forEach((raw, index) => {
+      const text = raw.trim();
+      if (text === '' || text.startsWith('#')) return;
+      const parts = text.split(':');
+      const line = Number(parts.pop());
+      const ruleId = parts.pop();
+      if (!Number.isInteger(line) || line < 1 || !ruleId || parts.length === 0) {
+        bad.push(index + 1);
+        return;
+      }
+      let commit: string | undefined;
+      if (parts.length > 1 && /^[0-9a-f]{7,40}$/i.test(parts[0]!)) commit = parts.shift()!.toLowerCase();
+      const path = parts.join(':').replace(/^\.\//, '');
+      entries.push({ path, ruleId, line, ...(commit ? { commit } : {}), fileLine: index + 1 });
+    });
   return { entries, bad };
 }

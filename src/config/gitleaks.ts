@@ -49,7 +49,7 @@ export function loadGitleaksConfig(file: string, depth = 0): GitleaksConfig {
   }
   let data: Table;
   try {
-    data = parse(text) as Table;
+    data = parse(text);
   } catch (error) {
     const line = error instanceof TomlError ? error.line : undefined;
     throw new ConfigError([{ file, line, message: `invalid TOML: ${(error as Error).message.split('\n')[0]}` }]);
@@ -66,12 +66,16 @@ export function loadGitleaksConfig(file: string, depth = 0): GitleaksConfig {
   let base: GitleaksConfig | undefined;
   if (extend) {
     if (extend.useDefault === true && typeof extend.path === 'string') {
-      throw new ConfigError([{ file, line: extendLine, subject: 'extend', message: 'useDefault and path cannot both be set (as in gitleaks); choose one' }]);
+      throw new ConfigError([
+        { file, line: extendLine, subject: 'extend', message: 'useDefault and path cannot both be set (as in gitleaks); choose one' },
+      ]);
     }
     if (extend.useDefault === true) out.useDefault = true;
-    if (typeof extend.url === 'string') out.notices.push(`${where(extendLine)}: [extend] url is not supported (keyhound does not fetch configs); ignored`);
+    if (typeof extend.url === 'string')
+      out.notices.push(`${where(extendLine)}: [extend] url is not supported (keyhound does not fetch configs); ignored`);
     if (typeof extend.path === 'string') {
-      if (depth >= MAX_EXTEND_DEPTH) out.notices.push(`${where(extendLine)}: [extend] path goes deeper than ${MAX_EXTEND_DEPTH} configs (gitleaks' limit); ignored`);
+      if (depth >= MAX_EXTEND_DEPTH)
+        out.notices.push(`${where(extendLine)}: [extend] path goes deeper than ${MAX_EXTEND_DEPTH} configs (gitleaks' limit); ignored`);
       else base = loadGitleaksConfig(path.resolve(path.dirname(file), extend.path), depth + 1);
     }
     for (const id of Array.isArray(extend.disabledRules) ? extend.disabledRules : []) {
@@ -92,10 +96,13 @@ export function loadGitleaksConfig(file: string, depth = 0): GitleaksConfig {
     }
     const allowlists = [...tables(rule.allowlists), ...tables(rule.allowlist)];
     allowlists.forEach((table, j) => {
-      out.allowances.push(...translateAllowlist(table, where(allowLines[j] ?? line), [id], out.notices, regexErrors(allowLines[j] ?? line)));
+      out.allowances.push(
+        ...translateAllowlist(table, where(allowLines[j] ?? line), [id], out.notices, regexErrors(allowLines[j] ?? line)),
+      );
     });
     if (typeof rule.regex !== 'string' || rule.regex === '') {
-      if (typeof rule.path === 'string' && rule.path !== '') out.notices.push(`${where(line)}: rule "${id}" not loaded: it matches file paths only, which keyhound does not report`);
+      if (typeof rule.path === 'string' && rule.path !== '')
+        out.notices.push(`${where(line)}: rule "${id}" not loaded: it matches file paths only, which keyhound does not report`);
       else out.tunes.push({ ruleId: id, ...(line ? { line } : {}) });
       return;
     }
@@ -105,7 +112,12 @@ export function loadGitleaksConfig(file: string, depth = 0): GitleaksConfig {
       if (spec.pathOnly) out.allowances.push({ origin: where(line), ruleIds: [id], outsidePathRegex: spec.pathOnly });
     } catch (error) {
       if (error instanceof Re2Error && !error.unsupported) {
-        errors.push({ file, line, subject: `rule ${id}`, message: `regex does not compile: ${error.message}; fix it (gitleaks would refuse it too)` });
+        errors.push({
+          file,
+          line,
+          subject: `rule ${id}`,
+          message: `regex does not compile: ${error.message}; fix it (gitleaks would refuse it too)`,
+        });
       } else out.notices.push(`${where(line)}: rule "${id}" not loaded: ${(error as Error).message}`);
     }
   });
@@ -126,7 +138,9 @@ function translateRule(rule: Table, id: string, file: string, line: number | und
   let translated = translateRe2(rule.regex as string, secretGroup ? { secretGroup } : {});
   // Without secretGroup gitleaks reports the first capturing group that matched; keyhound takes group 1.
   if (!secretGroup && translated.groups > 0) translated = translateRe2(rule.regex as string, { secretGroup: 1 });
-  const given = Array.isArray(rule.keywords) ? rule.keywords.filter((k): k is string => typeof k === 'string' && k !== '').map((k) => k.toLowerCase()) : [];
+  const given = Array.isArray(rule.keywords)
+    ? rule.keywords.filter((k): k is string => typeof k === 'string' && k !== '').map((k) => k.toLowerCase())
+    : [];
   const derived = requiredLiterals(translated.source, translated.flags);
   const keywords = given.length > 0 ? given : derived;
   if (!keywords || keywords.length === 0) {

@@ -30,12 +30,18 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
     problems.push({ file, line: lineOf(node), subject: key, message });
   };
   if (document.errors.length > 0) {
-    for (const error of document.errors) problems.push({ file, line: lines.linePos(error.pos[0]).line, message: `invalid YAML: ${error.message.split('\n')[0]}` });
+    for (const error of document.errors)
+      problems.push({ file, line: lines.linePos(error.pos[0]).line, message: `invalid YAML: ${error.message.split('\n')[0]}` });
     throw new ConfigError(problems);
   }
   const folder = path.dirname(file);
   const config: ConfigFile = {
-    file, extends: 'default', rules: [], ruleFiles: [], disable: [], severity: [],
+    file,
+    extends: 'default',
+    rules: [],
+    ruleFiles: [],
+    disable: [],
+    severity: [],
     allow: { paths: [], regexes: [], stopwords: [], rules: [] },
   };
   const root = document.contents;
@@ -55,7 +61,8 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
         break;
       case 'extends': {
         const v = scalar(value);
-        if (v !== 'default' && v !== 'none') bad(value ?? pair.key, key, 'must be "default" (the built-in rules and path allowlist) or "none"');
+        if (v !== 'default' && v !== 'none')
+          bad(value ?? pair.key, key, 'must be "default" (the built-in rules and path allowlist) or "none"');
         else config.extends = v;
         break;
       }
@@ -76,7 +83,8 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
         }
         break;
       case 'ruleFiles':
-        for (const item of stringList(value, pair, key, bad)) config.ruleFiles.push({ value: path.resolve(folder, item.value), at: at(item.node) });
+        for (const item of stringList(value, pair, key, bad))
+          config.ruleFiles.push({ value: path.resolve(folder, item.value), at: at(item.node) });
         break;
       case 'disable':
         for (const item of stringList(value, pair, key, bad)) config.disable.push({ value: item.value, at: at(item.node) });
@@ -89,7 +97,8 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
         for (const entry of pairs(value)) {
           const id = keyText(entry);
           const severity = scalar(entry.value as Node);
-          if (!SEVERITIES.includes(severity as Severity)) bad(entry.value ?? entry.key, `severity.${id}`, `must be one of ${SEVERITIES.join(', ')}`);
+          if (!SEVERITIES.includes(severity as Severity))
+            bad(entry.value ?? entry.key, `severity.${id}`, `must be one of ${SEVERITIES.join(', ')}`);
           else config.severity.push({ value: { ruleId: id, severity: severity as Severity }, at: at(entry.key) });
         }
         break;
@@ -97,7 +106,8 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
         parseAllow(value, pair, config, { file, lineOf, bad });
         break;
       case 'baseline':
-        if (!isString(value) || value.value.trim() === '') bad(value ?? pair.key, key, 'must be a path to a baseline file (relative to this config file)');
+        if (!isString(value) || value.value.trim() === '')
+          bad(value ?? pair.key, key, 'must be a path to a baseline file (relative to this config file)');
         else config.baseline = { value: path.resolve(folder, String(value.value)), at: at() };
         break;
       case 'maxFileSize': {
@@ -150,7 +160,8 @@ function parseAllow(value: Node | null, pair: Pair, config: ConfigFile, h: Helpe
       }
       for (const part of pairs(ruleEntry.value)) {
         const partKey = keyText(part);
-        if (!RULE_ALLOW_KEYS.includes(partKey)) h.bad(part.key, `${where}.${partKey}`, `unknown key (known: ${RULE_ALLOW_KEYS.join(', ')})`);
+        if (!RULE_ALLOW_KEYS.includes(partKey))
+          h.bad(part.key, `${where}.${partKey}`, `unknown key (known: ${RULE_ALLOW_KEYS.join(', ')})`);
         else parseAllowList(partKey, part, section, h, where);
       }
       config.allow.rules.push({ value: { ruleId, allow: section }, at: { file: h.file, line: h.lineOf(ruleEntry.key) } });
@@ -162,16 +173,22 @@ function parseAllowList(key: string, entry: Pair, section: AllowSection, h: Help
   const where = `${prefix}.${key}`;
   const value = entry.value as Node | null;
   if (!isSeq(value)) {
-    h.bad(value ?? entry.key, where, key === 'regexes' ? 'must be a list of regexes or { regex, target } entries' : 'must be a list of strings');
+    h.bad(
+      value ?? entry.key,
+      where,
+      key === 'regexes' ? 'must be a list of regexes or { regex, target } entries' : 'must be a list of strings',
+    );
     return;
   }
   value.items.forEach((item, index) => {
     const at = { file: h.file, line: h.lineOf(item) };
     const itemWhere = `${where}[${index}]`;
     if (key === 'paths' || key === 'stopwords') {
-      if (!isString(item) || String(item.value).trim() === '') h.bad(item, itemWhere, key === 'paths' ? 'must be a glob such as test/fixtures/**' : 'must be a non-empty word');
+      if (!isString(item) || String(item.value).trim() === '')
+        h.bad(item, itemWhere, key === 'paths' ? 'must be a glob such as test/fixtures/**' : 'must be a non-empty word');
       else if (key === 'paths' && globProblem(String(item.value))) h.bad(item, itemWhere, globProblem(String(item.value))!);
-      else if (key === 'paths' && String(item.value).startsWith('!')) h.bad(item, itemWhere, `"${String(item.value)}" is negated: it would allow every other path; list the paths to allow instead`);
+      else if (key === 'paths' && String(item.value).startsWith('!'))
+        h.bad(item, itemWhere, `"${String(item.value)}" is negated: it would allow every other path; list the paths to allow instead`);
       else (key === 'paths' ? section.paths : section.stopwords).push({ value: String(item.value), at });
       return;
     }
@@ -204,7 +221,7 @@ function parseAllowList(key: string, entry: Pair, section: AllowSection, h: Help
 }
 
 function pairs(map: YAMLMap): Pair[] {
-  return map.items as Pair[];
+  return map.items;
 }
 
 function keyText(pair: Pair): string {
@@ -231,7 +248,7 @@ function stringList(value: Node | null, pair: Pair, key: string, bad: Helpers['b
   const out: { value: string; node: Node }[] = [];
   value.items.forEach((item, index) => {
     if (!isString(item) || item.value.trim() === '') bad(item, `${key}[${index}]`, 'must be a non-empty string');
-    else out.push({ value: item.value, node: item as Node });
+    else out.push({ value: item.value, node: item });
   });
   return out;
 }

@@ -75,10 +75,13 @@ export function printConfig(config: Resolved, options: PrintOptions): string {
 
   const head = [
     ' keyhound configuration, fully resolved.',
-    config.found ? ` Config file: ${describePlace({ file: config.found.file }, options.root)} (${config.found.how}; ${config.kind}).` : ' No config file found: the default config.',
+    config.found
+      ? ` Config file: ${describePlace({ file: config.found.file }, options.root)} (${config.found.how}; ${config.kind}).`
+      : ' No config file found: the default config.',
     ` Rules: ${options.ruleCount} (${options.builtinCount} built-in; \`keyhound rules list\` shows them).`,
   ];
-  if (config.gitleaksIgnore) head.push(` .gitleaksignore: ${describePlace({ file: config.gitleaksIgnore }, options.root)} (${config.ignores.length} fingerprints).`);
+  if (config.gitleaksIgnore)
+    head.push(` .gitleaksignore: ${describePlace({ file: config.gitleaksIgnore }, options.root)} (${config.ignores.length} fingerprints).`);
   if (config.allowances.length > 0) {
     head.push(' Allowlists from the gitleaks config (not expressible in .keyhound.yaml):');
     for (const a of config.allowances) head.push(`   ${a.origin ?? ''}: ${describeAllowance(a)}`);

@@ -3,9 +3,20 @@
 export type ClassItem = { kind: 'char'; cp: number } | { kind: 'range'; lo: number; hi: number } | { kind: 'raw'; text: string };
 
 export const POSIX: Record<string, string> = {
-  alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F', digit: '0-9',
-  graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-\\/:-@\\[-`{-~', space: '\\t\\n\\v\\f\\r ', upper: 'A-Z',
-  word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  ascii: '\\x00-\\x7F',
+  blank: '\\t ',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '!-~',
+  lower: 'a-z',
+  print: ' -~',
+  punct: '!-\\/:-@\\[-`{-~',
+  space: '\\t\\n\\v\\f\\r ',
+  upper: 'A-Z',
+  word: '0-9A-Za-z_',
+  xdigit: '0-9A-Fa-f',
 };
 const SYNTAX = new Set('^$\\.*+?()[]{}|/');
 export const isLetter = (cp: number): boolean => (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
@@ -41,7 +52,10 @@ export function renderClass(items: readonly ClassItem[], negated: boolean, withC
     } else {
       out += `${classChar(item.lo)}-${classChar(item.hi)}`;
       if (withCase) {
-        for (const [a, z] of [[65, 90], [97, 122]] as const) {
+        for (const [a, z] of [
+          [65, 90],
+          [97, 122],
+        ] as const) {
           const lo = Math.max(item.lo, a);
           const hi = Math.min(item.hi, z);
           if (lo <= hi) out += `${classChar(lo ^ 0x20)}-${classChar(hi ^ 0x20)}`;

@@ -17,7 +17,10 @@ import { isLetter, literal, POSIX, renderClass, type ClassItem } from './re2-cla
  * not valid RE2 either (gitleaks would refuse the config too): a config error.
  */
 export class Re2Error extends Error {
-  constructor(message: string, readonly unsupported = false) {
+  constructor(
+    message: string,
+    readonly unsupported = false,
+  ) {
     super(message);
   }
 }
@@ -78,14 +81,27 @@ export function translateRe2(pattern: string, options: TranslateOptions = {}): T
     const c = pattern[i++];
     if (c === undefined) return fail('pattern ends with a lone backslash');
     switch (c) {
-      case 'a': return { cp: 7 };
-      case 'f': return { cp: 12 };
-      case 't': return { cp: 9 };
-      case 'n': return { cp: 10 };
-      case 'r': return { cp: 13 };
-      case 'v': return { cp: 11 };
-      case 'd': case 'D': case 's': case 'S': case 'w': case 'W': return { raw: `\\${c}` };
-      case 'b': case 'B':
+      case 'a':
+        return { cp: 7 };
+      case 'f':
+        return { cp: 12 };
+      case 't':
+        return { cp: 9 };
+      case 'n':
+        return { cp: 10 };
+      case 'r':
+        return { cp: 13 };
+      case 'v':
+        return { cp: 11 };
+      case 'd':
+      case 'D':
+      case 's':
+      case 'S':
+      case 'w':
+      case 'W':
+        return { raw: `\\${c}` };
+      case 'b':
+      case 'B':
         if (inClass) return fail(`\\${c} is not allowed in a character class`);
         return { raw: `\\${c}` };
       case 'A':
@@ -109,7 +125,8 @@ export function translateRe2(pattern: string, options: TranslateOptions = {}): T
         i += 2;
         return { cp: parseInt(hex, 16) };
       }
-      case 'p': case 'P': {
+      case 'p':
+      case 'P': {
         let name: string;
         if (pattern[i] === '{') {
           const end = pattern.indexOf('}', i);
@@ -184,7 +201,9 @@ export function translateRe2(pattern: string, options: TranslateOptions = {}): T
       } else if ('cp' in lo) items.push({ kind: 'char', cp: lo.cp });
       else items.push({ kind: 'raw', text: lo.raw });
     }
-    const hasLetters = items.some((item) => (item.kind === 'char' && isLetter(item.cp)) || (item.kind === 'range' && item.lo <= 122 && item.hi >= 65));
+    const hasLetters = items.some(
+      (item) => (item.kind === 'char' && isLetter(item.cp)) || (item.kind === 'range' && item.lo <= 122 && item.hi >= 65),
+    );
     if (hasLetters) letterSeen();
     emit(renderClass(items, negated, false), renderClass(items, negated, flags.ci && hasLetters));
   };
@@ -251,7 +270,8 @@ export function translateRe2(pattern: string, options: TranslateOptions = {}): T
         openCapture(named[1]);
         continue;
       }
-      if (pattern[i] === '=' || pattern[i] === '!' || (pattern[i] === '<' && (pattern[i + 1] === '=' || pattern[i + 1] === '!'))) fail('lookarounds are not RE2 syntax');
+      if (pattern[i] === '=' || pattern[i] === '!' || (pattern[i] === '<' && (pattern[i + 1] === '=' || pattern[i + 1] === '!')))
+        fail('lookarounds are not RE2 syntax');
       const flagGroup = /^([a-zA-Z-]*)([:)])/.exec(pattern.slice(i));
       if (!flagGroup) fail('unknown group syntax');
       i += flagGroup![0].length;

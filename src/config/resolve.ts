@@ -55,7 +55,12 @@ export function describePlace(at: Place, root: string): string {
 
 /** Finds and reads the config (keyhound or gitleaks) and `.gitleaksignore`, on top of the default config. */
 export function resolveConfig(options: ResolveOptions): Resolved {
-  const found = discoverConfig({ cwd: options.cwd, env: options.env, root: options.root, ...(options.config ? { explicit: options.config } : {}) });
+  const found = discoverConfig({
+    cwd: options.cwd,
+    env: options.env,
+    root: options.root,
+    ...(options.config ? { explicit: options.config } : {}),
+  });
   const base = defaultConfig();
   let resolved: Resolved;
   if (!found) resolved = { ...base };
@@ -64,7 +69,9 @@ export function resolveConfig(options: ResolveOptions): Resolved {
     try {
       text = readFileSync(found.file, 'utf8');
     } catch (error) {
-      throw new ConfigError([{ file: found.file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+      throw new ConfigError([
+        { file: found.file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` },
+      ]);
     }
     const file = parseConfigFile(text, found.file);
     const inherit = file.extends === 'default';
@@ -112,9 +119,18 @@ export function resolveConfig(options: ResolveOptions): Resolved {
     const shown = describePlace({ file: ignoreFile }, options.root);
     for (const entry of entries) {
       const relative = path.relative(baseDir, path.resolve(ignoreDir, entry.path)).split(path.sep).join('/');
-      resolved.ignores.push({ path: relative, ruleId: entry.ruleId, line: entry.line, ...(entry.commit ? { commit: entry.commit } : {}), origin: `${shown} line ${entry.fileLine}` });
+      resolved.ignores.push({
+        path: relative,
+        ruleId: entry.ruleId,
+        line: entry.line,
+        ...(entry.commit ? { commit: entry.commit } : {}),
+        origin: `${shown} line ${entry.fileLine}`,
+      });
     }
-    if (bad.length > 0) resolved.notices.push(`${shown}: line${bad.length === 1 ? '' : 's'} ${bad.join(', ')} ${bad.length === 1 ? 'is' : 'are'} not a gitleaks fingerprint ([commit:]path:rule-id:line); ignored`);
+    if (bad.length > 0)
+      resolved.notices.push(
+        `${shown}: line${bad.length === 1 ? '' : 's'} ${bad.join(', ')} ${bad.length === 1 ? 'is' : 'are'} not a gitleaks fingerprint ([commit:]path:rule-id:line); ignored`,
+      );
     resolved.gitleaksIgnore = ignoreFile;
   }
   return resolved;

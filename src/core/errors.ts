@@ -28,13 +28,17 @@ export function formatProblem(problem: Problem): string {
 /** Rule files are validated as a whole; every problem is reported at once. */
 export class RuleError extends KeyhoundError {
   constructor(readonly problems: Problem[]) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in rule files:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in rule files:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
   }
 }
 
 export class ConfigError extends KeyhoundError {
   constructor(readonly problems: Problem[]) {
-    super(`${problems.length === 1 ? 'a problem' : `${problems.length} problems`} in configuration:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    super(
+      `${problems.length === 1 ? 'a problem' : `${problems.length} problems`} in configuration:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
   }
 }
 
@@ -50,7 +54,12 @@ export class UsageError extends KeyhoundError {}
  * reason `timeout`; the message names the path only, never content.
  */
 export class ScanTimeoutError extends KeyhoundError {
-  constructor(readonly path: string, readonly budgetMs: number) {
-    super(`${path}: scanning took longer than ${budgetMs / 1000} s (--file-timeout), so it was stopped; the file is reported as skipped (timeout)`);
+  constructor(
+    readonly path: string,
+    readonly budgetMs: number,
+  ) {
+    super(
+      `${path}: scanning took longer than ${budgetMs / 1000} s (--file-timeout), so it was stopped; the file is reported as skipped (timeout)`,
+    );
   }
 }

@@ -15,7 +15,11 @@ export class LineIndex {
    * column of its first character, when the text is a piece that starts in the
    * middle of a line of a bigger file (scan/task.ts).
    */
-  constructor(private readonly text: string, private readonly firstLine = 1, private readonly firstColumn = 1) {
+  constructor(
+    private readonly text: string,
+    private readonly firstLine = 1,
+    private readonly firstColumn = 1,
+  ) {
     const starts = [0];
     if (text.indexOf('\r') === -1) {
       // The common case, LF only: let the native search find the breaks.

@@ -57,7 +57,8 @@ function toCandidate(rule: CompiledRule, text: string, m: RegExpExecArray, base:
   const candidate: Candidate = { rule, start, end, secretStart, secretEnd, secret, match: m[0], entropy: shannonEntropy(secret) };
   // The match's other named groups (the `id` of an `id:secret` pair) are for verification only.
   if (m.groups) {
-    for (const [name, value] of Object.entries(m.groups)) if (value !== undefined && name !== 'secret') (candidate.related ??= {})[name] = value;
+    for (const [name, value] of Object.entries(m.groups))
+      if (value !== undefined && name !== 'secret') (candidate.related ??= {})[name] = value;
   }
   return candidate;
 }

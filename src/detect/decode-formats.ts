@@ -44,10 +44,11 @@ function valueAt(text: string, at: number, regex: RegExp, basicAuth: boolean, ou
   regex.lastIndex = at;
   const m = regex.exec(text);
   const span = m?.indices?.groups?.value;
-  if (span) push(out, span[0], m!.groups!.value!, basicAuth);
+  if (span) push(out, span[0], m.groups!.value!, basicAuth);
 }
 
-const isWordChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isWordChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 
 // RFC 7617 Basic credentials: `Authorization: Basic <base64 user:password>`.
 const BASIC = /(?:Basic|basic|BASIC)[ \t]{1,4}(?<value>[A-Za-z0-9+/]{4,8192}={0,2})(?![A-Za-z0-9+/=])/dy;
@@ -120,7 +121,10 @@ export function findFormatSegments(text: string, hints = ALL_HINTS): Segment[] {
   // `"auths` also finds `\"auths\"`, the same JSON inside a string.
   if (hints & 2) eachValue(text, DOCKER_AUTH, 0, text.length, true, out);
   // .npmrc keys start a line or follow a registry prefix (`//host/:_auth=`).
-  for (const [bit, key, regex, basicAuth] of [[4, '_auth', NPM_AUTH, true], [8, '_password', NPM_PASSWORD, false]] as const) {
+  for (const [bit, key, regex, basicAuth] of [
+    [4, '_auth', NPM_AUTH, true],
+    [8, '_password', NPM_PASSWORD, false],
+  ] as const) {
     if (!(hints & bit)) continue;
     for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
       const before = at === 0 ? 10 : text.charCodeAt(at - 1);

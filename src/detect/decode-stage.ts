@@ -92,7 +92,14 @@ function layer(host: DecodeHost, text: string, origin: Origin, depth: number, re
  * what the layers below find, each at the span of its encoded segment.
  * `hints`: which FORMAT_HINTS occur in `text`, when the caller knows.
  */
-export function decodeLayer(host: DecodeHost, text: string, origin: Origin, depth: number, regions?: readonly Region[], hints?: number): DecodedItem[] {
+export function decodeLayer(
+  host: DecodeHost,
+  text: string,
+  origin: Origin,
+  depth: number,
+  regions?: readonly Region[],
+  hints?: number,
+): DecodedItem[] {
   const segments = chooseSegments(text, regions, hints);
   if (segments.length === 0) return [];
   // Segments whose context overlaps are scanned together, in one synthesized text.
@@ -126,7 +133,12 @@ export function decodeLayer(host: DecodeHost, text: string, origin: Origin, dept
       const key = `${region.segment.start}\0${item.finding.secret}`;
       const known = bySecret.get(key);
       if (known && host.rank(known.finding) >= host.rank(item.finding)) continue;
-      bySecret.set(key, { finding: item.finding, start: region.segment.start, end: region.segment.end, chain: [region.segment.encoding, ...item.chain] });
+      bySecret.set(key, {
+        finding: item.finding,
+        start: region.segment.start,
+        end: region.segment.end,
+        chain: [region.segment.encoding, ...item.chain],
+      });
     }
     out.push(...bySecret.values());
   }
@@ -160,8 +172,19 @@ export function segmentSpans(items: readonly DecodedItem[]): Span[] {
  * secret, fingerprint and context. Overlapping direct findings are resolved
  * against them.
  */
-export function finishDecoded(host: DecodeHost, chunk: Chunk, direct: Finding[], items: DecodedItem[], options: FinishOptions): DecodeOutcome {
-  const directItems = direct.map((finding) => ({ finding, start: finding.offset, end: finding.offset + finding.secret.length, chain: [] as Encoding[] }));
+export function finishDecoded(
+  host: DecodeHost,
+  chunk: Chunk,
+  direct: Finding[],
+  items: DecodedItem[],
+  options: FinishOptions,
+): DecodeOutcome {
+  const directItems = direct.map((finding) => ({
+    finding,
+    start: finding.offset,
+    end: finding.offset + finding.secret.length,
+    chain: [] as Encoding[],
+  }));
   const kept = merge(directItems, items, host.rank);
   const lines = new LineIndex(chunk.text, chunk.firstLine ?? 1, chunk.firstColumn ?? 1);
   const segments = segmentSpans(items);

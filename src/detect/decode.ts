@@ -125,7 +125,8 @@ export function decodePercent(encoded: string): string | undefined {
 /** `\uXXXX` and `\xXX` escapes → text, or undefined when a code point is a control character. */
 export function decodeEscapes(encoded: string): string | undefined {
   const out = encoded.replace(/\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})/g, (_m, u: string | undefined, x: string | undefined) =>
-    String.fromCharCode(parseInt(u ?? x!, 16)));
+    String.fromCharCode(parseInt(u ?? x!, 16)),
+  );
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(out) ? undefined : out;
 }
 
@@ -144,7 +145,6 @@ function hexRun(text: string, start: number, end: number, out: Segment[]): void 
   const decoded = decodeHex(text.slice(start, end));
   if (decoded !== undefined && decoded.trim().length >= LIMITS.decoded) out.push({ start, end, encoding: 'hex', replacement: decoded });
 }
-
 
 /**
  * Base64 and hex runs in `text[from, to)`. A run is a maximal stretch of the
@@ -214,15 +214,16 @@ const NEARBY = 16;
  */
 function findEscaped(text: string, from: number, to: number, encoding: 'percent' | 'escape', out: Segment[]): void {
   const marker = encoding === 'percent' ? '%' : '\\';
-  const isEscape = encoding === 'percent'
-    ? (at: number) => isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2))
-    : (at: number) => {
-      const kind = text.charCodeAt(at + 1);
-      const digits = kind === 117 ? 4 : kind === 120 ? 2 : 0; // u, x
-      if (digits === 0) return false;
-      for (let k = 2; k < 2 + digits; k++) if (!isHexDigit(text.charCodeAt(at + k))) return false;
-      return true;
-    };
+  const isEscape =
+    encoding === 'percent'
+      ? (at: number) => isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2))
+      : (at: number) => {
+          const kind = text.charCodeAt(at + 1);
+          const digits = kind === 117 ? 4 : kind === 120 ? 2 : 0; // u, x
+          if (digits === 0) return false;
+          for (let k = 2; k < 2 + digits; k++) if (!isHexDigit(text.charCodeAt(at + k))) return false;
+          return true;
+        };
   let at = text.indexOf(marker, from);
   while (at >= 0 && at < to) {
     const next = text.indexOf(marker, at + 1);

@@ -80,7 +80,10 @@ export class Engine {
   /** performance.now() past which the chunk being scanned is out of time. */
   private deadline = Infinity;
 
-  constructor(specs: readonly RuleSpec[], private readonly options: EngineOptions = {}) {
+  constructor(
+    specs: readonly RuleSpec[],
+    private readonly options: EngineOptions = {},
+  ) {
     this.rules = compileRules(specs);
     this.reported = this.rules.filter((rule) => rule.reported);
     this.ruleIds = new Set(this.rules.map((rule) => rule.spec.id));
@@ -171,7 +174,9 @@ export class Engine {
     // Snippets mask the encoded segments whole, on every finding's line.
     const result = this.scanText(chunk, segmentSpans(items), routes, timings);
     const redact = this.options.redact !== false;
-    const markers = routes.markers ? (lines: LineIndex) => new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token)) : undefined;
+    const markers = routes.markers
+      ? (lines: LineIndex) => new InlineMarkers(chunk.text, lines, (token) => this.namesRule(token))
+      : undefined;
     const { direct, decoded } = finishDecoded(this.decodeHost, chunk, result.findings, items, {
       redact,
       ...(chunk.lines ? { lines: chunk.lines } : {}),
@@ -213,8 +218,15 @@ export class Engine {
       if (!this.options.explain) return;
       const { line, column } = lines.position(candidate.secretStart);
       suppressed.push({
-        ruleId: candidate.rule.spec.id, path: chunk.origin.path, line, column, filter, reason,
-        secret: candidate.secret, fingerprint: fingerprint(candidate.rule.spec.id, candidate.secret), origin: chunk.origin,
+        ruleId: candidate.rule.spec.id,
+        path: chunk.origin.path,
+        line,
+        column,
+        filter,
+        reason,
+        secret: candidate.secret,
+        fingerprint: fingerprint(candidate.rule.spec.id, candidate.secret),
+        origin: chunk.origin,
       });
     };
 
@@ -265,11 +277,14 @@ export class Engine {
 
     const vetoed = (c: Candidate): Candidate | undefined =>
       c.rule.spec.generic ? vetoes.find((v) => v.secretStart < c.secretEnd && c.secretStart < v.secretEnd) : undefined;
-    const resolved = resolveOverlaps([...kept.filter((c) => {
-      const veto = vetoed(c);
-      if (veto) drop(c, 'checksum', `the text is a ${veto.rule.spec.id} whose checksum does not match`);
-      return !veto;
-    }), ...allowedInline.keys()]);
+    const resolved = resolveOverlaps([
+      ...kept.filter((c) => {
+        const veto = vetoed(c);
+        if (veto) drop(c, 'checksum', `the text is a ${veto.rule.spec.id} whose checksum does not match`);
+        return !veto;
+      }),
+      ...allowedInline.keys(),
+    ]);
     const winners = resolved.winners.filter((c) => !allowedInline.has(c));
     for (const { candidate, winner } of resolved.losers) {
       if (allowedInline.has(candidate)) continue;

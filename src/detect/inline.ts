@@ -50,7 +50,10 @@ export class InlineMarkers {
       const { line } = lines.position(m.index);
       const rest = lines.lineText(line).slice(m.index + m[0].length - lines.lineBounds(line).start);
       const ids = new Set(
-        rest.split(/\s+--|--\s/)[0]!.split(/[\s,]+/).filter((token) => ID_TOKEN.test(token) && namesRule(token)),
+        rest
+          .split(/\s+--|--\s/)[0]!
+          .split(/[\s,]+/)
+          .filter((token) => ID_TOKEN.test(token) && namesRule(token)),
       );
       const kind = m[1];
       if (kind === 'allow-next-line' || m[2]) {
@@ -84,13 +87,19 @@ export class InlineMarkers {
    * itself has no room for one, unless that line holds a secret of its own
    * (`occupied`): its marker is about that secret, not the block below.
    */
-  allowsCandidate(place: { matchLine: number; secretLine: number; multiLine: boolean }, ruleId: string, occupied: (line: number) => boolean = () => false): InlineAllowance | undefined {
-    const direct = this.allows(place.secretLine, ruleId) ?? (place.matchLine !== place.secretLine ? this.allows(place.matchLine, ruleId) : undefined);
+  allowsCandidate(
+    place: { matchLine: number; secretLine: number; multiLine: boolean },
+    ruleId: string,
+    occupied: (line: number) => boolean = () => false,
+  ): InlineAllowance | undefined {
+    const direct =
+      this.allows(place.secretLine, ruleId) ?? (place.matchLine !== place.secretLine ? this.allows(place.matchLine, ruleId) : undefined);
     if (direct || !place.multiLine) return direct;
     const before = place.matchLine - 1;
     if (occupied(before)) return undefined;
     for (const scope of this.scopes) {
-      if (scope.sameLine && scope.from === before && (scope.ids.size === 0 || scope.ids.has(ruleId))) return { markerLine: scope.markerLine, marker: scope.marker };
+      if (scope.sameLine && scope.from === before && (scope.ids.size === 0 || scope.ids.has(ruleId)))
+        return { markerLine: scope.markerLine, marker: scope.marker };
     }
     return undefined;
   }

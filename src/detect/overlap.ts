@@ -19,7 +19,10 @@ function better(a: Candidate, b: Candidate): boolean {
  * When several rules report overlapping secrets (a GitHub token also caught by
  * the generic assignment rule), only the most specific one is a finding.
  */
-export function resolveOverlaps(candidates: readonly Candidate[]): { winners: Candidate[]; losers: { candidate: Candidate; winner: Candidate }[] } {
+export function resolveOverlaps(candidates: readonly Candidate[]): {
+  winners: Candidate[];
+  losers: { candidate: Candidate; winner: Candidate }[];
+} {
   const sorted = [...candidates].sort((a, b) => a.secretStart - b.secretStart || b.secretEnd - a.secretEnd);
   const winners: Candidate[] = [];
   const losers: { candidate: Candidate; winner: Candidate }[] = [];

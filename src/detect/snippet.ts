@@ -58,9 +58,7 @@ export function buildSnippet(text: string, lines: LineIndex, secret: Span, maske
     to = Math.min(bounds.end, Math.max(from + MAX_SNIPPET, Math.min(secret.end, from + MAX_SNIPPET * 2)));
   }
   if (!redactOn) return decorate(text.slice(from, to).trim(), from > bounds.start, to < bounds.end);
-  const spans = masked
-    .overlapping(from, to)
-    .sort((a, b) => a.start - b.start || Number(b.whole ?? false) - Number(a.whole ?? false));
+  const spans = masked.overlapping(from, to).sort((a, b) => a.start - b.start || Number(b.whole ?? false) - Number(a.whole ?? false));
   let out = '';
   let cursor = from;
   for (const span of spans) {

@@ -11,7 +11,7 @@ let loading: Promise<void> | undefined;
 
 export function loadTokenizer(): Promise<void> {
   loading ??= import('gpt-tokenizer/encoding/cl100k_base').then((module) => {
-    encode = module.encode as Encode;
+    encode = module.encode;
   });
   return loading;
 }

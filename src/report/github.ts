@@ -43,15 +43,19 @@ export interface AnnotationOptions {
 export function annotation(finding: ReportedFinding, file = finding.path): string {
   const where = finding.commit ? ` (commit ${finding.commit.slice(0, 12)})` : '';
   const message = `${finding.title}: ${finding.secret}${where}. ${finding.remediation}`;
-  return workflowCommand('error', {
-    file,
-    line: finding.line,
-    endLine: finding.endLine,
-    col: finding.column,
-    // GitHub ignores columns on multi-line annotations; they only make sense on one line.
-    endColumn: finding.endLine === finding.line ? finding.endColumn : undefined,
-    title: `keyhound: ${finding.severity} ${finding.ruleId}`,
-  }, message);
+  return workflowCommand(
+    'error',
+    {
+      file,
+      line: finding.line,
+      endLine: finding.endLine,
+      col: finding.column,
+      // GitHub ignores columns on multi-line annotations; they only make sense on one line.
+      endColumn: finding.endLine === finding.line ? finding.endColumn : undefined,
+      title: `keyhound: ${finding.severity} ${finding.ruleId}`,
+    },
+    message,
+  );
 }
 
 /** Annotation lines for the first findings, then one notice that counts the rest. */
@@ -60,7 +64,13 @@ export function annotationLines(findings: readonly ReportedFinding[], options: A
   const lines = findings.slice(0, limit).map((f) => annotation(f, options.filePath ? options.filePath(f) : f.path));
   const more = findings.length - limit;
   if (more > 0) {
-    lines.push(workflowCommand('notice', { title: 'keyhound' }, `${more} more finding${more === 1 ? '' : 's'} not annotated (GitHub shows ${limit} annotations per step); see the job summary or the SARIF file for all ${findings.length}.`));
+    lines.push(
+      workflowCommand(
+        'notice',
+        { title: 'keyhound' },
+        `${more} more finding${more === 1 ? '' : 's'} not annotated (GitHub shows ${limit} annotations per step); see the job summary or the SARIF file for all ${findings.length}.`,
+      ),
+    );
   }
   return lines;
 }

@@ -14,7 +14,10 @@ export function blobLink(serverUrl: string, repository: string, fallbackSha: str
     const sha = finding.commit ?? fallbackSha;
     if (!sha || !repository.includes('/')) return undefined;
     // Parentheses too: a `)` would end the Markdown link early.
-    const file = finding.path.split('/').map((part) => encodeURIComponent(part).replace(/\(/g, '%28').replace(/\)/g, '%29')).join('/');
+    const file = finding.path
+      .split('/')
+      .map((part) => encodeURIComponent(part).replace(/\(/g, '%28').replace(/\)/g, '%29'))
+      .join('/');
     return `${serverUrl.replace(/\/+$/, '')}/${finding.repository ?? repository}/blob/${sha}/${file}#L${finding.line}`;
   };
 }
@@ -27,12 +30,16 @@ const COMMENT_LIMIT = 65_536;
 
 /** Plain text in a table cell: HTML-escaped (GitHub renders inline HTML), pipes escaped, one line. */
 export function text(value: string): string {
-  return value
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    // `#` starts a heading only at the start of a line.
-    .replace(/^#/, '\\#');
+  return (
+    value
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]|~])/g, '\\$1')
+      .replace(/\s*[\r\n]+\s*/g, ' ')
+      // `#` starts a heading only at the start of a line.
+      .replace(/^#/, '\\#')
+  );
 }
 
 /** A code span: its content is literal (so a redaction's `****` is not emphasis); the fence is longer than any backtick run inside. */
@@ -96,7 +103,10 @@ export interface SummaryOptions {
 /** The job summary (`$GITHUB_STEP_SUMMARY`). */
 export function summaryMarkdown(findings: readonly ReportedFinding[], options: SummaryOptions): string {
   const { stats } = options;
-  const skipped = Object.entries(stats.skipped).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`).join(', ');
+  const skipped = Object.entries(stats.skipped)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${n} ${reason}`)
+    .join(', ');
   const parts = [
     `## keyhound: ${findings.length === 0 ? 'no secrets found' : plural(findings.length, 'secret') + ' found'}`,
     '',
@@ -105,7 +115,14 @@ export function summaryMarkdown(findings: readonly ReportedFinding[], options: S
   for (const note of options.notes ?? []) parts.push('', `> ${text(note)}`);
   if (findings.length > 0) {
     parts.push('', findingsTable(findings, { limit: 200, link: options.link, rest: 'the SARIF file' }));
-    parts.push('', '### How to fix', '', 'Revoke each secret first: removing it in a later commit does not help, it stays in the git history.', '', remediationList(findings));
+    parts.push(
+      '',
+      '### How to fix',
+      '',
+      'Revoke each secret first: removing it in a later commit does not help, it stays in the git history.',
+      '',
+      remediationList(findings),
+    );
   }
   return `${parts.join('\n')}\n`;
 }
@@ -123,23 +140,24 @@ export function commentMarkdown(findings: readonly ReportedFinding[], options: C
   if (findings.length === 0) {
     return `${COMMENT_MARKER}\n### keyhound: no secrets found\n\nThe secrets reported earlier are no longer in this pull request's commits. If they were ever pushed, they are still exposed: revoke them.\n\n${footer}\n`;
   }
-  const build = (limit: number): string => [
-    COMMENT_MARKER,
-    `### keyhound: ${plural(findings.length, 'secret')} in this pull request`,
-    '',
-    findingsTable(findings, { limit, link: options.link, rest: 'the job summary' }),
-    '',
-    '**Revoke each secret first**: deleting it in a new commit leaves it in the history of this branch. Then remove it from the code (or mark a false positive with a `keyhound:allow` comment).',
-    '',
-    '<details><summary>How to revoke</summary>',
-    '',
-    remediationList(findings),
-    '',
-    '</details>',
-    '',
-    footer,
-    '',
-  ].join('\n');
+  const build = (limit: number): string =>
+    [
+      COMMENT_MARKER,
+      `### keyhound: ${plural(findings.length, 'secret')} in this pull request`,
+      '',
+      findingsTable(findings, { limit, link: options.link, rest: 'the job summary' }),
+      '',
+      '**Revoke each secret first**: deleting it in a new commit leaves it in the history of this branch. Then remove it from the code (or mark a false positive with a `keyhound:allow` comment).',
+      '',
+      '<details><summary>How to revoke</summary>',
+      '',
+      remediationList(findings),
+      '',
+      '</details>',
+      '',
+      footer,
+      '',
+    ].join('\n');
   let limit = 50;
   let body = build(limit);
   while (body.length > COMMENT_LIMIT && limit > 1) body = build((limit = Math.floor(limit / 2)));

@@ -27,14 +27,18 @@ export function render(scan: ScanReport, options: RenderOptions): string {
       if (sha) byCommit.set(sha, [...(byCommit.get(sha) ?? []), f.secret]);
     }
   }
-  const commitSecrets = (sha: string | undefined): string[] => (sha ? byCommit.get(sha) ?? [] : []);
+  const commitSecrets = (sha: string | undefined): string[] => (sha ? (byCommit.get(sha) ?? []) : []);
   const report: Report = {
     tool: toolInfo(),
     findings: scan.findings.map((f) => toReported(f, { ...redact, alsoMask: commitSecrets(f.origin.commit?.sha) })),
     stats: scan.stats,
   };
   if (options.explain) report.suppressed = scan.suppressed.map((s) => toReportedSuppressed(s, redact));
-  if (scan.moved && scan.moved.length > 0) report.moved = scan.moved.map((m) => ({ ...toReported(m.finding, { ...redact, alsoMask: commitSecrets(m.finding.origin.commit?.sha) }), movedFrom: m.from }));
+  if (scan.moved && scan.moved.length > 0)
+    report.moved = scan.moved.map((m) => ({
+      ...toReported(m.finding, { ...redact, alsoMask: commitSecrets(m.finding.origin.commit?.sha) }),
+      movedFrom: m.from,
+    }));
   if (options.root) report.root = options.root;
   return reporter(report, { color: options.color ?? false });
 }

@@ -83,7 +83,14 @@ export function toReported(finding: Finding, options: RedactOptions = {}): Repor
     references: finding.references,
   };
   const commit = finding.origin.commit;
-  if (commit) Object.assign(out, { commit: commit.sha, author: scrub(commit.author), email: scrub(commit.email), date: commit.date, message: scrub(commit.message) });
+  if (commit)
+    Object.assign(out, {
+      commit: commit.sha,
+      author: scrub(commit.author),
+      email: scrub(commit.email),
+      date: commit.date,
+      message: scrub(commit.message),
+    });
   if (finding.origin.repository) out.repository = finding.origin.repository;
   if (finding.origin.blob) out.blob = finding.origin.blob;
   if (finding.occurrences !== undefined) out.occurrences = finding.occurrences;
@@ -96,8 +103,13 @@ export function toReported(finding: Finding, options: RedactOptions = {}): Repor
 export function toReportedSuppressed(item: Suppressed, options: RedactOptions = {}): ReportedSuppressed {
   return {
     // A reason may quote an allow regex, and an allow regex may spell out the secret it allows.
-    ruleId: item.ruleId, path: item.path, line: item.line, column: item.column, filter: item.filter,
+    ruleId: item.ruleId,
+    path: item.path,
+    line: item.line,
+    column: item.column,
+    filter: item.filter,
     reason: options.redact !== false ? redactText(item.reason, [item.secret]) : item.reason,
-    secret: options.redact !== false ? redact(item.secret) : item.secret, fingerprint: item.fingerprint,
+    secret: options.redact !== false ? redact(item.secret) : item.secret,
+    fingerprint: item.fingerprint,
   };
 }

@@ -10,7 +10,10 @@ const PRECISION = { high: 'very-high', medium: 'high', low: 'medium' } as const;
 
 /** Repo-relative, POSIX, each segment percent-encoded (a space fails GitHub's upload). */
 export function sarifUri(path: string): string {
-  return path.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }
 
 function ruleDescriptor(finding: ReportedFinding): Sarif.ReportingDescriptor {
@@ -19,7 +22,9 @@ function ruleDescriptor(finding: ReportedFinding): Sarif.ReportingDescriptor {
     id: finding.ruleId,
     name: finding.ruleId.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
     shortDescription: { text: finding.title },
-    fullDescription: { text: `${finding.title} (${finding.provider}). A credential committed to source can be used by anyone who can read it.` },
+    fullDescription: {
+      text: `${finding.title} (${finding.provider}). A credential committed to source can be used by anyone who can read it.`,
+    },
     help: {
       text: `How to fix: ${finding.remediation}${references ? `\n\nReferences:\n${references}` : ''}`,
       markdown: `**How to fix:** ${finding.remediation}${references ? `\n\n**References**\n\n${references}` : ''}`,
@@ -34,8 +39,25 @@ function ruleDescriptor(finding: ReportedFinding): Sarif.ReportingDescriptor {
 }
 
 function result(finding: ReportedFinding, ruleIndex: number): Sarif.Result {
-  const properties: Record<string, unknown> = { severity: finding.severity, confidence: finding.confidence, secret: finding.secret, entropy: finding.entropy };
-  for (const key of ['commit', 'author', 'email', 'date', 'message', 'repository', 'blob', 'occurrences', 'context', 'decoded', 'verified'] as const) {
+  const properties: Record<string, unknown> = {
+    severity: finding.severity,
+    confidence: finding.confidence,
+    secret: finding.secret,
+    entropy: finding.entropy,
+  };
+  for (const key of [
+    'commit',
+    'author',
+    'email',
+    'date',
+    'message',
+    'repository',
+    'blob',
+    'occurrences',
+    'context',
+    'decoded',
+    'verified',
+  ] as const) {
     if (finding[key] !== undefined) properties[key] = finding[key];
   }
   const where = finding.commit ? ` in commit ${finding.commit.slice(0, 12)}` : '';
@@ -45,18 +67,20 @@ function result(finding: ReportedFinding, ruleIndex: number): Sarif.Result {
     ruleIndex,
     level,
     message: { text: `${finding.title} ${finding.secret}${where}. ${finding.remediation.split(/(?<=\.)\s/)[0]}` },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri: sarifUri(finding.path), uriBaseId: '%SRCROOT%' },
-        region: {
-          startLine: finding.line,
-          startColumn: finding.column,
-          endLine: finding.endLine,
-          endColumn: Math.max(finding.endColumn, finding.column + 1),
-          snippet: { text: finding.snippet },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: sarifUri(finding.path), uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: finding.line,
+            startColumn: finding.column,
+            endLine: finding.endLine,
+            endColumn: Math.max(finding.endColumn, finding.column + 1),
+            snippet: { text: finding.snippet },
+          },
         },
       },
-    }],
+    ],
     partialFingerprints: { 'keyhound/v1': finding.fingerprint },
     properties,
   };
@@ -73,7 +97,15 @@ export const sarifReporter: Reporter = (report) => {
     }
   }
   const run: Sarif.Run = {
-    tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, informationUri: report.tool.informationUri, rules } },
+    tool: {
+      driver: {
+        name: report.tool.name,
+        version: report.tool.version,
+        semanticVersion: report.tool.version,
+        informationUri: report.tool.informationUri,
+        rules,
+      },
+    },
     results: report.findings.map((finding) => result(finding, index.get(finding.ruleId)!)),
     columnKind: 'utf16CodeUnits',
     properties: { stats: report.stats },

@@ -34,14 +34,24 @@ function formatFinding(finding: ReportedFinding, paint: Paint): string {
     `  ${paint('bold', where)}  ${finding.secret}`,
   ];
   if (finding.commit) {
-    lines.push(`  ${paint('gray', `commit ${finding.commit.slice(0, 12)} by ${finding.author} <${finding.email}> on ${finding.date?.slice(0, 10)}: ${finding.message}`)}`);
+    lines.push(
+      `  ${paint('gray', `commit ${finding.commit.slice(0, 12)} by ${finding.author} <${finding.email}> on ${finding.date?.slice(0, 10)}: ${finding.message}`)}`,
+    );
   }
   if (finding.occurrences && finding.occurrences > 1) lines.push(`  ${paint('gray', `seen ${finding.occurrences} times at this path`)}`);
   if (finding.context && Object.keys(finding.context).length > 0) {
-    lines.push(`  ${paint('gray', Object.entries(finding.context).map(([k, v]) => `${k}: ${v}`).join(', '))}`);
+    lines.push(
+      `  ${paint(
+        'gray',
+        Object.entries(finding.context)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', '),
+      )}`,
+    );
   }
   if (finding.decoded) lines.push(`  ${paint('gray', `found inside ${finding.decoded}-encoded text`)}`);
-  if (finding.verified) lines.push(`  ${finding.verified.status === 'live' ? paint('red', 'LIVE') : finding.verified.status}: ${finding.verified.reason}`);
+  if (finding.verified)
+    lines.push(`  ${finding.verified.status === 'live' ? paint('red', 'LIVE') : finding.verified.status}: ${finding.verified.reason}`);
   lines.push(`  ${paint('dim', printable(finding.snippet))}`);
   lines.push(`  ${paint('gray', 'fix:')} ${hint(finding.remediation)}`);
   return lines.join('\n');
@@ -51,7 +61,9 @@ function summary(report: Report, paint: Paint): string {
   const { stats, findings } = report;
   const count = findings.length;
   const head = count === 0 ? paint('bold', 'No secrets found') : paint('red', `${count} secret${count === 1 ? '' : 's'} found`);
-  const skipped = Object.entries(stats.skipped).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b));
+  const skipped = Object.entries(stats.skipped)
+    .filter(([, n]) => n > 0)
+    .sort(([a], [b]) => a.localeCompare(b));
   const skippedText = skipped.length > 0 ? `; skipped ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}` : '';
   return `${head} in ${stats.files} file${stats.files === 1 ? '' : 's'} (${formatBytes(stats.bytes)}) in ${(stats.durationMs / 1000).toFixed(2)} s${skippedText}.`;
 }
@@ -62,14 +74,24 @@ export const textReporter: Reporter = (report, style) => {
   const blocks = report.findings.map((finding) => formatFinding(finding, paint));
   if (report.moved && report.moved.length > 0) {
     blocks.push(
-      [paint('bold', `Moved (${report.moved.length}, info): accepted in the baseline under another path`),
-        ...report.moved.map((m) => `  ${printable(m.path)}:${m.line}:${m.column} ${paint('gray', `[${m.ruleId}]`)} ${m.secret} ${paint('gray', `baselined at ${m.movedFrom}`)}`)].join('\n'),
+      [
+        paint('bold', `Moved (${report.moved.length}, info): accepted in the baseline under another path`),
+        ...report.moved.map(
+          (m) =>
+            `  ${printable(m.path)}:${m.line}:${m.column} ${paint('gray', `[${m.ruleId}]`)} ${m.secret} ${paint('gray', `baselined at ${m.movedFrom}`)}`,
+        ),
+      ].join('\n'),
     );
   }
   if (report.suppressed && report.suppressed.length > 0) {
     blocks.push(
-      [paint('bold', `Dropped candidates (${report.suppressed.length}):`),
-        ...report.suppressed.map((s) => `  ${printable(s.path)}:${s.line}:${s.column} ${paint('gray', `[${s.ruleId}]`)} ${s.secret} ${paint('gray', `${s.filter}: ${s.reason}`)}`)].join('\n'),
+      [
+        paint('bold', `Dropped candidates (${report.suppressed.length}):`),
+        ...report.suppressed.map(
+          (s) =>
+            `  ${printable(s.path)}:${s.line}:${s.column} ${paint('gray', `[${s.ruleId}]`)} ${s.secret} ${paint('gray', `${s.filter}: ${s.reason}`)}`,
+        ),
+      ].join('\n'),
     );
   }
   blocks.push(summary(report, paint));

@@ -35,7 +35,7 @@ export function parseRuleFile(text: string, file: string, providerKey: string): 
   }
   const data = root.toJSON() as Record<string, unknown>;
   for (const key of Object.keys(data)) {
-    if (!FILE_FIELDS.has(key)) problems.push({ file, line: lineOf(root.get(key, true) as Node), message: `unknown top-level field "${key}" (known: provider, rules)` });
+    if (!FILE_FIELDS.has(key)) problems.push({ file, line: lineOf(root.get(key, true)), message: `unknown top-level field "${key}" (known: provider, rules)` });
   }
   const providerName = typeof data.provider === 'string' && data.provider.trim() !== '' ? data.provider : undefined;
   if (!providerName) problems.push({ file, line: 1, message: 'missing "provider" (the provider\'s display name, e.g. "GitHub")' });

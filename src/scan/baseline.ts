@@ -64,8 +64,15 @@ export function applyBaseline(report: ScanReport, baseline: Baseline, options: A
       baselined++;
       if (options.explain) {
         suppressed.push({
-          ruleId: finding.ruleId, path: finding.path, line: finding.line, column: finding.column, filter: 'baseline',
-          reason: `baseline entry in ${shown} line ${entry.fileLine ?? '?'}`, secret: finding.secret, fingerprint: finding.fingerprint, origin: finding.origin,
+          ruleId: finding.ruleId,
+          path: finding.path,
+          line: finding.line,
+          column: finding.column,
+          filter: 'baseline',
+          reason: `baseline entry in ${shown} line ${entry.fileLine ?? '?'}`,
+          secret: finding.secret,
+          fingerprint: finding.fingerprint,
+          origin: finding.origin,
         });
       }
       continue;
@@ -74,7 +81,11 @@ export function applyBaseline(report: ScanReport, baseline: Baseline, options: A
     if (elsewhere) moved.push({ finding, from: elsewhere.path });
     else findings.push(finding);
   }
-  if (suppressed.length > report.suppressed.length) suppressed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  if (suppressed.length > report.suppressed.length)
+    suppressed.sort(
+      (a, b) =>
+        (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+    );
   const out: ScanReport = { ...report, findings, suppressed };
   if (moved.length > 0) out.moved = moved;
   out.stats = { ...report.stats, baselined: ((report.stats.baselined as number | undefined) ?? 0) + baselined };
@@ -95,7 +106,13 @@ export interface BaselineChange {
  * the scan looked (`covered`), so updating from a subfolder keeps the rest.
  * Without `previous` (`baseline create`), every finding becomes an entry.
  */
-export function updateEntries(findings: readonly Finding[], salt: string, previous: readonly BaselineEntry[], toPath: (p: string) => string, covered: (baselinePath: string) => boolean): BaselineChange {
+export function updateEntries(
+  findings: readonly Finding[],
+  salt: string,
+  previous: readonly BaselineEntry[],
+  toPath: (p: string) => string,
+  covered: (baselinePath: string) => boolean,
+): BaselineChange {
   const hash = hasher(salt);
   const current = new Map<string, BaselineEntry>();
   for (const finding of findings) {

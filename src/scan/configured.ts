@@ -18,7 +18,11 @@ export interface RuleOverrides {
  * `disable` and `severity`. An id the config names that no rule has is an
  * error at the line that names it, so typos do not silently allow or hide.
  */
-export async function configuredRules(config: ResolvedConfig, root: string, cli: RuleOverrides = {}): Promise<{ rules: RuleSpec[]; notices: string[] }> {
+export async function configuredRules(
+  config: ResolvedConfig,
+  root: string,
+  cli: RuleOverrides = {},
+): Promise<{ rules: RuleSpec[]; notices: string[] }> {
   const notices: string[] = [];
   const builtin = config.extends === 'default';
   const builtinIds = new Set(builtin ? builtinRules().map((r) => r.id) : []);
@@ -41,16 +45,22 @@ export async function configuredRules(config: ResolvedConfig, root: string, cli:
   for (const d of config.disable) if (!known.has(d.value)) unknown(d.value, d.at, 'disable');
   for (const s of config.severity) if (!known.has(s.value.ruleId)) unknown(s.value.ruleId, s.at, `severity.${s.value.ruleId}`);
   for (const r of config.ruleAllow) if (!known.has(r.value.ruleId)) unknown(r.value.ruleId, r.at, `allow.rules.${r.value.ruleId}`);
-  for (const id of cli.disable ?? []) if (!known.has(id)) problems.push({ file: '--disable', subject: id, message: 'no rule has this id (see `keyhound rules list`)' });
+  for (const id of cli.disable ?? [])
+    if (!known.has(id)) problems.push({ file: '--disable', subject: id, message: 'no rule has this id (see `keyhound rules list`)' });
   if (problems.length > 0) throw new ConfigError(problems);
 
   for (const tune of config.tuned ?? []) {
-    if (!known.has(tune.ruleId)) notices.push(`${describePlace({ file: config.file, ...(tune.line ? { line: tune.line } : {}) }, root)}: rule "${tune.ruleId}" has no regex and keyhound has no rule of that id to add its allowlists to; ignored`);
+    if (!known.has(tune.ruleId))
+      notices.push(
+        `${describePlace({ file: config.file, ...(tune.line ? { line: tune.line } : {}) }, root)}: rule "${tune.ruleId}" has no regex and keyhound has no rule of that id to add its allowlists to; ignored`,
+      );
   }
   const unmapped = [...new Set(config.ignores.filter((i) => !known.has(i.ruleId)).map((i) => i.ruleId))];
   if (unmapped.length > 0) {
     const count = config.ignores.filter((i) => !known.has(i.ruleId)).length;
-    notices.push(`.gitleaksignore: ${count} fingerprint${count === 1 ? '' : 's'} name${count === 1 ? 's' : ''} rules keyhound does not have (${unmapped.slice(0, 5).join(', ')}${unmapped.length > 5 ? ', ...' : ''}); ${count === 1 ? 'it is' : 'they are'} ignored`);
+    notices.push(
+      `.gitleaksignore: ${count} fingerprint${count === 1 ? '' : 's'} name${count === 1 ? 's' : ''} rules keyhound does not have (${unmapped.slice(0, 5).join(', ')}${unmapped.length > 5 ? ', ...' : ''}); ${count === 1 ? 'it is' : 'they are'} ignored`,
+    );
   }
 
   const disabled = new Set([...config.disable.map((d) => d.value), ...(cli.disable ?? [])]);

@@ -18,7 +18,8 @@ export interface HistoryScope {
 export function historyRevisions(scope: HistoryScope): string[] {
   if (scope.revisions) return [...scope.revisions];
   if (scope.range) {
-    if (scope.branches?.length || scope.sinceCommit) throw new UsageError('--range cannot be combined with --branch or --since-commit (the range names its own commits)');
+    if (scope.branches?.length || scope.sinceCommit)
+      throw new UsageError('--range cannot be combined with --branch or --since-commit (the range names its own commits)');
     return [revision(scope.range, '--range')];
   }
   const refs = scope.branches && scope.branches.length > 0 ? scope.branches.map((branch) => revision(branch, '--branch')) : ['--all'];

@@ -71,7 +71,11 @@ export async function scanRepositoryHistory(engine: Engine, repo: Repository, op
  * gives) and returns the scan to finish with an engine: the CLI compiles its
  * rules while git computes the diffs.
  */
-export async function startHistoryScan(repo: Repository, options: GitScanOptions = {}, commits?: Promise<readonly string[]>): Promise<StartedHistoryScan> {
+export async function startHistoryScan(
+  repo: Repository,
+  options: GitScanOptions = {},
+  commits?: Promise<readonly string[]>,
+): Promise<StartedHistoryScan> {
   return new StartedHistoryScan(repo, options, await (commits ?? listHistory(repo, options)));
 }
 
@@ -100,14 +104,19 @@ export class StartedHistoryScan {
   private refObjects = 0;
   private readonly findings = new FindingSet();
   /** File versions to scan whole: a `near` condition failed inside their changes, where the partner may simply be out of view. */
-  private readonly rechecks: { id: string; path: string; commit: CommitInfo; order: number; added: LineRange[]; partial: ScanResult[] }[] = [];
+  private readonly rechecks: { id: string; path: string; commit: CommitInfo; order: number; added: LineRange[]; partial: ScanResult[] }[] =
+    [];
   private readonly reportSuppressed: boolean;
   private engine: Engine | undefined;
   /** Whole blobs scanned after the diffs (attribute-marked text, ref objects). */
   private scannedWhole = 0;
   private hunks = 0;
 
-  constructor(private readonly repo: Repository, options: GitScanOptions, private readonly commits: readonly string[]) {
+  constructor(
+    private readonly repo: Repository,
+    options: GitScanOptions,
+    private readonly commits: readonly string[],
+  ) {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.context = options.context ?? DEFAULT_CONTEXT;
     this.skipPath = options.skipPath && memoize(options.skipPath);
@@ -141,8 +150,17 @@ export class StartedHistoryScan {
     if (this.submodules.size > 0) collector.stats.skipped.submodule = this.submodules.size;
     collector.add(this.findings.result(this.reportSuppressed));
     Object.assign(collector.stats, {
-      commits: this.commits.length, blobs: this.introduced.size, blobsScanned: outcomes.scanned + this.scannedWhole, rescanned: this.rescanned, hunks: this.hunks,
-      rechecked, textMarkedBinary: this.textMarkedBinary, refObjects: this.refObjects, context: this.context, partitions: this.run.partitions, shallow: this.repo.shallow,
+      commits: this.commits.length,
+      blobs: this.introduced.size,
+      blobsScanned: outcomes.scanned + this.scannedWhole,
+      rescanned: this.rescanned,
+      hunks: this.hunks,
+      rechecked,
+      textMarkedBinary: this.textMarkedBinary,
+      refObjects: this.refObjects,
+      context: this.context,
+      partitions: this.run.partitions,
+      shallow: this.repo.shallow,
     });
     return collector.finish();
   }
@@ -223,7 +241,15 @@ export class StartedHistoryScan {
       this.collector.scanned(bytes);
       // With the whole file as context the verdicts may differ (a paired rule
       // now wins over a generic one): the re-check's results replace these.
-      if (nearFailed) this.rechecks.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info!, order, added: file.hunks.flatMap((h) => h.added), partial: results });
+      if (nearFailed)
+        this.rechecks.push({
+          id: file.entry.newId,
+          path: file.entry.path,
+          commit: commit.info!,
+          order,
+          added: file.hunks.flatMap((h) => h.added),
+          partial: results,
+        });
       else for (const result of results) this.findings.add(result, file.entry.newId, order);
     }
   }
@@ -241,7 +267,10 @@ export class StartedHistoryScan {
   private async scanMarkedBinary(engine: Engine): Promise<void> {
     const binaries = this.binaries.filter((item) => this.isFirst(item.id, item.order));
     const marked = await attributeMarked(this.repo, binaries, this.maxFileSize, (reason) => this.collector.skip(reason));
-    this.textMarkedBinary += await this.scanWholeBlobs(engine, marked.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })));
+    this.textMarkedBinary += await this.scanWholeBlobs(
+      engine,
+      marked.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })),
+    );
   }
 
   /**
@@ -262,7 +291,14 @@ export class StartedHistoryScan {
     });
     const readable = await withinSize(this.repo, fresh, this.maxFileSize, () => this.collector.skip('too-large'));
     // Ordered after every commit: a blob also committed somewhere is reported there.
-    this.refObjects += await this.scanWholeBlobs(engine, readable.map((item) => ({ id: item.id, order: Number.MAX_SAFE_INTEGER, origin: { path: item.file ? `${item.ref}:${item.file}` : item.ref, blob: item.id } })));
+    this.refObjects += await this.scanWholeBlobs(
+      engine,
+      readable.map((item) => ({
+        id: item.id,
+        order: Number.MAX_SAFE_INTEGER,
+        origin: { path: item.file ? `${item.ref}:${item.file}` : item.ref, blob: item.id },
+      })),
+    );
   }
 
   /** Reads each blob, sniffs it as a file would be, and scans the text ones whole; returns how many were text. */

@@ -8,7 +8,10 @@ export class OrderedResults<T> {
   private running = 0;
   private wake?: () => void;
 
-  constructor(private readonly maxRunning: number, private readonly consume: (value: T) => void) {}
+  constructor(
+    private readonly maxRunning: number,
+    private readonly consume: (value: T) => void,
+  ) {}
 
   /** Adds work; waits first while `maxRunning` tasks are still running. `work` is started only then. */
   async push(work: () => Promise<T> | T): Promise<void> {

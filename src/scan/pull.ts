@@ -10,7 +10,12 @@ export type PullRequestScanOptions = PullFilesOptions;
  * Scans what a pull request adds, through the GitHub API only. `stats.wholeFiles`
  * counts files GitHub sent no patch for, which were scanned whole.
  */
-export async function scanPullRequest(engine: Engine, gh: GitHub, pr: PullRequestInfo, options: PullRequestScanOptions = {}): Promise<ScanReport> {
+export async function scanPullRequest(
+  engine: Engine,
+  gh: GitHub,
+  pr: PullRequestInfo,
+  options: PullRequestScanOptions = {},
+): Promise<ScanReport> {
   const collector = new Collector();
   await engine.prepare();
   // With a config (skipPath) its allowlist decides, and it holds the default paths; without one, the defaults apply.

@@ -62,7 +62,10 @@ export async function auditRepositories(repositories: readonly RepositoryInfo[],
     let dir: string | undefined;
     try {
       const token = options.token && sameOrigin(repository.cloneUrl, options.tokenOrigin) ? options.token : undefined;
-      dir = await cloneRepository(repository.cloneUrl, { ...(token ? { token } : {}), ...(options.tempRoot ? { tempRoot: options.tempRoot } : {}) });
+      dir = await cloneRepository(repository.cloneUrl, {
+        ...(token ? { token } : {}),
+        ...(options.tempRoot ? { tempRoot: options.tempRoot } : {}),
+      });
       const report = await options.scanHistory(dir);
       collector.add({
         findings: report.findings.map((f) => withRepository(f, repository.fullName)),

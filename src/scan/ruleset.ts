@@ -33,7 +33,12 @@ export async function buildRuleSet(options: RuleSetOptions = {}): Promise<RuleSp
   problems.push(...custom.flatMap(lintRule).filter((p) => p.message.startsWith('error')));
   if (problems.length === 0 && custom.length > 0) {
     for (const failure of await checkExamples(custom, rules)) {
-      problems.push({ file: failure.file ?? '(inline)', line: failure.line, subject: failure.ruleId, message: `${failure.kind} example ${failure.index}: ${failure.message}` });
+      problems.push({
+        file: failure.file ?? '(inline)',
+        line: failure.line,
+        subject: failure.ruleId,
+        message: `${failure.kind} example ${failure.index}: ${failure.message}`,
+      });
     }
   }
   const known = new Set(rules.map((rule) => rule.id));

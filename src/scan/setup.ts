@@ -79,7 +79,12 @@ export async function prepareScan(options: ScanSetupOptions): Promise<ScanSetup>
     allow.allowances = [...(allow.allowances ?? []), { paths: [`/${minimatch.escape(relative)}`], origin: 'the baseline file itself' }];
   }
   const explain = options.explain === true;
-  const engineOptions: EngineOptions = { explain, redact: options.redact !== false, allow, ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}) };
+  const engineOptions: EngineOptions = {
+    explain,
+    redact: options.redact !== false,
+    allow,
+    ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
+  };
   const pathGlobs = config.allow.paths.map((p) => p.value);
   const setup: ScanSetup = {
     config,

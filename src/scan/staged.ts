@@ -40,7 +40,13 @@ export function startStagedScan(repo: Repository, options: StagedScanOptions = {
   return { scan: (engine) => scanChanges(engine, repo, staged, maxFileSize, options.skipPath) };
 }
 
-async function scanChanges(engine: Engine, repo: Repository, staged: Promise<StagedChanges>, maxFileSize: number, skipPath?: (path: string) => boolean): Promise<ScanReport> {
+async function scanChanges(
+  engine: Engine,
+  repo: Repository,
+  staged: Promise<StagedChanges>,
+  maxFileSize: number,
+  skipPath?: (path: string) => boolean,
+): Promise<ScanReport> {
   const collector = new Collector();
   const changes = await staged;
   const marked = await textMarkedBinary(repo, changes.binaries, maxFileSize, skipPath, collector);
@@ -49,7 +55,10 @@ async function scanChanges(engine: Engine, repo: Repository, staged: Promise<Sta
     collector.skip('excluded-path');
     return false;
   });
-  for await (const { item: file, size, text, skipped } of blobTexts(repo, files.map((file) => ({ ...file, id: file.entry.newId })))) {
+  for await (const { item: file, size, text, skipped } of blobTexts(
+    repo,
+    files.map((file) => ({ ...file, id: file.entry.newId })),
+  )) {
     if (text === undefined) {
       collector.skip(skipped);
       continue;
@@ -80,16 +89,32 @@ async function scanChanges(engine: Engine, repo: Repository, staged: Promise<Sta
  * diffed again as text, for their changed lines. The rest are counted as
  * skipped (too large, binary).
  */
-async function textMarkedBinary(repo: Repository, binaries: readonly RawEntry[], maxFileSize: number, skipPath: ((path: string) => boolean) | undefined, collector: Collector): Promise<StagedFile[]> {
-  const marked = await attributeMarked(repo, binaries.map((entry) => ({ id: entry.newId, path: entry.path, entry })), maxFileSize, (reason) => collector.skip(reason));
-  const candidates = marked.map((item) => item.entry).filter((entry) => {
-    if (!skipPath?.(entry.path)) return true;
-    collector.skip('excluded-path');
-    return false;
-  });
+async function textMarkedBinary(
+  repo: Repository,
+  binaries: readonly RawEntry[],
+  maxFileSize: number,
+  skipPath: ((path: string) => boolean) | undefined,
+  collector: Collector,
+): Promise<StagedFile[]> {
+  const marked = await attributeMarked(
+    repo,
+    binaries.map((entry) => ({ id: entry.newId, path: entry.path, entry })),
+    maxFileSize,
+    (reason) => collector.skip(reason),
+  );
+  const candidates = marked
+    .map((item) => item.entry)
+    .filter((entry) => {
+      if (!skipPath?.(entry.path)) return true;
+      collector.skip('excluded-path');
+      return false;
+    });
   if (candidates.length === 0) return [];
   const text: RawEntry[] = [];
-  for await (const blob of blobTexts(repo, candidates.map((entry) => ({ entry, id: entry.newId })))) {
+  for await (const blob of blobTexts(
+    repo,
+    candidates.map((entry) => ({ entry, id: entry.newId })),
+  )) {
     if (blob.text !== undefined) text.push(blob.item.entry);
     else collector.skip(blob.skipped);
   }

@@ -8,9 +8,7 @@ import { decodeBytes } from '../sources/decode.js';
 import { errorReason, type FileEntry } from '../sources/fs.js';
 
 /** One unit of scanning work. Tasks cross thread boundaries, so they are plain data. */
-export type Task =
-  | { kind: 'file'; entry: FileEntry }
-  | { kind: 'bytes'; bytes: Uint8Array; origin: Origin; lines?: LineRange[] };
+export type Task = { kind: 'file'; entry: FileEntry } | { kind: 'bytes'; bytes: Uint8Array; origin: Origin; lines?: LineRange[] };
 
 export type Outcome =
   | { kind: 'scanned'; path: string; bytes: number; result: ScanResult; encoding: string }
@@ -111,7 +109,12 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
     if (!head.ok) return { kind: 'skipped', path: entry.path, reason: head.reason };
     const { encoding } = head;
     // Byte-order marks are not text; UTF-16 pieces are decoded whole code units at a time (StringDecoder carries a split one).
-    const bom = encoding === 'utf16le' || encoding === 'utf16be' ? 2 : bytesRead >= 3 && sniff[0] === 0xef && sniff[1] === 0xbb && sniff[2] === 0xbf ? 3 : 0;
+    const bom =
+      encoding === 'utf16le' || encoding === 'utf16be'
+        ? 2
+        : bytesRead >= 3 && sniff[0] === 0xef && sniff[1] === 0xbb && sniff[2] === 0xbf
+          ? 3
+          : 0;
     const decoder = new StringDecoder(encoding === 'utf8' ? 'utf8' : encoding === 'latin1' ? 'latin1' : 'utf16le');
     const buffer = Buffer.alloc(PIECE_BYTES);
     const findings: ScanResult['findings'] = [];

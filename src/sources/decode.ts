@@ -3,9 +3,7 @@ import { isUtf8 } from 'node:buffer';
 /** Bytes sniffed for NUL to tell binary from text (git and ripgrep sniff similarly). */
 const SNIFF_BYTES = 8192;
 
-export type Decoded =
-  | { ok: true; text: string; encoding: 'utf8' | 'utf16le' | 'utf16be' | 'latin1' }
-  | { ok: false; reason: 'binary' };
+export type Decoded = { ok: true; text: string; encoding: 'utf8' | 'utf16le' | 'utf16be' | 'latin1' } | { ok: false; reason: 'binary' };
 
 /**
  * Turns file bytes into text for scanning. UTF-16 with a byte-order mark is

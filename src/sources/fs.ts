@@ -87,9 +87,13 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
   }
   const { entries, problems } = listed;
   options.onListed?.(entries.filter((e) => !e.dirent.isDirectory()).length);
-  const gitignore = options.gitignore === false
-    ? undefined
-    : await GitignoreMatcher.load(directory, entries.filter((e) => e.name === '.gitignore' && e.dirent.isFile()).map((e) => e.path));
+  const gitignore =
+    options.gitignore === false
+      ? undefined
+      : await GitignoreMatcher.load(
+          directory,
+          entries.filter((e) => e.name === '.gitignore' && e.dirent.isFile()).map((e) => e.path),
+        );
   const rootReal = await realpath(directory);
   // Folders that could not be listed are counted where they sort, each once.
   const unlisted = new Map(problems.map((p) => [p.path, p.code]));
@@ -180,11 +184,15 @@ async function* checkFile(absolute: string, shown: string, size: number, options
  * `maxBytes` the rest is read and dropped (the writer is not left blocked)
  * and the input is skipped as `too-large`, so a huge pipe cannot fill memory.
  */
-export async function readStdin(stream: NodeJS.ReadableStream, name = '-', maxBytes = Infinity): Promise<{ kind: 'bytes'; bytes: Buffer } | { kind: 'skip'; path: string; reason: SkipReason }> {
+export async function readStdin(
+  stream: NodeJS.ReadableStream,
+  name = '-',
+  maxBytes = Infinity,
+): Promise<{ kind: 'bytes'; bytes: Buffer } | { kind: 'skip'; path: string; reason: SkipReason }> {
   const parts: Buffer[] = [];
   let total = 0;
   for await (const part of stream) {
-    const buffer = typeof part === 'string' ? Buffer.from(part) : (part as Buffer);
+    const buffer = typeof part === 'string' ? Buffer.from(part) : part;
     total += buffer.length;
     if (total <= maxBytes) parts.push(buffer);
     else parts.length = 0;

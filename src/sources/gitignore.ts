@@ -12,7 +12,10 @@ export class GitignoreMatcher {
   /** `files` are POSIX paths of `.gitignore` files relative to `root`. */
   static async load(root: string, files: readonly string[]): Promise<GitignoreMatcher> {
     const matcher = new GitignoreMatcher();
-    const sources = [...files.map((file) => ({ dir: path.posix.dirname(file), file: path.join(root, file) })), { dir: '.', file: path.join(root, '.git', 'info', 'exclude') }];
+    const sources = [
+      ...files.map((file) => ({ dir: path.posix.dirname(file), file: path.join(root, file) })),
+      { dir: '.', file: path.join(root, '.git', 'info', 'exclude') },
+    ];
     for (const { dir, file } of sources) {
       let text: string;
       try {

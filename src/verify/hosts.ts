@@ -18,7 +18,10 @@ export function parseHost(value: string): string | undefined {
 export function parseAllowedHost(value: string): string {
   const wildcard = value.trim().startsWith('*.');
   const host = parseHost(wildcard ? value.trim().slice(2) : value);
-  if (!host) throw new UsageError(`--verify-host: "${value}" is not a host name (give a name like support.example.com or *.example.com, without scheme, port or path)`);
+  if (!host)
+    throw new UsageError(
+      `--verify-host: "${value}" is not a host name (give a name like support.example.com or *.example.com, without scheme, port or path)`,
+    );
   return wildcard ? `*.${host}` : host;
 }
 

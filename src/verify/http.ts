@@ -25,9 +25,7 @@ export interface HttpRequest {
   body?: string;
 }
 
-export type HttpAnswer =
-  | { kind: 'response'; status: number; headers: Headers; body: string }
-  | { kind: 'failed'; reason: string };
+export type HttpAnswer = { kind: 'response'; status: number; headers: Headers; body: string } | { kind: 'failed'; reason: string };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,7 +44,10 @@ function retryAfter(headers: Headers): number | undefined {
  * redirects (a redirect could carry the credential to another host).
  */
 export class Http {
-  constructor(private readonly provider: string, private readonly settings: HttpSettings) {}
+  constructor(
+    private readonly provider: string,
+    private readonly settings: HttpSettings,
+  ) {}
 
   /** The origin a request for `origin` really goes to. */
   target(origin: string): string {
@@ -69,8 +70,9 @@ export class Http {
         });
       } catch (error) {
         const name = (error as Error).name;
-        if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'failed', reason: `${host} did not answer within ${this.settings.timeoutMs / 1000} s` };
-        const code = ((error as { cause?: { code?: string } }).cause?.code) ?? 'network error';
+        if (name === 'TimeoutError' || name === 'AbortError')
+          return { kind: 'failed', reason: `${host} did not answer within ${this.settings.timeoutMs / 1000} s` };
+        const code = (error as { cause?: { code?: string } }).cause?.code ?? 'network error';
         return { kind: 'failed', reason: `could not reach ${host} (${code})` };
       }
       const status = response.status;
@@ -114,6 +116,8 @@ export function inconclusive(answer: HttpAnswer): Verification {
 /** A short, printable piece of a provider's answer (a login, a team name) for a reason; never a body. */
 export function field(value: unknown): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
-  const text = String(value).replace(/[^\x20-\x7e]/g, '').trim();
+  const text = String(value)
+    .replace(/[^\x20-\x7e]/g, '')
+    .trim();
   return text.length > 0 ? text.slice(0, 80) : undefined;
 }

@@ -14,8 +14,17 @@ import type { Verifier } from './types.js';
 
 /** Every verifier, one a provider key (the rules file's stem). Add a verifier here and in its own file. */
 export const VERIFIERS: readonly Verifier[] = [
-  beyondtrustVerifier, githubVerifier, gitlabVerifier, slackVerifier, stripeVerifier, openaiVerifier,
-  anthropicVerifier, npmVerifier, sendgridVerifier, twilioVerifier, awsVerifier,
+  beyondtrustVerifier,
+  githubVerifier,
+  gitlabVerifier,
+  slackVerifier,
+  stripeVerifier,
+  openaiVerifier,
+  anthropicVerifier,
+  npmVerifier,
+  sendgridVerifier,
+  twilioVerifier,
+  awsVerifier,
 ] as Verifier[];
 
 export function verifierFor(finding: Finding, verifiers: readonly Verifier[] = VERIFIERS): Verifier | undefined {

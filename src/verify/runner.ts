@@ -59,7 +59,10 @@ const place = (f: Finding): string => `${f.path}\0${f.origin.commit?.sha ?? ''}\
  * a time. Returns one verdict a finding, in order. Findings without a verifier
  * are `unknown`. Never throws for a failed request.
  */
-export async function verifyFindings(findings: readonly Finding[], options: RunnerOptions = {}): Promise<{ results: Verification[]; summary: VerifySummary }> {
+export async function verifyFindings(
+  findings: readonly Finding[],
+  options: RunnerOptions = {},
+): Promise<{ results: Verification[]; summary: VerifySummary }> {
   const summary: VerifySummary = { live: 0, dead: 0, unknown: 0, requests: 0 };
   const settings: HttpSettings = {
     timeoutMs: options.timeoutMs ?? 10_000,
@@ -113,7 +116,9 @@ export async function verifyFindings(findings: readonly Finding[], options: Runn
       let http = clients.get(verifier.provider);
       if (!http) clients.set(verifier.provider, (http = new Http(verifier.provider, settings)));
       const client = http;
-      pending = run(() => verifier.verify(input, client)).catch((error: unknown) => unknown(`verification failed (${(error as Error).name ?? 'error'})`));
+      pending = run(() => verifier.verify(input, client)).catch((error: unknown) =>
+        unknown(`verification failed (${(error as Error).name ?? 'error'})`),
+      );
       cache.set(key, pending);
     }
     return pending;

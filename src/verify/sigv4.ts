@@ -37,12 +37,19 @@ function uriEncode(text: string): string {
 
 /** `20150830T123600Z`. */
 export function amzDate(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function canonicalRequest(request: SigV4Request, headers: Record<string, string>): { text: string; signedHeaders: string } {
   // Non-S3 services encode each path segment twice; a path of "/" is the same either way.
-  const path = request.path.split('/').map((segment) => uriEncode(uriEncode(decodeURIComponent(segment)))).join('/') || '/';
+  const path =
+    request.path
+      .split('/')
+      .map((segment) => uriEncode(uriEncode(decodeURIComponent(segment))))
+      .join('/') || '/';
   const query = (request.query ?? '')
     .split('&')
     .filter(Boolean)
@@ -53,7 +60,9 @@ export function canonicalRequest(request: SigV4Request, headers: Record<string, 
     .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
-  const names = Object.keys(headers).map((name) => name.toLowerCase()).sort();
+  const names = Object.keys(headers)
+    .map((name) => name.toLowerCase())
+    .sort();
   const lower = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value.trim().replace(/\s+/g, ' ')]));
   const canonicalHeaders = names.map((name) => `${name}:${lower[name]}\n`).join('');
   const signedHeaders = names.join(';');

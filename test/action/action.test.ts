@@ -27,7 +27,14 @@ afterEach(async () => {
 
 /** Nothing a secret could hide in may contain it: stdout, stderr, summary, outputs, comments, SARIF. */
 function expectNoLeak(run: ActionRun, secrets: readonly string[], extra: readonly string[] = []): void {
-  const places = [run.stdout, run.stderr, run.summary, JSON.stringify(run.outputs), ...extra, ...api.commentsOn('acme', 'app', 7).map((c) => c.body)];
+  const places = [
+    run.stdout,
+    run.stderr,
+    run.summary,
+    JSON.stringify(run.outputs),
+    ...extra,
+    ...api.commentsOn('acme', 'app', 7).map((c) => c.body),
+  ];
   for (const secret of secrets) for (const place of places) expect(place).not.toContain(secret);
 }
 
@@ -64,10 +71,21 @@ function isolatedWorkspace(fixture: PullFixture): string {
 describe('the Action on a pull request whose base commit is missing (API fallback)', () => {
   it('annotates, summarises, sets outputs, writes and uploads SARIF, comments once, and fails the step', async () => {
     const fixture = pullFixture();
-    api.addPull({ owner: 'acme', repo: 'app', number: 7, baseSha: fixture.base, headSha: fixture.head, files: pullFilesFromGit(fixture.upstream, fixture.base, fixture.head) });
+    api.addPull({
+      owner: 'acme',
+      repo: 'app',
+      number: 7,
+      baseSha: fixture.base,
+      headSha: fixture.head,
+      files: pullFilesFromGit(fixture.upstream, fixture.base, fixture.head),
+    });
     const workspace = isolatedWorkspace(fixture);
     const setup = {
-      workspace, apiUrl: api.url, eventName: 'pull_request', sha: 'e'.repeat(40), ref: 'refs/pull/7/merge',
+      workspace,
+      apiUrl: api.url,
+      eventName: 'pull_request',
+      sha: 'e'.repeat(40),
+      ref: 'refs/pull/7/merge',
       event: pullRequestEvent({ number: 7, baseSha: fixture.base, headSha: fixture.head }),
       inputs: { comment: 'true', 'upload-sarif': 'true' },
     };
@@ -75,10 +93,14 @@ describe('the Action on a pull request whose base commit is missing (API fallbac
 
     expect(run.code).toBe(1);
     // Says how it scanned.
-    expect(run.stdout).toMatch(/::warning title=keyhound%3A scanned through the API::.*could not be fetched.*listed through the GitHub API/);
+    expect(run.stdout).toMatch(
+      /::warning title=keyhound%3A scanned through the API::.*could not be fetched.*listed through the GitHub API/,
+    );
     const errors = run.commands.filter((c) => c.startsWith('::error file='));
     expect(errors).toHaveLength(2);
-    expect(errors[0]).toMatch(/^::error file=app\/config\.js,line=3,endLine=3,col=16,endColumn=56,title=keyhound%3A critical github-pat-classic::GitHub personal access token \(classic\): ghp_[A-Za-z0-9]{4}\*{12}\. Delete the token/);
+    expect(errors[0]).toMatch(
+      /^::error file=app\/config\.js,line=3,endLine=3,col=16,endColumn=56,title=keyhound%3A critical github-pat-classic::GitHub personal access token \(classic\): ghp_[A-Za-z0-9]{4}\*{12}\. Delete the token/,
+    );
     expect(errors[1]).toMatch(/^::error file=deploy\/env\.sh,line=2,/);
     expect(run.commands.at(-1)).toMatch(/^::error::keyhound: 2 secrets found/);
     expect(run.outputs).toEqual({ findings: '2', 'sarif-file': path.join(workspace, 'keyhound.sarif') });
@@ -95,8 +117,17 @@ describe('the Action on a pull request whose base commit is missing (API fallbac
     const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
     const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
     expect(validate(upload.decoded), JSON.stringify(validate.errors)).toBe(true);
-    const results = (upload.decoded as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] }).runs[0]!.results;
-    expect(results.map((r) => [r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine])).toEqual([['app/config.js', 3], ['deploy/env.sh', 2]]);
+    const results = (
+      upload.decoded as {
+        runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+      }
+    ).runs[0]!.results;
+    expect(
+      results.map((r) => [r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine]),
+    ).toEqual([
+      ['app/config.js', 3],
+      ['deploy/env.sh', 2],
+    ]);
 
     const comments = api.commentsOn('acme', 'app', 7);
     expect(comments).toHaveLength(1);
@@ -115,15 +146,28 @@ describe('the Action on a pull request whose base commit is missing (API fallbac
 
   it('on a fork pull request, skips comment and upload with a warning and still scans and annotates', async () => {
     const fixture = pullFixture();
-    api.addPull({ owner: 'acme', repo: 'app', number: 7, baseSha: fixture.base, headSha: fixture.head, headRepo: 'stranger/app', files: pullFilesFromGit(fixture.upstream, fixture.base, fixture.head) });
+    api.addPull({
+      owner: 'acme',
+      repo: 'app',
+      number: 7,
+      baseSha: fixture.base,
+      headSha: fixture.head,
+      headRepo: 'stranger/app',
+      files: pullFilesFromGit(fixture.upstream, fixture.base, fixture.head),
+    });
     const run = await runAction({
-      workspace: isolatedWorkspace(fixture), apiUrl: api.url, eventName: 'pull_request', ref: 'refs/pull/7/merge',
+      workspace: isolatedWorkspace(fixture),
+      apiUrl: api.url,
+      eventName: 'pull_request',
+      ref: 'refs/pull/7/merge',
       event: pullRequestEvent({ number: 7, baseSha: fixture.base, headSha: fixture.head, headRepository: 'stranger/app' }),
       inputs: { comment: 'true', 'upload-sarif': 'true', token: 'ghs_readonly' },
     });
     expect(run.code).toBe(1);
     expect(run.commands.filter((c) => c.startsWith('::error file='))).toHaveLength(2);
-    expect(run.stdout).toContain('::warning title=keyhound::Comment skipped: this pull request comes from a fork, and GitHub gives its workflows a read-only token.');
+    expect(run.stdout).toContain(
+      '::warning title=keyhound::Comment skipped: this pull request comes from a fork, and GitHub gives its workflows a read-only token.',
+    );
     expect(run.stdout).toContain('::warning title=keyhound::SARIF upload skipped: this pull request comes from a fork');
     expect(run.summary).toContain('Comment skipped');
     expect(api.requests.filter((r) => r.method !== 'GET')).toEqual([]);
@@ -133,14 +177,26 @@ describe('the Action on a pull request whose base commit is missing (API fallbac
 
   it('fails with a message that names the permission when the token may not write', async () => {
     const fixture = pullFixture();
-    api.addPull({ owner: 'acme', repo: 'app', number: 7, baseSha: fixture.base, headSha: fixture.head, files: pullFilesFromGit(fixture.upstream, fixture.base, fixture.head) });
+    api.addPull({
+      owner: 'acme',
+      repo: 'app',
+      number: 7,
+      baseSha: fixture.base,
+      headSha: fixture.head,
+      files: pullFilesFromGit(fixture.upstream, fixture.base, fixture.head),
+    });
     const run = await runAction({
-      workspace: isolatedWorkspace(fixture), apiUrl: api.url, eventName: 'pull_request', ref: 'refs/pull/7/merge',
+      workspace: isolatedWorkspace(fixture),
+      apiUrl: api.url,
+      eventName: 'pull_request',
+      ref: 'refs/pull/7/merge',
       event: pullRequestEvent({ number: 7, baseSha: fixture.base, headSha: fixture.head }),
       inputs: { comment: 'true', token: 'ghs_readonly', 'fail-on-findings': 'false' },
     });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::error::keyhound: GitHub API: creating the comment on acme\/app#7 \(the token needs pull-requests: write\) failed with 403 \(Resource not accessible by integration\)/);
+    expect(run.stdout).toMatch(
+      /::error::keyhound: GitHub API: creating the comment on acme\/app#7 \(the token needs pull-requests: write\) failed with 403 \(Resource not accessible by integration\)/,
+    );
     // The results were out before the comment failed.
     expect(run.outputs.findings).toBe('2');
     expect(run.commands.filter((c) => c.startsWith('::error file='))).toHaveLength(2);
@@ -152,13 +208,23 @@ describe('the Action on other events and inputs', () => {
     const workspace = initRepo(tempDir());
     const secrets = Array.from({ length: 12 }, () => githubToken());
     commit(workspace, { 'src/keys.txt': secrets.map((s, i) => `key${i} = "${s}"`).join('\n') + '\n' }, 'keys');
-    const run = await runAction({ workspace, apiUrl: api.url, eventName: 'workflow_dispatch', event: {}, inputs: { 'fail-on-findings': 'false', 'sarif-file': 'out/scan.sarif' } });
+    const run = await runAction({
+      workspace,
+      apiUrl: api.url,
+      eventName: 'workflow_dispatch',
+      event: {},
+      inputs: { 'fail-on-findings': 'false', 'sarif-file': 'out/scan.sarif' },
+    });
     expect(run.code).toBe(0);
     expect(run.commands.filter((c) => c.startsWith('::error file=src/keys.txt'))).toHaveLength(10);
-    expect(run.stdout).toContain('::notice title=keyhound::2 more findings not annotated (GitHub shows 10 annotations per step); see the job summary or the SARIF file for all 12.');
+    expect(run.stdout).toContain(
+      '::notice title=keyhound::2 more findings not annotated (GitHub shows 10 annotations per step); see the job summary or the SARIF file for all 12.',
+    );
     expect(run.outputs).toEqual({ findings: '12', 'sarif-file': path.join(workspace, 'out/scan.sarif') });
     expect(existsSync(path.join(workspace, 'out/scan.sarif'))).toBe(true);
-    expect(run.summary).toContain('Scanned the working tree at . (event workflow\\_dispatch has no commit range, so every file in the working tree).');
+    expect(run.summary).toContain(
+      'Scanned the working tree at . (event workflow\\_dispatch has no commit range, so every file in the working tree).',
+    );
     expect(run.summary.match(/^\| critical \|/gm)).toHaveLength(12);
     expectNoLeak(run, secrets);
   });
@@ -168,7 +234,11 @@ describe('the Action on other events and inputs', () => {
     const secret = githubToken();
     commit(workspace, { 'services/api/.env': `GITHUB_TOKEN=${secret}\n`, 'services/web/ok.txt': 'fine\n' }, 'env');
     const run = await runAction({
-      workspace, apiUrl: api.url, eventName: 'schedule', event: {}, inputs: { path: 'services', mode: 'full', 'sarif-file': '' },
+      workspace,
+      apiUrl: api.url,
+      eventName: 'schedule',
+      event: {},
+      inputs: { path: 'services', mode: 'full', 'sarif-file': '' },
       env: { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' },
     });
     expect(run.code).toBe(1);
@@ -208,11 +278,16 @@ describe('the Action on commit ranges', () => {
     const workspace = path.join(tempDir(), 'ws');
     git(path.dirname(workspace), 'clone', '--quiet', '--branch', 'feature', fixture.upstream, workspace);
     const run = await runAction({
-      workspace, apiUrl: api.url, eventName: 'pull_request', ref: 'refs/pull/7/merge',
+      workspace,
+      apiUrl: api.url,
+      eventName: 'pull_request',
+      ref: 'refs/pull/7/merge',
       event: pullRequestEvent({ number: 7, baseSha: fixture.base, headSha: fixture.head }),
     });
     expect(run.code).toBe(1);
-    const files = run.commands.filter((c) => c.startsWith('::error file=')).map((c) => /file=([^,]+),line=(\d+)/.exec(c)!.slice(1).join(':'));
+    const files = run.commands
+      .filter((c) => c.startsWith('::error file='))
+      .map((c) => /file=([^,]+),line=(\d+)/.exec(c)!.slice(1).join(':'));
     expect(files.sort()).toEqual(['app/config.js:3', 'deploy/env.sh:2', 'tmp/debug.txt:1']);
     expect(run.outputs.findings).toBe('3');
     expect(run.summary).toContain(`Scanned pull request #7: commits ${fixture.base.slice(0, 12)}..${fixture.head.slice(0, 12)}.`);
@@ -233,11 +308,30 @@ describe('the Action on commit ranges', () => {
       const workspace = path.join(tempDir(), 'ws');
       const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
       // Asynchronously: the git server runs in this process.
-      const cloned = await spawnAsync('git', ['-c', `http.extraHeader=${header}`, 'clone', '--quiet', '--depth', '1', '--branch', 'feature', `${gitServer.url}/app.git`, workspace], { env: { PATH: process.env.PATH, HOME: path.dirname(workspace), GIT_CONFIG_NOSYSTEM: '1' } });
+      const cloned = await spawnAsync(
+        'git',
+        [
+          '-c',
+          `http.extraHeader=${header}`,
+          'clone',
+          '--quiet',
+          '--depth',
+          '1',
+          '--branch',
+          'feature',
+          `${gitServer.url}/app.git`,
+          workspace,
+        ],
+        { env: { PATH: process.env.PATH, HOME: path.dirname(workspace), GIT_CONFIG_NOSYSTEM: '1' } },
+      );
       expect(cloned.stderr).toBe('');
       expect(git(workspace, 'rev-parse', '--is-shallow-repository')).toBe('true');
       const run = await runAction({
-        workspace, apiUrl: api.url, serverUrl: gitServer.url, eventName: 'pull_request', ref: 'refs/pull/7/merge',
+        workspace,
+        apiUrl: api.url,
+        serverUrl: gitServer.url,
+        eventName: 'pull_request',
+        ref: 'refs/pull/7/merge',
         event: pullRequestEvent({ number: 7, baseSha: fixture.base, headSha: fixture.head }),
         inputs: { token },
       });
@@ -245,7 +339,9 @@ describe('the Action on commit ranges', () => {
       expect(run.stdout).toContain('(fetched the missing commits)');
       expect(run.summary).toContain('so they were fetched from origin first (set fetch-depth: 0 on actions/checkout to skip this)');
       expect(git(workspace, 'rev-parse', '--is-shallow-repository')).toBe('false');
-      expect(readFileSync(path.join(workspace, '.git', 'config'), 'utf8')).not.toContain(Buffer.from(`x-access-token:${token}`).toString('base64'));
+      expect(readFileSync(path.join(workspace, '.git', 'config'), 'utf8')).not.toContain(
+        Buffer.from(`x-access-token:${token}`).toString('base64'),
+      );
       expect(run.stdout).not.toContain(token);
       expectNoLeak(run, fixture.secrets);
     } finally {
@@ -259,26 +355,50 @@ describe('the Action on commit ranges', () => {
     git(path.dirname(workspace), 'clone', '--quiet', '--no-single-branch', '--branch', 'feature', fixture.upstream, workspace);
     const middle = git(workspace, 'rev-parse', 'HEAD~2');
     const push = await runAction({
-      workspace, apiUrl: api.url, eventName: 'push', ref: 'refs/heads/feature', sha: fixture.head,
-      event: { before: middle, after: fixture.head, ref: 'refs/heads/feature', repository: { full_name: 'acme/app', default_branch: 'main' } },
+      workspace,
+      apiUrl: api.url,
+      eventName: 'push',
+      ref: 'refs/heads/feature',
+      sha: fixture.head,
+      event: {
+        before: middle,
+        after: fixture.head,
+        ref: 'refs/heads/feature',
+        repository: { full_name: 'acme/app', default_branch: 'main' },
+      },
     });
     expect(push.commands.filter((c) => c.startsWith('::error file=')).map((c) => /file=([^,]+)/.exec(c)![1])).toEqual(['tmp/debug.txt']);
     expect(push.summary).toContain(`push: commits ${middle.slice(0, 12)}..${fixture.head.slice(0, 12)}`);
 
     const created = await runAction({
-      workspace, apiUrl: api.url, eventName: 'push', ref: 'refs/heads/feature', sha: fixture.head,
-      event: { before: '0'.repeat(40), after: fixture.head, ref: 'refs/heads/feature', repository: { full_name: 'acme/app', default_branch: 'main' } },
+      workspace,
+      apiUrl: api.url,
+      eventName: 'push',
+      ref: 'refs/heads/feature',
+      sha: fixture.head,
+      event: {
+        before: '0'.repeat(40),
+        after: fixture.head,
+        ref: 'refs/heads/feature',
+        repository: { full_name: 'acme/app', default_branch: 'main' },
+      },
     });
     expect(created.outputs.findings).toBe('3');
     expect(created.summary).toContain('push of a new branch: commits not on main');
     expectNoLeak(created, fixture.secrets);
   });
 
-  it('scans every commit of every ref in history mode, the base\'s old secret included', async () => {
+  it("scans every commit of every ref in history mode, the base's old secret included", async () => {
     const fixture = featureHistory();
     const workspace = path.join(tempDir(), 'ws');
     git(path.dirname(workspace), 'clone', '--quiet', '--branch', 'feature', fixture.upstream, workspace);
-    const run = await runAction({ workspace, apiUrl: api.url, eventName: 'schedule', event: {}, inputs: { mode: 'history', 'fail-on-findings': 'false' } });
+    const run = await runAction({
+      workspace,
+      apiUrl: api.url,
+      eventName: 'schedule',
+      event: {},
+      inputs: { mode: 'history', 'fail-on-findings': 'false' },
+    });
     expect(run.code).toBe(0);
     expect(run.outputs.findings).toBe('4');
     expect(run.summary).toContain('Scanned the git history (mode history: every commit reachable from any ref).');
@@ -292,23 +412,42 @@ describe('the Action with a config and a baseline', () => {
     const accepted = githubToken();
     const fixture = githubToken();
     const fresh = githubToken();
-    commit(workspace, {
-      '.keyhound.yaml': 'allow:\n  paths:\n    - fixtures/**\n',
-      'fixtures/sample.env': `GITHUB_TOKEN=${fixture}\n`,
-      'src/old.js': `const t = "${accepted}";\n`,
-    }, 'init');
+    commit(
+      workspace,
+      {
+        '.keyhound.yaml': 'allow:\n  paths:\n    - fixtures/**\n',
+        'fixtures/sample.env': `GITHUB_TOKEN=${fixture}\n`,
+        'src/old.js': `const t = "${accepted}";\n`,
+      },
+      'init',
+    );
     // The baseline is written by the real CLI, as a team would.
     mkdirSync(path.join(workspace, 'ci'));
-    const created = await spawnAsync(process.execPath, [CLI, 'baseline', 'create', '--baseline', 'ci/baseline.jsonl', '-q'], { cwd: workspace, env: { PATH: process.env.PATH, HOME: workspace } });
+    const created = await spawnAsync(process.execPath, [CLI, 'baseline', 'create', '--baseline', 'ci/baseline.jsonl', '-q'], {
+      cwd: workspace,
+      env: { PATH: process.env.PATH, HOME: workspace },
+    });
     expect(created.code).toBe(0);
     commit(workspace, { 'src/new.js': `const t = "${fresh}";\n` }, 'new');
 
-    const run = await runAction({ workspace, apiUrl: api.url, eventName: 'workflow_dispatch', event: {}, inputs: { baseline: 'ci/baseline.jsonl' } });
+    const run = await runAction({
+      workspace,
+      apiUrl: api.url,
+      eventName: 'workflow_dispatch',
+      event: {},
+      inputs: { baseline: 'ci/baseline.jsonl' },
+    });
     expect(run.commands.filter((c) => c.startsWith('::error file=')).map((c) => /file=([^,]+)/.exec(c)![1])).toEqual(['src/new.js']);
     expect(run.outputs.findings).toBe('1');
     expectNoLeak(run, [accepted, fixture, fresh]);
 
-    const broken = await runAction({ workspace, apiUrl: api.url, eventName: 'workflow_dispatch', event: {}, inputs: { config: 'missing.yaml' } });
+    const broken = await runAction({
+      workspace,
+      apiUrl: api.url,
+      eventName: 'workflow_dispatch',
+      event: {},
+      inputs: { config: 'missing.yaml' },
+    });
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/::error::keyhound: .*missing\.yaml/);
   });

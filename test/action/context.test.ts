@@ -3,11 +3,25 @@ import { planScan, type ActionContext } from '../../src/action/context.js';
 import { getBoolean, readInputs } from '../../src/action/inputs.js';
 
 function context(eventName: string, event: Record<string, unknown>): ActionContext {
-  return { workspace: '/w', eventName, event, owner: 'acme', repo: 'app', sha: 'f'.repeat(40), ref: 'refs/heads/main', apiUrl: 'https://api.github.com', serverUrl: 'https://github.com' };
+  return {
+    workspace: '/w',
+    eventName,
+    event,
+    owner: 'acme',
+    repo: 'app',
+    sha: 'f'.repeat(40),
+    ref: 'refs/heads/main',
+    apiUrl: 'https://api.github.com',
+    serverUrl: 'https://github.com',
+  };
 }
 
 const pull = (head = 'acme/app') => ({
-  pull_request: { number: 3, head: { sha: 'b'.repeat(40), repo: { full_name: head } }, base: { sha: 'a'.repeat(40), repo: { full_name: 'acme/app' } } },
+  pull_request: {
+    number: 3,
+    head: { sha: 'b'.repeat(40), repo: { full_name: head } },
+    base: { sha: 'a'.repeat(40), repo: { full_name: 'acme/app' } },
+  },
 });
 
 describe('planScan', () => {
@@ -18,9 +32,17 @@ describe('planScan', () => {
   });
 
   it('takes before..after from a push, the default branch for a new branch, and base..head from a merge group', () => {
-    expect(planScan('auto', context('push', { before: 'c'.repeat(40), after: 'd'.repeat(40) }))).toMatchObject({ kind: 'range', base: 'c'.repeat(40), head: 'd'.repeat(40) });
-    expect(planScan('auto', context('push', { before: '0'.repeat(40), after: 'd'.repeat(40), repository: { default_branch: 'trunk' } }))).toMatchObject({ kind: 'range', base: 'origin/trunk' });
-    expect(planScan('auto', context('merge_group', { merge_group: { base_sha: 'e'.repeat(40), head_sha: 'f'.repeat(40) } }))).toMatchObject({ kind: 'range', base: 'e'.repeat(40) });
+    expect(planScan('auto', context('push', { before: 'c'.repeat(40), after: 'd'.repeat(40) }))).toMatchObject({
+      kind: 'range',
+      base: 'c'.repeat(40),
+      head: 'd'.repeat(40),
+    });
+    expect(
+      planScan('auto', context('push', { before: '0'.repeat(40), after: 'd'.repeat(40), repository: { default_branch: 'trunk' } })),
+    ).toMatchObject({ kind: 'range', base: 'origin/trunk' });
+    expect(planScan('auto', context('merge_group', { merge_group: { base_sha: 'e'.repeat(40), head_sha: 'f'.repeat(40) } }))).toMatchObject(
+      { kind: 'range', base: 'e'.repeat(40) },
+    );
   });
 
   it('scans the tree on other events in auto mode, refuses them in diff mode, and obeys full and history', () => {
@@ -33,10 +55,25 @@ describe('planScan', () => {
 
 describe('inputs', () => {
   it('reads INPUT_ variables with action.yml defaults and YAML booleans', () => {
-    expect(readInputs({})).toEqual({ path: '.', mode: 'auto', failOnFindings: true, sarifFile: 'keyhound.sarif', uploadSarif: false, comment: false });
-    const inputs = readInputs({ 'INPUT_FAIL-ON-FINDINGS': 'False', 'INPUT_SARIF-FILE': '', INPUT_COMMENT: 'TRUE', INPUT_TOKEN: ' t ', INPUT_MODE: 'history' });
+    expect(readInputs({})).toEqual({
+      path: '.',
+      mode: 'auto',
+      failOnFindings: true,
+      sarifFile: 'keyhound.sarif',
+      uploadSarif: false,
+      comment: false,
+    });
+    const inputs = readInputs({
+      'INPUT_FAIL-ON-FINDINGS': 'False',
+      'INPUT_SARIF-FILE': '',
+      INPUT_COMMENT: 'TRUE',
+      INPUT_TOKEN: ' t ',
+      INPUT_MODE: 'history',
+    });
     expect(inputs).toMatchObject({ failOnFindings: false, sarifFile: '', comment: true, token: 't', mode: 'history' });
     expect(() => getBoolean({ INPUT_COMMENT: 'on' }, 'comment', false)).toThrow('input "comment" must be true or false, not "on"');
-    expect(() => readInputs({ INPUT_MODE: 'everything' })).toThrow('input "mode" must be one of auto, diff, full, history, not "everything"');
+    expect(() => readInputs({ INPUT_MODE: 'everything' })).toThrow(
+      'input "mode" must be one of auto, diff, full, history, not "everything"',
+    );
   });
 });

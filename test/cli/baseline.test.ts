@@ -9,7 +9,10 @@ import { base62, githubToken } from '../helpers/tokens.js';
 const BASELINE = '.keyhound-baseline.jsonl';
 
 function git(dir: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, encoding: 'utf8' });
+  const result = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'init.defaultBranch=main', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -19,7 +22,11 @@ function scanJson(dir: string, ...args: string[]) {
 }
 
 function entries(dir: string, file = BASELINE): Record<string, unknown>[] {
-  return readFileSync(path.join(dir, file), 'utf8').trim().split('\n').slice(1).map((line) => JSON.parse(line));
+  return readFileSync(path.join(dir, file), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => JSON.parse(line));
 }
 
 describe('keyhound baseline', () => {
@@ -68,7 +75,10 @@ describe('keyhound baseline', () => {
     writeTree(dir, { 'a.js': `const tokens = ["${old}", "${added}"];\nconst key = "${replaced}";\n` });
     const { code, report } = scanJson(dir, '--baseline', path.join(dir, BASELINE), '--no-redact');
     expect(code).toBe(1);
-    expect(report.findings.map((f: { line: number; secret: string }) => [f.line, f.secret])).toEqual([[1, added], [2, replaced]]);
+    expect(report.findings.map((f: { line: number; secret: string }) => [f.line, f.secret])).toEqual([
+      [1, added],
+      [2, replaced],
+    ]);
   });
 
   it('lists baselined findings under --explain with the entry line, redacted', () => {
@@ -117,7 +127,11 @@ describe('keyhound baseline', () => {
 
   it('update over a subfolder prunes only entries inside it', () => {
     const dir = tempDir();
-    writeTree(dir, { 'a/x.env': `API_KEY=${base62(32)}\n`, 'b/y.env': `API_KEY=${base62(32)}\n`, '.keyhound.yaml': `baseline: ${BASELINE}\n` });
+    writeTree(dir, {
+      'a/x.env': `API_KEY=${base62(32)}\n`,
+      'b/y.env': `API_KEY=${base62(32)}\n`,
+      '.keyhound.yaml': `baseline: ${BASELINE}\n`,
+    });
     runCli(['baseline', 'create', dir]);
     writeTree(dir, { 'a/x.env': 'nothing here\n' });
     const result = runCli(['baseline', 'update', path.join(dir, 'a'), '--config', path.join(dir, '.keyhound.yaml')]);

@@ -34,7 +34,8 @@ describe('config file discovery', () => {
   it('prefers --config, then KEYHOUND_CONFIG, over a discovered file', () => {
     const dir = tempDir();
     writeTree(dir, {
-      'a/.env': key(), 'b/.env': key(),
+      'a/.env': key(),
+      'b/.env': key(),
       '.keyhound.yaml': 'allow:\n  paths: [a/**]\n',
       'other.yaml': 'allow:\n  paths: [b/**]\n',
       'env.yaml': 'allow:\n  paths: [a/**, b/**]\n',
@@ -42,7 +43,9 @@ describe('config file discovery', () => {
     expect(paths(json(['scan', dir]).report.findings)).toEqual(['b/.env']);
     expect(paths(json(['scan', dir, '--config', path.join(dir, 'other.yaml')]).report.findings)).toEqual(['a/.env']);
     expect(json(['scan', dir], { env: { KEYHOUND_CONFIG: path.join(dir, 'env.yaml') } }).report.findings).toEqual([]);
-    expect(paths(json(['scan', dir, '--config', 'other.yaml'], { cwd: dir, env: { KEYHOUND_CONFIG: 'env.yaml' } }).report.findings)).toEqual(['a/.env']);
+    expect(
+      paths(json(['scan', dir, '--config', 'other.yaml'], { cwd: dir, env: { KEYHOUND_CONFIG: 'env.yaml' } }).report.findings),
+    ).toEqual(['a/.env']);
   });
 
   it('exits 2 for a --config that does not exist, and for both .keyhound.yaml and .keyhound.yml', () => {
@@ -70,7 +73,12 @@ describe('config errors name the file, the line and the key (exit 2)', () => {
     ['bad severity', 'severity:\n  generic-api-key: urgent\n', 2, /must be one of critical, high, medium, low/],
     ['bad size', 'maxFileSize: huge\n', 1, /maxFileSize: must be a size/],
     ['invalid YAML', 'allow:\n  paths: [a\n', 3, /invalid YAML/],
-    ['inline rule without examples', 'rules:\n  - id: acme-token\n    title: Acme\n    severity: high\n    confidence: high\n    keywords: [acme_]\n    pattern: "(?<secret>acme_[a-z]{10})"\n    references: [https://example.org]\n    remediation: Revoke it.\n', 2, /acme-token: missing "examples"/],
+    [
+      'inline rule without examples',
+      'rules:\n  - id: acme-token\n    title: Acme\n    severity: high\n    confidence: high\n    keywords: [acme_]\n    pattern: "(?<secret>acme_[a-z]{10})"\n    references: [https://example.org]\n    remediation: Revoke it.\n',
+      2,
+      /acme-token: missing "examples"/,
+    ],
   ];
   for (const [name, text, line, message] of cases) {
     it(name, () => {
@@ -112,12 +120,18 @@ describe('config contents', () => {
 
   it('allowlisted paths are skipped and counted, but scanned and explained under --explain', () => {
     const dir = tempDir();
-    writeTree(dir, { '.keyhound.yaml': '# test data\nallow:\n  paths:\n    - lib/**\n    - test/**\n', 'test/x/.env': key(), 'src/.env': key() });
+    writeTree(dir, {
+      '.keyhound.yaml': '# test data\nallow:\n  paths:\n    - lib/**\n    - test/**\n',
+      'test/x/.env': key(),
+      'src/.env': key(),
+    });
     const plain = json(['scan', dir]).report;
     expect(plain.stats.skipped['excluded-path']).toBe(1);
     const explained = json(['scan', dir, '--explain']).report;
     expect(explained.findings).toHaveLength(1);
-    expect(explained.suppressed).toEqual([expect.objectContaining({ path: 'test/x/.env', filter: 'allow', reason: 'allow path test/** from .keyhound.yaml line 5' })]);
+    expect(explained.suppressed).toEqual([
+      expect.objectContaining({ path: 'test/x/.env', filter: 'allow', reason: 'allow path test/** from .keyhound.yaml line 5' }),
+    ]);
     const text = runCli(['scan', dir, '--explain']).stdout;
     expect(text).toContain('allow path test/** from .keyhound.yaml line 5');
   });
@@ -139,7 +153,9 @@ describe('config contents', () => {
       'big.env': `${key()}${'#'.repeat(2000)}\n`,
     });
     const { report } = json(['scan', dir, '--explain']);
-    expect(report.findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId} ${f.severity}`)).toEqual(['github-pat-classic low']);
+    expect(report.findings.map((f: { ruleId: string; severity: string }) => `${f.ruleId} ${f.severity}`)).toEqual([
+      'github-pat-classic low',
+    ]);
     expect(report.suppressed[0].reason).toBe('allow path docs/** for generic-api-key from .keyhound.yaml line 6');
     expect(report.stats.skipped['too-large']).toBe(1);
     writeTree(dir, { '.keyhound.yaml': 'disable: [github-pat-classic]\nallow:\n  paths: [docs/**]\n' });
@@ -168,9 +184,17 @@ describe('config contents', () => {
       'node_modules/x/a.env': `T=acme_${base62(30)}\n`,
     });
     const { report } = json(['scan', dir]);
-    expect(report.findings.map((f: { ruleId: string; path: string }) => `${f.ruleId} ${f.path}`).sort()).toEqual(['acme-token a.env', 'acme-token node_modules/x/a.env']);
+    expect(report.findings.map((f: { ruleId: string; path: string }) => `${f.ruleId} ${f.path}`).sort()).toEqual([
+      'acme-token a.env',
+      'acme-token node_modules/x/a.env',
+    ]);
     expect(report.findings[0].provider).toBe('Acme');
-    writeTree(dir, { '.keyhound.yaml': 'ruleFiles: [rules]\n', 'rules/acme.yaml': ['provider: Acme', 'rules:', ...rule.map((l) => l.replace('    provider: Acme', ''))].filter((l) => l.trim() !== '').join('\n') });
+    writeTree(dir, {
+      '.keyhound.yaml': 'ruleFiles: [rules]\n',
+      'rules/acme.yaml': ['provider: Acme', 'rules:', ...rule.map((l) => l.replace('    provider: Acme', ''))]
+        .filter((l) => l.trim() !== '')
+        .join('\n'),
+    });
     const withFiles = json(['scan', dir]).report;
     expect(withFiles.findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(['acme-token', 'generic-api-key']);
   });
@@ -193,7 +217,10 @@ describe('keyhound config print', () => {
 
   it('prints YAML that keyhound reads back to the same config', () => {
     const dir = tempDir();
-    writeTree(dir, { '.keyhound.yaml': 'allow:\n  paths: [test/**]\n  regexes: [{ regex: "^x", target: line }]\n  stopwords: [fixture]\ndisable: [github-pat-classic]\n' });
+    writeTree(dir, {
+      '.keyhound.yaml':
+        'allow:\n  paths: [test/**]\n  regexes: [{ regex: "^x", target: line }]\n  stopwords: [fixture]\ndisable: [github-pat-classic]\n',
+    });
     const first = runCli(['config', 'print', dir, '--format', 'json']);
     const copy = tempDir();
     writeTree(copy, { '.keyhound.yaml': runCli(['config', 'print', dir]).stdout });

@@ -48,7 +48,11 @@ describe('keyhound scan: secrets inside encoded text (real process)', () => {
       `  github-token: ${b64(token)}`,
       '',
     ].join('\n');
-    const json = JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'j' }, data: { db_password: b64(`${password}x`) } }, null, 2);
+    const json = JSON.stringify(
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'j' }, data: { db_password: b64(`${password}x`) } },
+      null,
+      2,
+    );
     const dir = tempDir();
     writeTree(dir, { 'k8s/secret.yaml': manifest, 'k8s/secret.json': json });
 
@@ -60,11 +64,18 @@ describe('keyhound scan: secrets inside encoded text (real process)', () => {
     ]);
     expect(yaml[0]).toMatchObject({ ...columns(manifest, b64(password)), endLine: 8 });
     expect(yaml[1]).toMatchObject(columns(manifest, b64(token)));
-    expect(whole.findings.find((f) => f.path === 'k8s/secret.json')).toMatchObject({ ruleId: 'generic-password', secret: `${password}x`, decoded: 'base64', ...columns(json, b64(`${password}x`)) });
+    expect(whole.findings.find((f) => f.path === 'k8s/secret.json')).toMatchObject({
+      ruleId: 'generic-password',
+      secret: `${password}x`,
+      decoded: 'base64',
+      ...columns(json, b64(`${password}x`)),
+    });
 
     // Redacted (the default): neither the secret nor its encoded form appears anywhere.
     const redacted = await scan(dir);
-    expect(redacted.findings.find((f) => f.ruleId === 'generic-password' && f.path === 'k8s/secret.yaml')?.snippet).toBe('password: ************');
+    expect(redacted.findings.find((f) => f.ruleId === 'generic-password' && f.path === 'k8s/secret.yaml')?.snippet).toBe(
+      'password: ************',
+    );
     for (const text of [password, token, b64(password), b64(token), b64(token).slice(4, 24)]) expect(redacted.stdout).not.toContain(text);
   });
 
@@ -75,13 +86,19 @@ describe('keyhound scan: secrets inside encoded text (real process)', () => {
     const dir = tempDir();
     writeTree(dir, { 'pull-secret.yaml': manifest });
     const { findings } = await scan(dir, '--no-redact');
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'github-pat-classic', secret: token, decoded: 'base64/base64', ...columns(manifest, b64(config)) })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ ruleId: 'github-pat-classic', secret: token, decoded: 'base64/base64', ...columns(manifest, b64(config)) }),
+    ]);
   });
 
   it('Docker config.json auths: the decoded user:password is scanned, a known token beats the generic auth rule, and nothing is reported twice', async () => {
     const token = githubToken();
     const password = base62(20);
-    const config = JSON.stringify({ auths: { 'ghcr.io': { auth: b64(`octo:${token}`) }, 'registry.example.org': { auth: b64(`deploy:${password}`) } } }, null, 2);
+    const config = JSON.stringify(
+      { auths: { 'ghcr.io': { auth: b64(`octo:${token}`) }, 'registry.example.org': { auth: b64(`deploy:${password}`) } } },
+      null,
+      2,
+    );
     const dir = tempDir();
     writeTree(dir, { '.docker/config.json': config });
     const { findings } = await scan(dir, '--no-redact');
@@ -89,7 +106,10 @@ describe('keyhound scan: secrets inside encoded text (real process)', () => {
       ['docker-config-auth', columns(config, b64(`deploy:${password}`)).line, 'plain'],
       ['github-pat-classic', columns(config, b64(`octo:${token}`)).line, 'base64'],
     ]);
-    expect(findings.find((f) => f.ruleId === 'github-pat-classic')).toMatchObject({ secret: token, ...columns(config, b64(`octo:${token}`)) });
+    expect(findings.find((f) => f.ruleId === 'github-pat-classic')).toMatchObject({
+      secret: token,
+      ...columns(config, b64(`octo:${token}`)),
+    });
   });
 
   it('.npmrc _auth (base64 user:password) and _password (base64 password)', async () => {
@@ -137,12 +157,24 @@ describe('keyhound scan: secrets inside encoded text (real process)', () => {
     for (let i = 0; i < 2; i++) twice = b64(twice);
     for (let i = 0; i < 3; i++) thrice = b64(thrice);
     const dir = tempDir();
-    writeTree(dir, { 'twice.txt': `value: ${twice}\n`, 'thrice.txt': `value: ${thrice}\n`, 'once.txt': `value: ${b64(`token: ${tokens[2]}`)}\n` });
+    writeTree(dir, {
+      'twice.txt': `value: ${twice}\n`,
+      'thrice.txt': `value: ${thrice}\n`,
+      'once.txt': `value: ${b64(`token: ${tokens[2]}`)}\n`,
+    });
 
     const byDefault = await scan(dir, '--no-redact');
-    expect(byDefault.findings.map((f) => [f.path, f.decoded])).toEqual([['once.txt', 'base64'], ['twice.txt', 'base64/base64']]);
+    expect(byDefault.findings.map((f) => [f.path, f.decoded])).toEqual([
+      ['once.txt', 'base64'],
+      ['twice.txt', 'base64/base64'],
+    ]);
     const deeper = await scan(dir, '--no-redact', '--decode-depth', '3');
-    expect(deeper.findings.find((f) => f.path === 'thrice.txt')).toMatchObject({ secret: tokens[1], decoded: 'base64/base64/base64', line: 1, column: 8 });
+    expect(deeper.findings.find((f) => f.path === 'thrice.txt')).toMatchObject({
+      secret: tokens[1],
+      decoded: 'base64/base64/base64',
+      line: 1,
+      column: 8,
+    });
     const off = await scan(dir, '--decode-depth', '0');
     expect(off.findings).toEqual([]);
     expect(off.code).toBe(0);
@@ -158,7 +190,10 @@ describe('keyhound scan: secrets inside encoded text (real process)', () => {
       'allowed.env': `FIXTURE=${b64(`token=${githubToken()}`)} # keyhound:allow test fixture\n`,
     });
     const { findings, stdout } = await scan(dir);
-    expect(findings.map((f) => [f.path, f.decoded ?? 'plain'])).toEqual([['both.env', 'plain'], ['both.env', 'base64']]);
+    expect(findings.map((f) => [f.path, f.decoded ?? 'plain'])).toEqual([
+      ['both.env', 'plain'],
+      ['both.env', 'base64'],
+    ]);
     for (const f of findings) expect(f.snippet).toMatch(/^A=ghp_[A-Za-z0-9]{4}\*{12} B=\*{12}$/);
     expect(stdout).not.toContain(encoded.slice(0, 8));
   });

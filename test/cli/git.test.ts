@@ -16,9 +16,17 @@ const run = (args: string[], options: { cwd?: string; input?: string } = {}) => 
 function slowRules(dir: string): string {
   const file = path.join(dir, 'slow.yaml');
   const rule = (id: string) => [
-    `  - id: ${id}`, `    title: Slow probe ${id}`, '    severity: low', '    confidence: low', "    keywords: ['   ']",
-    "    pattern: ' *x(?<secret>[a-z0-9]{12})'", '    references: [https://example.org/slow]', '    remediation: Nothing to revoke; a test rule.',
-    '    examples:', "      positive: ['   xk3j9d8f7q2w1']", "      negative: ['nothing here']",
+    `  - id: ${id}`,
+    `    title: Slow probe ${id}`,
+    '    severity: low',
+    '    confidence: low',
+    "    keywords: ['   ']",
+    "    pattern: ' *x(?<secret>[a-z0-9]{12})'",
+    '    references: [https://example.org/slow]',
+    '    remediation: Nothing to revoke; a test rule.',
+    '    examples:',
+    "      positive: ['   xk3j9d8f7q2w1']",
+    "      negative: ['nothing here']",
   ];
   writeFileSync(file, ['provider: Slow', 'rules:', ...rule('slow-first'), ...rule('slow-second'), ''].join('\n'));
   return file;
@@ -28,15 +36,25 @@ describe('keyhound git (real process)', () => {
   it('reports history findings with commit, author, email, date and message in JSON, redacted', () => {
     const repo = initRepo();
     const token = githubToken();
-    const sha = commit(repo, { 'ci/deploy.sh': `export GH_TOKEN=${token}\n` }, 'Deploy script\n\nmore text', { author: 'Grace Hopper', email: 'grace@example.com' });
+    const sha = commit(repo, { 'ci/deploy.sh': `export GH_TOKEN=${token}\n` }, 'Deploy script\n\nmore text', {
+      author: 'Grace Hopper',
+      email: 'grace@example.com',
+    });
     commit(repo, { 'ci/deploy.sh': 'export GH_TOKEN="$1"\n' }, 'Use an argument');
     const result = run(['git', repo, '--format', 'json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]).toMatchObject({
-      ruleId: 'github-pat-classic', path: 'ci/deploy.sh', line: 1, column: 17,
-      commit: sha, author: 'Grace Hopper', email: 'grace@example.com', message: 'Deploy script', occurrences: 1,
+      ruleId: 'github-pat-classic',
+      path: 'ci/deploy.sh',
+      line: 1,
+      column: 17,
+      commit: sha,
+      author: 'Grace Hopper',
+      email: 'grace@example.com',
+      message: 'Deploy script',
+      occurrences: 1,
     });
     expect(report.findings[0].date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/);
     expect(result.stdout).not.toContain(token);
@@ -76,7 +94,7 @@ describe('keyhound git (real process)', () => {
     expect(report.findings.map((f: { secret: string }) => f.secret)).toEqual([fresh]);
   });
 
-  it('exits 2 with git\'s reason for a bad range, and for a folder that is not a repository', () => {
+  it("exits 2 with git's reason for a bad range, and for a folder that is not a repository", () => {
     const repo = initRepo();
     commit(repo, { 'a.txt': 'x\n' }, 'One');
     const bad = run(['git', repo, '--range', 'nope..HEAD']);
@@ -106,7 +124,7 @@ describe('keyhound git (real process)', () => {
     expect(JSON.parse(staged.stdout).stats.skipped.timeout).toBe(1);
   }, 60_000);
 
-  it('scans the commits a push sends (--pre-push, git\'s hook input on stdin)', () => {
+  it("scans the commits a push sends (--pre-push, git's hook input on stdin)", () => {
     const remote = initRepo({ bare: true });
     const repo = initRepo();
     commit(repo, { 'a.txt': `pushed ${githubToken()}\n` }, 'Already pushed');
@@ -121,10 +139,16 @@ describe('keyhound git (real process)', () => {
     expect(JSON.parse(result.stdout).findings.map((f: { secret: string }) => f.secret)).toEqual([fresh]);
     expect(result.stderr).toMatch(/this push was stopped/);
     // pre-commit's pre-push stage passes the range in the environment instead.
-    const framework = runCli(['git', '--pre-push', '--format', 'json', '--no-redact'], { cwd: repo, env: { ...GIT_ENV, PRE_COMMIT_FROM_REF: pushed, PRE_COMMIT_TO_REF: local } });
+    const framework = runCli(['git', '--pre-push', '--format', 'json', '--no-redact'], {
+      cwd: repo,
+      env: { ...GIT_ENV, PRE_COMMIT_FROM_REF: pushed, PRE_COMMIT_TO_REF: local },
+    });
     expect(JSON.parse(framework.stdout).findings.map((f: { secret: string }) => f.secret)).toEqual([fresh]);
     // A push that only deletes a branch sends nothing.
-    const deletion = run(['git', '--pre-push'], { cwd: repo, input: `(delete) 0000000000000000000000000000000000000000 refs/heads/old ${pushed}\n` });
+    const deletion = run(['git', '--pre-push'], {
+      cwd: repo,
+      input: `(delete) 0000000000000000000000000000000000000000 refs/heads/old ${pushed}\n`,
+    });
     expect(deletion.code).toBe(0);
   });
 });
@@ -136,7 +160,12 @@ describe('keyhound git --threads', () => {
     const stream: string[] = [];
     const data = (text: string) => [`data ${Buffer.byteLength(text)}`, text];
     for (let i = 1; i <= 2000; i++) {
-      stream.push('commit refs/heads/main', `mark :${i}`, `committer Test <test@example.com> ${1_700_000_000 + i} +0000`, ...data(`change ${i}`));
+      stream.push(
+        'commit refs/heads/main',
+        `mark :${i}`,
+        `committer Test <test@example.com> ${1_700_000_000 + i} +0000`,
+        ...data(`change ${i}`),
+      );
       if (i > 1) stream.push(`from :${i - 1}`);
       stream.push(`M 100644 inline file${i % 50}.txt`, ...data(`value ${i}\n`));
     }
@@ -159,10 +188,17 @@ describe('files that .gitattributes marks binary (-diff, binary)', () => {
     const token = githubToken();
     commit(repo, { '.gitattributes': '*.env -diff\n*.cfg binary\n', 'notes.txt': 'nothing\n' }, 'Attributes');
     const added = commit(repo, { 'app.env': `A=1\nGITHUB_TOKEN=${token}\n` }, 'Add env');
-    commit(repo, { 'app.env': `A=2\nGITHUB_TOKEN=${token}\n`, 'logo.cfg': Buffer.from([0x89, 0x50, 0x00, 0x01, 0x02, 0x00, 0x41]) }, 'Change env, add a real binary');
+    commit(
+      repo,
+      { 'app.env': `A=2\nGITHUB_TOKEN=${token}\n`, 'logo.cfg': Buffer.from([0x89, 0x50, 0x00, 0x01, 0x02, 0x00, 0x41]) },
+      'Change env, add a real binary',
+    );
     const result = run(['git', repo, '--format', 'json']);
     expect(result.code, result.stderr).toBe(1);
-    const report = JSON.parse(result.stdout) as { findings: { path: string; line: number; commit: string; occurrences: number }[]; stats: { skipped: Record<string, number>; textMarkedBinary: number } };
+    const report = JSON.parse(result.stdout) as {
+      findings: { path: string; line: number; commit: string; occurrences: number }[];
+      stats: { skipped: Record<string, number>; textMarkedBinary: number };
+    };
     expect(report.findings.map((f) => [f.path, f.line, f.commit])).toEqual([['app.env', 2, added]]);
     expect(report.findings[0]!.occurrences).toBe(2);
     expect(report.stats.textMarkedBinary).toBe(2);
@@ -173,7 +209,11 @@ describe('files that .gitattributes marks binary (-diff, binary)', () => {
   it('keyhound staged blocks a secret added to such a file, and only for its changed lines', () => {
     const repo = initRepo();
     const old = githubToken();
-    commit(repo, { '.gitattributes': '*.env -diff\n', 'old.env': `LEGACY=${old}\nA=1\n` }, 'Attributes, and a file committed before the hook');
+    commit(
+      repo,
+      { '.gitattributes': '*.env -diff\n', 'old.env': `LEGACY=${old}\nA=1\n` },
+      'Attributes, and a file committed before the hook',
+    );
     writeFileSync(path.join(repo, 'old.env'), `LEGACY=${old}\nA=1\nB=2\n`);
     git(repo, ['add', 'old.env']);
     const unchanged = run(['staged', '--format', 'json'], { cwd: repo });
@@ -196,14 +236,23 @@ describe('git settings that change what diffs look like', () => {
     commit(repo, { 'f.txt': 'a\n\nb\n\nc\n' }, 'Start');
     const added = commit(repo, { 'f.txt': `a\n\nb\nTOKEN=${token}\n\nc\n` }, 'Add a token between blank lines');
     // Each of these changes git's patch text: blank context lines lose their space, prefixes change, colour codes appear.
-    for (const [key, value] of [['diff.suppressBlankEmpty', 'true'], ['diff.noprefix', 'true'], ['diff.mnemonicPrefix', 'true'], ['color.ui', 'always'], ['core.quotePath', 'true']]) {
+    for (const [key, value] of [
+      ['diff.suppressBlankEmpty', 'true'],
+      ['diff.noprefix', 'true'],
+      ['diff.mnemonicPrefix', 'true'],
+      ['color.ui', 'always'],
+      ['core.quotePath', 'true'],
+    ]) {
       git(repo, ['config', key!, value!]);
     }
     for (const context of ['0', '2']) {
       const result = run(['git', repo, '--format', 'json', '--context', context]);
       expect(result.code, result.stderr).toBe(1);
       const findings = JSON.parse(result.stdout).findings as { path: string; line: number; commit: string }[];
-      expect(findings.map((f) => [f.path, f.line, f.commit]), `--context ${context}`).toEqual([['f.txt', 4, added]]);
+      expect(
+        findings.map((f) => [f.path, f.line, f.commit]),
+        `--context ${context}`,
+      ).toEqual([['f.txt', 4, added]]);
     }
   });
 });
@@ -224,7 +273,9 @@ describe('replaced commits', () => {
     expect(git(repo, ['show', '--format=', leaky])).not.toContain(token);
     const result = run(['git', repo, '--format', 'json']);
     expect(result.code, result.stderr).toBe(1);
-    expect(JSON.parse(result.stdout).findings.map((f: { path: string; commit: string }) => [f.path, f.commit])).toEqual([['app.env', leaky]]);
+    expect(JSON.parse(result.stdout).findings.map((f: { path: string; commit: string }) => [f.path, f.commit])).toEqual([
+      ['app.env', leaky],
+    ]);
   });
 });
 
@@ -244,8 +295,14 @@ describe('refs that name a blob or a tree', () => {
 
     const all = run(['git', repo, '--format', 'json']);
     expect(all.code, all.stderr).toBe(1);
-    const report = JSON.parse(all.stdout) as { findings: { path: string; line: number; secret: string; commit?: string }[]; stats: { refObjects: number } };
-    expect(report.findings.map((f) => [f.path, f.line, f.commit])).toEqual([['refs/tags/leak', 1, undefined], ['refs/tags/snapshot:config/app.env', 2, undefined]]);
+    const report = JSON.parse(all.stdout) as {
+      findings: { path: string; line: number; secret: string; commit?: string }[];
+      stats: { refObjects: number };
+    };
+    expect(report.findings.map((f) => [f.path, f.line, f.commit])).toEqual([
+      ['refs/tags/leak', 1, undefined],
+      ['refs/tags/snapshot:config/app.env', 2, undefined],
+    ]);
     expect(report.stats.refObjects).toBe(2);
     // Redacted like any finding.
     expect(all.stdout).not.toContain(onBlob);

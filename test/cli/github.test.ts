@@ -16,7 +16,9 @@ afterEach(async () => {
 
 /** The real CLI process, asynchronously so the fake API in this process can answer it. */
 function keyhound(args: string[], env: NodeJS.ProcessEnv = {}): Promise<SpawnResult> {
-  return spawnAsync(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HOME: tempDir(), GITHUB_API_URL: api.url, ...env } });
+  return spawnAsync(process.execPath, [CLI, ...args], {
+    env: { PATH: process.env.PATH, HOME: tempDir(), GITHUB_API_URL: api.url, ...env },
+  });
 }
 
 describe('keyhound github pr', () => {
@@ -40,13 +42,18 @@ describe('keyhound github pr', () => {
     expect(report.findings[0]).toMatchObject({ path: 'src/app.py', line: 3, repository: 'acme/app' });
     expect(result.stdout + result.stderr).not.toContain(secret);
     expect(result.stdout).not.toContain(old.slice(8));
-    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /repos/acme/app/pulls/12', 'GET /repos/acme/app/pulls/12/files']);
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/acme/app/pulls/12',
+      'GET /repos/acme/app/pulls/12/files',
+    ]);
   });
 
-  it('with --comment, posts the Action\'s comment once and updates it on the next run', async () => {
+  it("with --comment, posts the Action's comment once and updates it on the next run", async () => {
     const { secret } = pull();
     api.tokens.set('ghp_writer', { login: 'dev' });
-    const first = await keyhound(['github', 'pr', 'https://github.com/acme/app/pull/12', '--comment', '-q'], { GITHUB_TOKEN: 'ghp_writer' });
+    const first = await keyhound(['github', 'pr', 'https://github.com/acme/app/pull/12', '--comment', '-q'], {
+      GITHUB_TOKEN: 'ghp_writer',
+    });
     expect(first.code).toBe(1);
     const second = await keyhound(['github', 'pr', 'acme/app#12', '--comment', '--token', 'ghp_writer']);
     expect(second.stderr).toMatch(/pull request comment updated: https:\/\/github\.com\/acme\/app\/pull\/12#issuecomment-\d+/);
@@ -79,10 +86,11 @@ describe('keyhound github pr', () => {
     api.rate = { limit: 60, remaining: 0, reset: Math.floor(Date.now() / 1000) + 900 };
     const result = await keyhound(['github', 'pr', 'acme/app#12', '--max-wait', '5']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/keyhound: GitHub API rate limit exhausted \(limit 60 requests an hour\): it resets at \S+Z, in about 15 minutes, longer than the 5 s we may wait/);
+    expect(result.stderr).toMatch(
+      /keyhound: GitHub API rate limit exhausted \(limit 60 requests an hour\): it resets at \S+Z, in about 15 minutes, longer than the 5 s we may wait/,
+    );
   });
 });
-
 
 describe('keyhound github repo | org | user', () => {
   /** A real repository whose history holds a secret that is no longer in its tree. */
@@ -108,7 +116,10 @@ describe('keyhound github repo | org | user', () => {
     const temp = tempDir();
     const result = await keyhound(['github', 'org', 'acme', '--format', 'json'], { TMPDIR: temp });
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { findings: { repository: string; path: string; line: number; commit: string; message: string }[]; stats: Record<string, unknown> };
+    const report = JSON.parse(result.stdout) as {
+      findings: { repository: string; path: string; line: number; commit: string; message: string }[];
+      stats: Record<string, unknown>;
+    };
     expect(report.findings.map((f) => [f.repository, f.path, f.line, f.message])).toEqual([
       ['acme/api', 'config/prod.env', 1, 'add config'],
       ['acme/web', 'config/prod.env', 1, 'add config'],
@@ -120,7 +131,9 @@ describe('keyhound github repo | org | user', () => {
     expect(readdirSync(temp)).toEqual([]);
 
     const all = await keyhound(['github', 'org', 'acme', '--include-forks', '--skip-archived', '--format', 'json'], { TMPDIR: temp });
-    expect((JSON.parse(all.stdout) as { findings: { repository: string }[] }).findings.map((f) => f.repository)).toEqual(['acme/forked', 'acme/api'].sort());
+    expect((JSON.parse(all.stdout) as { findings: { repository: string }[] }).findings.map((f) => f.repository)).toEqual(
+      ['acme/forked', 'acme/api'].sort(),
+    );
     expect(all.stderr).toContain('left out 1 archived');
   });
 
@@ -133,7 +146,9 @@ describe('keyhound github repo | org | user', () => {
     expect(denied.stderr).toContain('reading repository acme/one failed with 404 (Not Found): not found, or the token cannot see it');
     const result = await keyhound(['github', 'repo', 'acme/one', '--format', 'json'], { GITHUB_TOKEN: 'ghp_reader' });
     expect(result.code).toBe(1);
-    expect((JSON.parse(result.stdout) as { findings: { repository: string }[] }).findings).toEqual([expect.objectContaining({ repository: 'acme/one' })]);
+    expect((JSON.parse(result.stdout) as { findings: { repository: string }[] }).findings).toEqual([
+      expect.objectContaining({ repository: 'acme/one' }),
+    ]);
     expect(api.requests.at(-1)!.authorization).toBe('token ghp_reader');
     const text = await keyhound(['github', 'repo', 'acme/one'], { GITHUB_TOKEN: 'ghp_reader' });
     expect(text.stdout).toMatch(/acme\/one:config\/prod\.env:1:14/);
@@ -143,7 +158,10 @@ describe('keyhound github repo | org | user', () => {
   it('goes on past a repository that cannot be cloned and says which, exiting 2 when nothing was found', async () => {
     const clean = initRepo(tempDir());
     commit(clean, { 'a.txt': 'nothing here\n' }, 'init');
-    api.repos.push({ full_name: 'dev/broken', clone_url: 'file:///nonexistent/broken.git', ownerType: 'User' }, { full_name: 'dev/clean', clone_url: `file://${clean}`, ownerType: 'User' });
+    api.repos.push(
+      { full_name: 'dev/broken', clone_url: 'file:///nonexistent/broken.git', ownerType: 'User' },
+      { full_name: 'dev/clean', clone_url: `file://${clean}`, ownerType: 'User' },
+    );
     const result = await keyhound(['github', 'user', 'dev']);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('No secrets found');

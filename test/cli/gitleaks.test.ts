@@ -106,9 +106,14 @@ describe('gitleaks configs', () => {
       'src/b.txt': `acme_api_key="QQTest${lowerAlnum(26)}"\nacme_api_key="${lowerAlnum(10)}zzignorezz${lowerAlnum(12)}"\nx = LEGACY-TEST${base62(16).toUpperCase()}\ny = LEGACY-${base62(20).toUpperCase()}\n`,
     });
     const plain = scan(dir);
-    expect(plain.report.findings.map((f: { path: string; line: number }) => `${f.path}:${f.line}`)).toEqual(['legacy/known.txt:2', 'src/b.txt:4']);
+    expect(plain.report.findings.map((f: { path: string; line: number }) => `${f.path}:${f.line}`)).toEqual([
+      'legacy/known.txt:2',
+      'src/b.txt:4',
+    ]);
     expect(plain.report.stats.skipped['excluded-path']).toBe(1);
-    const explained = scan(dir, '--explain').report.suppressed.map((s: { path: string; line: number; reason: string }) => `${s.path}:${s.line} ${s.reason}`);
+    const explained = scan(dir, '--explain').report.suppressed.map(
+      (s: { path: string; line: number; reason: string }) => `${s.path}:${s.line} ${s.reason}`,
+    );
     const global = at('[allowlist]');
     expect(explained).toEqual([
       `fixtures/a.txt:1 allow path /(^|\\/)fixtures\\// from .gitleaks.toml line ${global}`,
@@ -139,14 +144,24 @@ describe('gitleaks configs', () => {
       'node_modules/x/.env': `API_KEY=${base62(32)}\n`,
     });
     const { report } = scan(dir);
-    expect(report.findings.map((f: { ruleId: string; path: string }) => `${f.ruleId} ${f.path}`).sort()).toEqual(['generic-api-key src/.env', 'github-pat-classic src/app.js']);
+    expect(report.findings.map((f: { ruleId: string; path: string }) => `${f.ruleId} ${f.path}`).sort()).toEqual([
+      'generic-api-key src/.env',
+      'github-pat-classic src/app.js',
+    ]);
   });
 
   it('a .keyhound.yaml wins over a .gitleaks.toml; --config loads a TOML anywhere', () => {
     const dir = tempDir();
-    writeTree(dir, { '.gitleaks.toml': GITLEAKS_TOML, '.keyhound.yaml': 'extends: default\n', 'a.txt': `acme_api_key="${lowerAlnum(32)}"\n`, 'conf/team.toml': GITLEAKS_TOML });
+    writeTree(dir, {
+      '.gitleaks.toml': GITLEAKS_TOML,
+      '.keyhound.yaml': 'extends: default\n',
+      'a.txt': `acme_api_key="${lowerAlnum(32)}"\n`,
+      'conf/team.toml': GITLEAKS_TOML,
+    });
     expect(scan(dir).report.findings.filter((f: { ruleId: string }) => f.ruleId === 'acme-api-key')).toEqual([]);
-    expect(scan(dir, '--config', path.join(dir, 'conf/team.toml')).report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['acme-api-key']);
+    expect(scan(dir, '--config', path.join(dir, 'conf/team.toml')).report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual([
+      'acme-api-key',
+    ]);
   });
 
   it('honours .gitleaksignore fingerprints that name a loaded rule, and says which it could not map', () => {
@@ -158,7 +173,9 @@ describe('gitleaks configs', () => {
     });
     const { report, stderr } = scan(dir, '--explain');
     expect(report.findings.map((f: { line: number }) => f.line)).toEqual([1]);
-    expect(report.suppressed.map((s: { reason: string }) => s.reason)).toEqual(['fingerprint src/a.txt:acme-api-key:3 in .gitleaksignore line 2']);
+    expect(report.suppressed.map((s: { reason: string }) => s.reason)).toEqual([
+      'fingerprint src/a.txt:acme-api-key:3 in .gitleaksignore line 2',
+    ]);
     expect(stderr).toMatch(/\.gitleaksignore: 1 fingerprint names rules keyhound does not have \(aws-access-token\)/);
     expect(stderr).toMatch(/\.gitleaksignore: line 4 is not a gitleaks fingerprint/);
   });

@@ -102,10 +102,18 @@ describe('keyhound hook (real git commits)', () => {
     writeFileSync(shim, `#!/bin/sh\nexec '${process.execPath}' '${CLI}' "$@"\n`, { mode: 0o755 });
     writeFileSync(path.join(repo, 'k.txt'), `token ${githubToken()}\n`);
     git(repo, ['add', 'k.txt']);
-    const viaPath = spawnSync('git', ['commit', '-m', 'x'], { cwd: repo, env: { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, ...GIT_ENV }, encoding: 'utf8' });
+    const viaPath = spawnSync('git', ['commit', '-m', 'x'], {
+      cwd: repo,
+      env: { PATH: `${bin}:${process.env.PATH}`, HOME: process.env.HOME, ...GIT_ENV },
+      encoding: 'utf8',
+    });
     expect(viaPath.status).not.toBe(0);
     expect(`${viaPath.stdout}${viaPath.stderr}`).toContain('github-pat-classic');
-    const none = spawnSync('git', ['commit', '-m', 'x'], { cwd: repo, env: { PATH: '/usr/bin:/bin', HOME: process.env.HOME, ...GIT_ENV }, encoding: 'utf8' });
+    const none = spawnSync('git', ['commit', '-m', 'x'], {
+      cwd: repo,
+      env: { PATH: '/usr/bin:/bin', HOME: process.env.HOME, ...GIT_ENV },
+      encoding: 'utf8',
+    });
     expect(none.status).not.toBe(0);
     expect(none.stderr).toMatch(/cannot run the secret scan/);
   });

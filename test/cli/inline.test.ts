@@ -4,14 +4,23 @@ import { tempDir, writeTree } from '../helpers/tmp.js';
 import { base62, githubToken, randomFrom } from '../helpers/tokens.js';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const pem = (): string => ['-----BEGIN RSA PRIVATE KEY-----', `MIIEowIBAAKCAQEA${randomFrom(B64, 48)}`, randomFrom(B64, 64), randomFrom(B64, 64), '-----END RSA PRIVATE KEY-----'].join('\n');
+const pem = (): string =>
+  [
+    '-----BEGIN RSA PRIVATE KEY-----',
+    `MIIEowIBAAKCAQEA${randomFrom(B64, 48)}`,
+    randomFrom(B64, 64),
+    randomFrom(B64, 64),
+    '-----END RSA PRIVATE KEY-----',
+  ].join('\n');
 
 function scan(dir: string) {
   const result = runCli(['scan', dir, '--format', 'json', '--explain', '-j', '1']);
   const report = JSON.parse(result.stdout);
   return {
     found: report.findings.map((f: { path: string; line: number; ruleId: string }) => `${f.path}:${f.line} ${f.ruleId}`),
-    inline: report.suppressed.filter((s: { filter: string }) => s.filter === 'inline').map((s: { path: string; line: number; reason: string }) => `${s.path}:${s.line} ${s.reason}`),
+    inline: report.suppressed
+      .filter((s: { filter: string }) => s.filter === 'inline')
+      .map((s: { path: string; line: number; reason: string }) => `${s.path}:${s.line} ${s.reason}`),
   };
 }
 

@@ -9,10 +9,17 @@ describe('--format jsonl', () => {
   it('writes one redacted finding per line, the same findings in the same order as JSON', () => {
     const dir = tempDir();
     const secrets = [base62(32), githubToken(), base62(40)];
-    writeTree(dir, { 'a/.env': `API_KEY=${secrets[0]}\n`, 'b/app.py': `token = "${secrets[1]}"\n`, 'c/x.yml': `client_secret: ${secrets[2]}\n` });
+    writeTree(dir, {
+      'a/.env': `API_KEY=${secrets[0]}\n`,
+      'b/app.py': `token = "${secrets[1]}"\n`,
+      'c/x.yml': `client_secret: ${secrets[2]}\n`,
+    });
     const lines = runCli(['scan', dir, '--format', 'jsonl']);
     expect(lines.code).toBe(1);
-    const parsed = lines.stdout.trim().split('\n').map((l) => JSON.parse(l) as { path: string; ruleId: string; fingerprint: string });
+    const parsed = lines.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { path: string; ruleId: string; fingerprint: string });
     const json = JSON.parse(runCli(['scan', dir, '--format', 'json']).stdout) as { findings: { fingerprint: string }[] };
     expect(parsed.map((f) => f.fingerprint)).toEqual(json.findings.map((f) => f.fingerprint));
     expect(parsed.map((f) => f.path)).toEqual(['a/.env', 'b/app.py', 'c/x.yml']);

@@ -65,16 +65,30 @@ describe('odd files through the real CLI', () => {
         expect(run.code, run.stderr).toBe(1);
         const report = json(run);
         const deepPath = `${Array.from({ length: 14 }, () => 'd'.repeat(200)).join('/')}/deep.txt`;
-        expect(places(report).sort()).toEqual([
-          '.../dots.txt:1:6', `${deepPath}:1:6`, 'ansi\u001b[2J.txt:1:6', 'cr.txt:3:7', 'crlf.txt:3:7',
-          'latin1.txt:1:6', 'new\nline.txt:1:6', 'quo"te\'s.txt:1:6', 'utf16be.txt:2:14', 'utf16le.txt:2:14',
-        ].sort());
+        expect(places(report).sort()).toEqual(
+          [
+            '.../dots.txt:1:6',
+            `${deepPath}:1:6`,
+            'ansi\u001b[2J.txt:1:6',
+            'cr.txt:3:7',
+            'crlf.txt:3:7',
+            'latin1.txt:1:6',
+            'new\nline.txt:1:6',
+            'quo"te\'s.txt:1:6',
+            'utf16be.txt:2:14',
+            'utf16le.txt:2:14',
+          ].sort(),
+        );
         expect(report.findings.every((f) => f.ruleId === 'github-pat-classic')).toBe(true);
         // empty.txt and the ten files with a secret.
         expect(report.stats.files).toBe(11);
         expect(report.stats.skipped).toEqual({
           // pipe and /dev/zero; with --follow-symlinks also `self`, a link to the scanned folder (folders are not followed).
-          binary: 1, 'path-too-long': 1, 'symlink-loop': 2, 'symlink-outside-root': 2, 'broken-symlink': 1,
+          binary: 1,
+          'path-too-long': 1,
+          'symlink-loop': 2,
+          'symlink-outside-root': 2,
+          'broken-symlink': 1,
           ...(follow.length ? { 'not-regular-file': 3 } : { 'not-regular-file': 2, symlink: 1 }),
         });
       }
@@ -104,7 +118,10 @@ describe('odd files through the real CLI', () => {
     const block = Buffer.from('var a=function(b){return b+1};'.repeat(34_000));
     let written = 0;
     // A secret just past the first 16 MiB piece's border and one near the end, on the one line.
-    const plants = new Map([[16 * 1024 * 1024 - 20, `"${first}"`], [size - 200, `"${last}"`]]);
+    const plants = new Map([
+      [16 * 1024 * 1024 - 20, `"${first}"`],
+      [size - 200, `"${last}"`],
+    ]);
     for (const [at, text] of [...plants].sort((a, b) => a[0] - b[0])) {
       while (written + block.length <= at) written += writeSync(fd, block);
       written += writeSync(fd, block.subarray(0, at - written));
@@ -120,14 +137,21 @@ describe('odd files through the real CLI', () => {
     expect(run.code, run.stderr).toBe(1);
     const report = json(run);
     expect(report.stats).toMatchObject({ files: 1, bytes: size, skipped: {} });
-    expect(report.findings.map((f) => [f.line, f.column])).toEqual([[1, 16 * 1024 * 1024 - 20 + 2], [1, size - 200 + 2]]);
+    expect(report.findings.map((f) => [f.line, f.column])).toEqual([
+      [1, 16 * 1024 * 1024 - 20 + 2],
+      [1, size - 200 + 2],
+    ]);
   }, 300_000);
 
   it('counts files and folders it may not read (as an unprivileged user), and scans the rest', () => {
     const root = tempDir();
     const dir = path.join(root, 'repo');
     const token = githubToken();
-    writeTree(dir, { 'open.txt': `x = "${token}"\n`, 'locked.txt': `x = "${githubToken()}"\n`, 'locked-dir/inner.txt': `x = "${githubToken()}"\n` });
+    writeTree(dir, {
+      'open.txt': `x = "${token}"\n`,
+      'locked.txt': `x = "${githubToken()}"\n`,
+      'locked-dir/inner.txt': `x = "${githubToken()}"\n`,
+    });
     chmodSync(path.join(dir, 'locked.txt'), 0o000);
     chmodSync(path.join(dir, 'locked-dir'), 0o000);
     chmodSync(root, 0o755);
@@ -137,7 +161,9 @@ describe('odd files through the real CLI', () => {
       const command = asRoot ? 'setpriv' : process.execPath;
       const prefix = asRoot ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [];
       const result = spawnSync(command, [...prefix, CLI, 'scan', dir, '--format', 'json', '--verbose'], {
-        cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: root },
+        cwd: root,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: root },
       });
       expect(result.status, result.stderr).toBe(1);
       const report = JSON.parse(result.stdout) as Json;
@@ -160,7 +186,10 @@ describe('odd files given on standard input', () => {
     const big = runCli(['scan', '-', '--format', 'json', '--max-file-size', '1KB'], { input: `t=${token}\n${'x'.repeat(4096)}\n` });
     expect(big.code).toBe(0);
     expect(json(big).stats.skipped).toEqual({ 'too-large': 1 });
-    const run = spawnSync(process.execPath, [CLI, 'scan', '-', '--format', 'json'], { input: utf16(`t=${token}\n`, 'le'), encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [CLI, 'scan', '-', '--format', 'json'], {
+      input: utf16(`t=${token}\n`, 'le'),
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(places(JSON.parse(run.stdout) as Json)).toEqual(['-:1:3']);
   });
@@ -168,8 +197,16 @@ describe('odd files given on standard input', () => {
 
 describe('odd paths in git history and the index', () => {
   const ODD_NAMES = [
-    'new\nline.txt', 'quo"te\'s.txt', 'tab\there.txt', ' leading space.txt', 'back\\slash.txt', 'a b/c d.txt',
-    '.../dots.txt', 'ansi\u001b[2J.txt', 'ünï/ключ.txt', `${'long-folder-name/'.repeat(150)}deep.txt`,
+    'new\nline.txt',
+    'quo"te\'s.txt',
+    'tab\there.txt',
+    ' leading space.txt',
+    'back\\slash.txt',
+    'a b/c d.txt',
+    '.../dots.txt',
+    'ansi\u001b[2J.txt',
+    'ünï/ключ.txt',
+    `${'long-folder-name/'.repeat(150)}deep.txt`,
   ];
 
   it('keyhound git reports each secret at its exact path, through adds and renames', () => {
@@ -201,6 +238,10 @@ describe('odd paths in git history and the index', () => {
     git(repo, 'add', '--all');
     const run = runCli(['staged', repo, '--format', 'json']);
     expect(run.code, run.stderr).toBe(1);
-    expect(json(run).findings.map((f) => f.path).sort()).toEqual([...ODD_NAMES].sort());
+    expect(
+      json(run)
+        .findings.map((f) => f.path)
+        .sort(),
+    ).toEqual([...ODD_NAMES].sort());
   });
 });

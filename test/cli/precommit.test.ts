@@ -27,7 +27,9 @@ describe('.pre-commit-hooks.yaml and the package entry point', () => {
     expect(pkg.scripts?.prepack).toBeUndefined();
     expect(readFileSync(path.join(ROOT, pkg.bin.keyhound), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     // dist/ is committed: the cli bundle must not be ignored.
-    const ignored = readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n').map((l) => l.trim());
+    const ignored = readFileSync(path.join(ROOT, '.gitignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     expect(ignored).not.toContain('dist/');
     expect(ignored).not.toContain('dist/cli/');
   });

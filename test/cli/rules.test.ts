@@ -27,12 +27,17 @@ describe('keyhound rules (real process)', () => {
     const text = runCli(['rules', 'list']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^github-pat-classic\s+critical/m);
-    const rows = JSON.parse(runCli(['rules', 'list', '--format', 'json']).stdout) as { id: string; provider: string; confidence: string; keywords: string[] }[];
+    const rows = JSON.parse(runCli(['rules', 'list', '--format', 'json']).stdout) as {
+      id: string;
+      provider: string;
+      confidence: string;
+      keywords: string[];
+    }[];
     expect(rows.length).toBeGreaterThanOrEqual(300);
     expect(rows.find((r) => r.id === 'generic-api-key')).toMatchObject({ provider: 'Generic', confidence: 'low' });
   });
 
-  it('tests a rule file\'s examples and reports the failures', () => {
+  it("tests a rule file's examples and reports the failures", () => {
     const dir = tempDir();
     const good = runCli(['rules', 'test', ruleFile(dir, '(?<secret>acme_[A-Za-z0-9]{20})')]);
     expect(good.stdout).toContain('1 rules, 2 examples, 0 failures');

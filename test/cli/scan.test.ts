@@ -158,7 +158,13 @@ describe('keyhound scan (real process)', () => {
 
   it('refuses a --threads that is not a whole number from 1, where it used to scan nothing and pass', () => {
     const repo = tempDir();
-    for (const [command, value] of [['scan', '0'], ['scan', 'many'], ['git', 'abc'], ['git', '1.5'], ['staged', '-1']] as const) {
+    for (const [command, value] of [
+      ['scan', '0'],
+      ['scan', 'many'],
+      ['git', 'abc'],
+      ['git', '1.5'],
+      ['staged', '-1'],
+    ] as const) {
       const result = runCli([command, repo, '--threads', value]);
       expect(result.code, `${command} --threads ${value}`).toBe(2);
       expect(result.stderr).toContain('--threads: give a whole number of threads from 1');

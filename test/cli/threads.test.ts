@@ -8,7 +8,8 @@ describe('scanning threads', () => {
     const dir = tempDir();
     const files: Record<string, string> = {};
     for (let i = 0; i < 60; i++) {
-      files[`pkg${i % 7}/file-${i}.env`] = `# file ${i}\n${'filler line\n'.repeat(i * 40)}${i % 3 === 0 ? `API_KEY=${base62(32)}\n` : ''}${i % 5 === 0 ? `gh = "${githubToken()}"\n` : ''}`;
+      files[`pkg${i % 7}/file-${i}.env`] =
+        `# file ${i}\n${'filler line\n'.repeat(i * 40)}${i % 3 === 0 ? `API_KEY=${base62(32)}\n` : ''}${i % 5 === 0 ? `gh = "${githubToken()}"\n` : ''}`;
     }
     writeTree(dir, files);
     const strip = (stdout: string) => {

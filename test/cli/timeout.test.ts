@@ -52,9 +52,24 @@ describe('the per-file time budget (--file-timeout)', () => {
       expect(200_000).toBeGreaterThan(WATCHDOG_CHARS);
       expect(40_000).toBeLessThan(WATCHDOG_CHARS);
 
-      const run = runCli(['scan', scanned, '--rules', rules, '--file-timeout', '0.3', '--threads', threads, '--format', 'json', '--verbose']);
+      const run = runCli([
+        'scan',
+        scanned,
+        '--rules',
+        rules,
+        '--file-timeout',
+        '0.3',
+        '--threads',
+        threads,
+        '--format',
+        'json',
+        '--verbose',
+      ]);
       expect(run.code, run.stderr).toBe(1);
-      const report = JSON.parse(run.stdout) as { findings: { path: string; ruleId: string }[]; stats: { files: number; skipped: Record<string, number> } };
+      const report = JSON.parse(run.stdout) as {
+        findings: { path: string; ruleId: string }[];
+        stats: { files: number; skipped: Record<string, number> };
+      };
       expect(report.findings.map((f) => [f.path, f.ruleId])).toEqual([['app.env', 'github-pat-classic']]);
       expect(report.stats.skipped.timeout).toBe(2);
       expect(report.stats.files).toBe(41);

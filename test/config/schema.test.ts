@@ -81,7 +81,7 @@ function ours(text: string): boolean {
 }
 
 function theirs(text: string): boolean {
-  return validate(parse(text) ?? {}) as boolean;
+  return validate(parse(text) ?? {});
 }
 
 describe('schema/keyhound.schema.json and the config validator agree', () => {

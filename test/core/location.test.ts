@@ -60,17 +60,23 @@ describe('LineIndex', () => {
   it('round-trips for slices that start mid-line (pieces of a long line), for any unit of text', () => {
     const piece = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\n', '\r\n', '\r', '😀', '\ud83d', '\u2028'));
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }), fc.nat(), fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 100_000 }), (pieces, pick, firstLine, firstColumn) => {
-        const text = pieces.join('');
-        const lines = new LineIndex(text, firstLine, firstColumn);
-        const offset = text.length === 0 ? 0 : pick % text.length;
-        if (text[offset] === '\n' && text[offset - 1] === '\r') return;
-        const { line, column } = lines.position(offset);
-        expect(line).toBeGreaterThanOrEqual(firstLine);
-        // Only the first line is shifted.
-        expect(column).toBeGreaterThanOrEqual(line === firstLine ? firstColumn : 1);
-        expect(lines.offset(line, column)).toBe(offset);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 40 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        (pieces, pick, firstLine, firstColumn) => {
+          const text = pieces.join('');
+          const lines = new LineIndex(text, firstLine, firstColumn);
+          const offset = text.length === 0 ? 0 : pick % text.length;
+          if (text[offset] === '\n' && text[offset - 1] === '\r') return;
+          const { line, column } = lines.position(offset);
+          expect(line).toBeGreaterThanOrEqual(firstLine);
+          // Only the first line is shifted.
+          expect(column).toBeGreaterThanOrEqual(line === firstLine ? firstColumn : 1);
+          expect(lines.offset(line, column)).toBe(offset);
+        },
+      ),
     );
   });
 });

@@ -18,9 +18,11 @@ describe('runWithin', () => {
 
   it('returns the value, and passes other errors through unchanged', () => {
     expect(runWithin(1000, () => 42)).toBe(42);
-    expect(() => runWithin(1000, () => {
-      throw new RangeError('ours');
-    })).toThrow(RangeError);
+    expect(() =>
+      runWithin(1000, () => {
+        throw new RangeError('ours');
+      }),
+    ).toThrow(RangeError);
   });
 });
 
@@ -36,11 +38,16 @@ describe('the engine time budget', () => {
     }
     expect(error).toBeInstanceOf(ScanTimeoutError);
     expect((error as ScanTimeoutError).path).toBe('stall.txt');
-    expect((error as Error).message).toBe('stall.txt: scanning took longer than 0.2 s (--file-timeout), so it was stopped; the file is reported as skipped (timeout)');
+    expect((error as Error).message).toBe(
+      'stall.txt: scanning took longer than 0.2 s (--file-timeout), so it was stopped; the file is reported as skipped (timeout)',
+    );
 
     const secret = githubToken();
     const after = engine.scan({ text: `a = "${secret}"\n   xk3j9d8f7q2w1\n`, origin: { path: 'next.txt' } });
-    expect(after.findings.map((f) => [f.ruleId, f.secret])).toEqual([['test-ghp', secret], ['slow-spaces', 'k3j9d8f7q2w1']]);
+    expect(after.findings.map((f) => [f.ruleId, f.secret])).toEqual([
+      ['test-ghp', secret],
+      ['slow-spaces', 'k3j9d8f7q2w1'],
+    ]);
   });
 
   it('has no budget at 0', () => {

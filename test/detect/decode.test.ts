@@ -31,7 +31,9 @@ describe('decoding primitives', () => {
       '}',
     ].join('\n');
     const segments = findSegments(text);
-    expect(segments).toEqual([{ start: text.indexOf(b64(hidden)), end: text.indexOf(b64(hidden)) + b64(hidden).length, encoding: 'base64', replacement: hidden }]);
+    expect(segments).toEqual([
+      { start: text.indexOf(b64(hidden)), end: text.indexOf(b64(hidden)) + b64(hidden).length, encoding: 'base64', replacement: hidden },
+    ]);
     const hex = Buffer.from(hidden).toString('hex');
     expect(findSegments(`x = 0x${hex};`).map((s) => [s.encoding, s.replacement])).toEqual([['hex', hidden]]);
     expect(findSegments(`url?q=${encodeURIComponent(`{"a":"${hidden}"}`)}`).map((s) => s.encoding)).toEqual(['percent']);
@@ -42,7 +44,9 @@ describe('decoding primitives', () => {
   it('decodes the values of known formats whatever their length, and gives user:password a password line', () => {
     const k8s = `apiVersion: v1\nkind: Secret\ndata:\n  pw: ${b64('hunter22')}\n  user: "${b64('root')}"\nstringData:\n  x: ${b64('not-data')}\n`;
     expect(findFormatSegments(k8s).map((s) => s.replacement)).toEqual(['hunter22', 'root']);
-    expect(findFormatSegments(`Authorization: Basic ${b64('me:pass1234')}`).map((s) => s.replacement)).toEqual(['me:pass1234\npassword=pass1234']);
+    expect(findFormatSegments(`Authorization: Basic ${b64('me:pass1234')}`).map((s) => s.replacement)).toEqual([
+      'me:pass1234\npassword=pass1234',
+    ]);
     expect(findFormatSegments(`{"auths":{"r":{"auth":"${b64('u:p')}"}}}`).map((s) => s.replacement)).toEqual(['u:p\npassword=p']);
     // Without the format's context, the same values are left to the shape rules.
     expect(findFormatSegments(`data:\n  pw: ${b64('hunter22')}\n`)).toEqual([]);

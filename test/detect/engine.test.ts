@@ -9,7 +9,12 @@ const genericRules = () => loadRules([path.join(builtinRulesDir(), 'generic.yaml
 import { testRule } from '../helpers/rules.js';
 import { badGithubToken, base62, githubToken, hex, randomFrom } from '../helpers/tokens.js';
 
-const tokenRule = testRule({ id: 'test-token', keywords: ['tok_'], pattern: '(?<![A-Za-z0-9])(?<secret>tok_[A-Za-z0-9]{32})(?![A-Za-z0-9])', entropy: 3 });
+const tokenRule = testRule({
+  id: 'test-token',
+  keywords: ['tok_'],
+  pattern: '(?<![A-Za-z0-9])(?<secret>tok_[A-Za-z0-9]{32})(?![A-Za-z0-9])',
+  entropy: 3,
+});
 const scan = (engine: Engine, text: string, path = 'file.txt') => engine.scan({ text, origin: { path } });
 
 describe('Engine', () => {
@@ -49,7 +54,10 @@ describe('Engine', () => {
     const engine = new Engine([tokenRule], { explain: true });
     const result = scan(engine, `a tok_${'ab'.repeat(16)}\nb tok_EXAMPLE${base62(25)}\n`);
     expect(result.findings).toEqual([]);
-    expect(result.suppressed.map((s) => [s.line, s.filter])).toEqual([[1, 'entropy'], [2, 'placeholder']]);
+    expect(result.suppressed.map((s) => [s.line, s.filter])).toEqual([
+      [1, 'entropy'],
+      [2, 'placeholder'],
+    ]);
     expect(result.suppressed[0]!.reason).toMatch(/low entropy 1\.\d\d < 3/);
   });
 
@@ -82,7 +90,9 @@ describe('Engine', () => {
 
   it('requires and captures near context for paired credentials', () => {
     const rule = testRule({
-      id: 'test-pair', keywords: ['secret'], pattern: 'secret=(?<secret>[A-Za-z0-9]{20})',
+      id: 'test-pair',
+      keywords: ['secret'],
+      pattern: 'secret=(?<secret>[A-Za-z0-9]{20})',
       near: [{ pattern: '(?<site>[a-z0-9-]{1,30}\\.example\\.net)', lines: 2, required: true }],
     });
     const engine = new Engine([rule], { explain: true });
@@ -103,18 +113,33 @@ describe('Engine', () => {
   });
 
   it('validates checksums and keeps generic rules from reporting a token whose checksum fails', async () => {
-    const ghRule = testRule({ id: 'test-gh', keywords: ['ghp_'], pattern: '(?<secret>ghp_[A-Za-z0-9]{36})(?![A-Za-z0-9])', checksum: 'github-crc32' });
+    const ghRule = testRule({
+      id: 'test-gh',
+      keywords: ['ghp_'],
+      pattern: '(?<secret>ghp_[A-Za-z0-9]{36})(?![A-Za-z0-9])',
+      checksum: 'github-crc32',
+    });
     const engine = new Engine([...genericRules(), ghRule], { explain: true });
     await engine.prepare();
     const good = githubToken();
     const bad = badGithubToken();
     const result = scan(engine, `GITHUB_TOKEN=${good}\nGITHUB_TOKEN=${bad}\n`);
     expect(result.findings.map((f) => [f.ruleId, f.line])).toEqual([['test-gh', 1]]);
-    expect(result.suppressed.filter((s) => s.line === 2).map((s) => s.filter).sort()).toEqual(['checksum', 'checksum']);
+    expect(
+      result.suppressed
+        .filter((s) => s.line === 2)
+        .map((s) => s.filter)
+        .sort(),
+    ).toEqual(['checksum', 'checksum']);
   });
 
   it('locates a multi-line private key block from its first to its last line', () => {
-    const rule = testRule({ id: 'test-pem', keywords: ['-----begin'], pattern: '(?<secret>-----BEGIN PRIVATE KEY-----[\\s\\S]{20,8000}?-----END PRIVATE KEY-----)', window: 12000 });
+    const rule = testRule({
+      id: 'test-pem',
+      keywords: ['-----begin'],
+      pattern: '(?<secret>-----BEGIN PRIVATE KEY-----[\\s\\S]{20,8000}?-----END PRIVATE KEY-----)',
+      window: 12000,
+    });
     const body = Array.from({ length: 10 }, () => base62(64)).join('\r\n');
     const text = `const key = \`\r\n-----BEGIN PRIVATE KEY-----\r\n${body}\r\n-----END PRIVATE KEY-----\`;\r\n`;
     const [f] = scan(new Engine([rule]), text).findings;
@@ -122,7 +147,7 @@ describe('Engine', () => {
     expect(f!.snippet).not.toContain(body.slice(0, 20));
   });
 
-  it('masks every candidate on a snippet line, not only the finding\'s own secret', () => {
+  it("masks every candidate on a snippet line, not only the finding's own secret", () => {
     const idRule = testRule({ id: 'test-id', keywords: ['id_'], pattern: '(?<secret>id_[a-f0-9]{24})' });
     const secret = `tok_${base62(32)}`;
     const id = `id_${hex(24)}`;

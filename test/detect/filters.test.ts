@@ -46,7 +46,10 @@ describe('the placeholder filter and verified checksums', () => {
     const token = githubTokenWith(`Q7XxXxk2${base62(22)}`);
     expect(githubCrc32.validate(token)).toBe(true);
     expect(placeholderIn(token)).toBe('placeholder word "xxxx"');
-    const engine = new Engine(builtinRules().filter((rule) => rule.id === 'github-pat-classic'), { explain: true });
+    const engine = new Engine(
+      builtinRules().filter((rule) => rule.id === 'github-pat-classic'),
+      { explain: true },
+    );
     const result = engine.scan({ text: `GITHUB_TOKEN=${token}\n`, origin: { path: 'ci.env' } });
     expect(result.findings.map((f) => f.secret)).toEqual([token]);
   });
@@ -57,12 +60,18 @@ describe('the placeholder filter and verified checksums', () => {
     const engine = new Engine([noChecksum, ...builtinRules().filter((rule) => rule.id === 'github-pat-classic')], { explain: true });
     const result = engine.scan({ text: `a = ${value}\nb = ghp_${'x'.repeat(36)}\n`, origin: { path: 'docs.md' } });
     expect(result.findings).toEqual([]);
-    expect(result.suppressed.map((s) => [s.line, s.filter])).toEqual([[1, 'placeholder'], [2, 'checksum']]);
+    expect(result.suppressed.map((s) => [s.line, s.filter])).toEqual([
+      [1, 'placeholder'],
+      [2, 'checksum'],
+    ]);
   });
 });
 
 describe('the published-example filter', () => {
-  const engine = new Engine(builtinRules().filter((rule) => rule.generic), { explain: true });
+  const engine = new Engine(
+    builtinRules().filter((rule) => rule.generic),
+    { explain: true },
+  );
   // The generic rules' last filter measures values with the BPE vocabulary.
   beforeAll(() => engine.prepare());
 
@@ -81,7 +90,7 @@ describe('the published-example filter', () => {
   });
 
   it('keeps a value of the same shape that is not the published one, and one that only contains it', () => {
-    const random = `${base62(22)}`;
+    const random = base62(22);
     const longer = `2YotnFZFEjr1zCsicMWpAA${base62(8)}`;
     const result = engine.scan({ text: `access_token = "${random}"\nrefresh_token = "${longer}"\n`, origin: { path: 'app/config.py' } });
     expect(result.findings.map((f) => f.secret)).toEqual([random, longer]);

@@ -74,7 +74,10 @@ describe('generic rules through the engine', () => {
     ];
     for (const line of lines) {
       const { findings } = await scan(line);
-      expect(findings.map((f) => f.secret), line).toEqual([key]);
+      expect(
+        findings.map((f) => f.secret),
+        line,
+      ).toEqual([key]);
     }
   });
 

@@ -49,7 +49,11 @@ describe('Prefilter', () => {
   it('agrees with a naive search on random text, short (one lane) and long (four lanes, non-ASCII too)', () => {
     const keywords = ['ab', 'abc', 'bca', 'cab', 'aaa', 'cabcabcabca'];
     const prefilter = new Prefilter(keywords);
-    for (const [length, alphabet] of [[2000, 'abcABC '], [50_000, 'abcABC '], [50_001, 'abcé€ABC😀 ']] as const) {
+    for (const [length, alphabet] of [
+      [2000, 'abcABC '],
+      [50_000, 'abcABC '],
+      [50_001, 'abcé€ABC😀 '],
+    ] as const) {
       const symbols = [...alphabet];
       const text = Array.from({ length }, () => symbols[Math.floor(Math.random() * symbols.length)]).join('');
       expect(positions(prefilter, text)).toEqual(naive(keywords, text));
@@ -59,10 +63,14 @@ describe('Prefilter', () => {
   it('builds a 32-bit table when the automaton outgrows 16-bit state numbers, with the same hits', () => {
     // 5,000 random twelve-letter keywords: about 45,000 states, past the 32,767 a 16-bit entry can name.
     const letters = 'abcdefghijklmnopqrstuvwxyz';
-    const unique = [...new Set(Array.from({ length: 5000 }, () => Array.from({ length: 12 }, () => letters[Math.floor(Math.random() * 26)]).join('')))];
+    const unique = [
+      ...new Set(Array.from({ length: 5000 }, () => Array.from({ length: 12 }, () => letters[Math.floor(Math.random() * 26)]).join(''))),
+    ];
     const prefilter = new Prefilter(unique);
     expect(prefilter.stateCount).toBeGreaterThan(0x8000);
-    const text = Array.from({ length: 300 }, (_, i) => `${unique[(i * 37) % unique.length]!.toUpperCase()} ${'xyz'.repeat(i % 5)}`).join(' ');
+    const text = Array.from({ length: 300 }, (_, i) => `${unique[(i * 37) % unique.length]!.toUpperCase()} ${'xyz'.repeat(i % 5)}`).join(
+      ' ',
+    );
     expect(positions(prefilter, text)).toEqual(naive(unique, text));
   });
 

@@ -30,7 +30,26 @@ const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...keywords) },
   { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z0-9+/=_-]{8,64}$/) },
   { weight: 1, arbitrary: fc.base64String({ minLength: 8, maxLength: 80 }) },
-  { weight: 2, arbitrary: fc.constantFrom('=', ': ', '="', "'", '"', '\n', '\r\n', '\r', ' ', '\t', '-----BEGIN RSA PRIVATE KEY-----', 'keyhound:allow', '\u2028', '😀', '\ud800') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '=',
+      ': ',
+      '="',
+      "'",
+      '"',
+      '\n',
+      '\r\n',
+      '\r',
+      ' ',
+      '\t',
+      '-----BEGIN RSA PRIVATE KEY-----',
+      'keyhound:allow',
+      '\u2028',
+      '😀',
+      '\ud800',
+    ),
+  },
   { weight: 1, arbitrary: fc.constant(null).map(() => githubToken()) },
 );
 const text = fc.array(piece, { maxLength: 50 }).map((pieces) => pieces.join(''));
@@ -51,7 +70,11 @@ describe('engine properties over arbitrary text', () => {
     let findings = 0;
     fc.assert(
       fc.property(
-        text, fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 500 }), fc.boolean(), fc.string({ unit: 'binary', maxLength: 30 }),
+        text,
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 500 }),
+        fc.boolean(),
+        fc.string({ unit: 'binary', maxLength: 30 }),
         (chunkText, firstLine, firstColumn, diff, path) => {
           const lines = diff ? [{ start: firstLine, end: firstLine + 3 }] : undefined;
           for (const scanner of [engine, explaining]) {
@@ -77,7 +100,10 @@ describe('engine properties over arbitrary text', () => {
         const quoted = `${before}${secret}${after}`;
         const shown = toReported({
           ...finding!,
-          origin: { ...finding!.origin, commit: { sha: 'a'.repeat(40), author: quoted, email: quoted, date: '2024-01-01T00:00:00Z', message: quoted } },
+          origin: {
+            ...finding!.origin,
+            commit: { sha: 'a'.repeat(40), author: quoted, email: quoted, date: '2024-01-01T00:00:00Z', message: quoted },
+          },
           context: { site: quoted },
           verified: { status: 'live', reason: quoted },
         });
@@ -127,7 +153,14 @@ describe('fingerprints under insertion of unrelated lines', () => {
         expect(moved.map((f) => f.fingerprint).sort()).toEqual(base.map((f) => f.fingerprint).sort());
         // Every finding moved down by exactly the lines inserted above its block.
         const lineOf = new Map(base.map((f) => [f.fingerprint, f.line]));
-        const blockOf = (line: number): number => planted.findIndex((_b, i) => planted.slice(0, i + 1).join('\n').split('\n').length >= line);
+        const blockOf = (line: number): number =>
+          planted.findIndex(
+            (_b, i) =>
+              planted
+                .slice(0, i + 1)
+                .join('\n')
+                .split('\n').length >= line,
+          );
         for (const f of moved) expect(f.line - lineOf.get(f.fingerprint)!).toBe(shifts[blockOf(lineOf.get(f.fingerprint)!)]);
       }),
       { numRuns: 150 },

@@ -66,15 +66,32 @@ export async function runAction(setup: ActionSetup): Promise<ActionRun> {
   const inputs: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(setup.inputs ?? {})) inputs[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: files, GIT_CONFIG_NOSYSTEM: '1',
-    GITHUB_ACTIONS: 'true', CI: 'true', RUNNER_TEMP: files,
-    GITHUB_WORKSPACE: setup.workspace, GITHUB_EVENT_NAME: setup.eventName, GITHUB_EVENT_PATH: eventPath,
-    GITHUB_OUTPUT: outputPath, GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_REPOSITORY: setup.repository ?? 'acme/app', GITHUB_SHA: setup.sha ?? 'f'.repeat(40), GITHUB_REF: setup.ref ?? 'refs/heads/main',
-    GITHUB_API_URL: setup.apiUrl, GITHUB_SERVER_URL: setup.serverUrl ?? 'https://github.com',
+    PATH: process.env.PATH,
+    HOME: files,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    RUNNER_TEMP: files,
+    GITHUB_WORKSPACE: setup.workspace,
+    GITHUB_EVENT_NAME: setup.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_REPOSITORY: setup.repository ?? 'acme/app',
+    GITHUB_SHA: setup.sha ?? 'f'.repeat(40),
+    GITHUB_REF: setup.ref ?? 'refs/heads/main',
+    GITHUB_API_URL: setup.apiUrl,
+    GITHUB_SERVER_URL: setup.serverUrl ?? 'https://github.com',
     // The defaults action.yml declares, as the runner fills them in.
-    'INPUT_PATH': '.', 'INPUT_MODE': 'auto', 'INPUT_FAIL-ON-FINDINGS': 'true', 'INPUT_SARIF-FILE': 'keyhound.sarif',
-    'INPUT_UPLOAD-SARIF': 'false', 'INPUT_COMMENT': 'false', 'INPUT_TOKEN': 'ghs_runnertoken', 'INPUT_CONFIG': '', 'INPUT_BASELINE': '',
+    INPUT_PATH: '.',
+    INPUT_MODE: 'auto',
+    'INPUT_FAIL-ON-FINDINGS': 'true',
+    'INPUT_SARIF-FILE': 'keyhound.sarif',
+    'INPUT_UPLOAD-SARIF': 'false',
+    INPUT_COMMENT: 'false',
+    INPUT_TOKEN: 'ghs_runnertoken',
+    INPUT_CONFIG: '',
+    INPUT_BASELINE: '',
     ...inputs,
     ...setup.env,
   };
@@ -88,7 +105,13 @@ export async function runAction(setup: ActionSetup): Promise<ActionRun> {
 }
 
 /** A `pull_request` event payload with GitHub's shape (the fields that matter). */
-export function pullRequestEvent(options: { number: number; baseSha: string; headSha: string; repository?: string; headRepository?: string }): Record<string, unknown> {
+export function pullRequestEvent(options: {
+  number: number;
+  baseSha: string;
+  headSha: string;
+  repository?: string;
+  headRepository?: string;
+}): Record<string, unknown> {
   const repository = options.repository ?? 'acme/app';
   const headRepository = options.headRepository ?? repository;
   return {

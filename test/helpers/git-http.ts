@@ -15,14 +15,19 @@ export class GitHttpServer {
   readonly rawAuthorizations: number[] = [];
   private server?: Server;
 
-  constructor(private readonly root: string, private readonly token?: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly token?: string,
+  ) {}
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       const auth = req.headers.authorization;
       this.authorizations.push(auth);
       // Node keeps only the first of repeated Authorization headers; rawHeaders has them all.
-      this.rawAuthorizations.push(req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === 'authorization').length);
+      this.rawAuthorizations.push(
+        req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === 'authorization').length,
+      );
       const expected = this.token ? `basic ${Buffer.from(`x-access-token:${this.token}`).toString('base64')}` : undefined;
       if (expected && auth?.toLowerCase() !== expected.toLowerCase()) {
         res.writeHead(401, { 'www-authenticate': 'Basic realm="GitHub"' });
@@ -32,9 +37,15 @@ export class GitHttpServer {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const child = spawn('git', ['http-backend'], {
         env: {
-          PATH: process.env.PATH, GIT_PROJECT_ROOT: this.root, GIT_HTTP_EXPORT_ALL: '1',
-          REQUEST_METHOD: req.method ?? 'GET', PATH_INFO: decodeURIComponent(url.pathname), QUERY_STRING: url.search.slice(1),
-          CONTENT_TYPE: req.headers['content-type'] ?? '', REMOTE_ADDR: '127.0.0.1', GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
+          PATH: process.env.PATH,
+          GIT_PROJECT_ROOT: this.root,
+          GIT_HTTP_EXPORT_ALL: '1',
+          REQUEST_METHOD: req.method ?? 'GET',
+          PATH_INFO: decodeURIComponent(url.pathname),
+          QUERY_STRING: url.search.slice(1),
+          CONTENT_TYPE: req.headers['content-type'] ?? '',
+          REMOTE_ADDR: '127.0.0.1',
+          GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
           ...(req.headers['content-encoding'] ? { HTTP_CONTENT_ENCODING: String(req.headers['content-encoding']) } : {}),
         },
       });

@@ -9,8 +9,13 @@ export function git(cwd: string, ...args: string[]): string {
     cwd,
     encoding: 'utf8',
     env: {
-      PATH: process.env.PATH, HOME: cwd, GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.org', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.org',
+      PATH: process.env.PATH,
+      HOME: cwd,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: 'Dev',
+      GIT_AUTHOR_EMAIL: 'dev@example.org',
+      GIT_COMMITTER_NAME: 'Dev',
+      GIT_COMMITTER_EMAIL: 'dev@example.org',
     },
   }).trim();
 }
@@ -39,7 +44,12 @@ export function pullFilesFromGit(dir: string, base: string, head: string): FakeF
     const diff = git(dir, 'diff', '-U3', base, head, '--', filename);
     const patch = diff.slice(diff.indexOf('@@'));
     const kind = status === 'A' ? 'added' : status === 'D' ? 'removed' : 'modified';
-    files.push({ filename, status: kind, patch, ...(kind !== 'removed' ? { content: git(dir, 'show', `${head}:${filename}`) + '\n' } : {}) });
+    files.push({
+      filename,
+      status: kind,
+      patch,
+      ...(kind !== 'removed' ? { content: git(dir, 'show', `${head}:${filename}`) + '\n' } : {}),
+    });
   }
   return files;
 }
@@ -54,7 +64,11 @@ export interface SpawnResult {
  * Runs a process without blocking the event loop, so a fake server in this
  * test process can answer it (spawnSync would deadlock).
  */
-export function spawnAsync(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<SpawnResult> {
+export function spawnAsync(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Promise<SpawnResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -70,4 +84,3 @@ export function spawnAsync(command: string, args: string[], options: { cwd?: str
 export function readText(file: string): string {
   return readFileSync(file, 'utf8');
 }
-

@@ -158,11 +158,20 @@ export class FakeGitHub {
     const [owner, name] = repo.full_name.split('/');
     return {
       id: Number.parseInt(createHash('md5').update(repo.full_name).digest('hex').slice(0, 8), 16),
-      node_id: 'R_fake', name, full_name: repo.full_name, private: repo.private === true,
+      node_id: 'R_fake',
+      name,
+      full_name: repo.full_name,
+      private: repo.private === true,
       owner: { login: owner, id: 1, type: repo.ownerType ?? 'Organization' },
-      html_url: `https://github.com/${repo.full_name}`, fork: repo.fork === true, url: `${this.url}/repos/${repo.full_name}`,
-      clone_url: repo.clone_url, default_branch: 'main', archived: repo.archived === true, disabled: false,
-      visibility: repo.private ? 'private' : 'public', size: 10,
+      html_url: `https://github.com/${repo.full_name}`,
+      fork: repo.fork === true,
+      url: `${this.url}/repos/${repo.full_name}`,
+      clone_url: repo.clone_url,
+      default_branch: 'main',
+      archived: repo.archived === true,
+      disabled: false,
+      visibility: repo.private ? 'private' : 'public',
+      size: 10,
     };
   }
 
@@ -183,7 +192,12 @@ export class FakeGitHub {
     const now = Math.floor(Date.now() / 1000);
     if (this.rate.remaining <= 0 && now >= this.rate.reset) this.rate = { ...this.rate, remaining: this.rate.limit, reset: now + 3600 };
     if (this.rate.remaining <= 0) {
-      this.error(res, 403, 'API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, please include the request ID.', 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api');
+      this.error(
+        res,
+        403,
+        'API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, please include the request ID.',
+        'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+      );
       return;
     }
     this.rate.remaining--;
@@ -192,7 +206,10 @@ export class FakeGitHub {
     let who: TokenInfo | undefined;
     if (token) {
       who = this.tokens.size === 0 ? {} : this.tokens.get(token);
-      if (!who) return this.error(res, 401, 'Bad credentials');
+      if (!who) {
+        this.error(res, 401, 'Bad credentials');
+        return;
+      }
     }
     const write = method !== 'GET';
     const forbidWrite = (docs: string): boolean => {
@@ -214,73 +231,154 @@ export class FakeGitHub {
     const path = url.pathname;
 
     if (method === 'GET' && path === '/user') {
-      if (!who) return this.error(res, 401, 'Requires authentication');
-      if (!who.login) return this.error(res, 403, 'Resource not accessible by integration');
-      return this.send(res, 200, { login: who.login, id: 7, type: 'User' });
+      if (!who) {
+        this.error(res, 401, 'Requires authentication');
+        return;
+      }
+      if (!who.login) {
+        this.error(res, 403, 'Resource not accessible by integration');
+        return;
+      }
+      this.send(res, 200, { login: who.login, id: 7, type: 'User' });
+      return;
     }
     if (method === 'GET' && path === '/user/repos') {
-      if (!who?.login) return this.error(res, 401, 'Requires authentication');
-      return this.page(res, url, this.repos.filter((r) => r.full_name.split('/')[0] === who!.login).map((r) => this.repoJson(r)));
+      if (!who?.login) {
+        this.error(res, 401, 'Requires authentication');
+        return;
+      }
+      this.page(
+        res,
+        url,
+        this.repos.filter((r) => r.full_name.split('/')[0] === who.login).map((r) => this.repoJson(r)),
+      );
+      return;
     }
     if (method === 'GET' && (m = /^\/orgs\/([^/]+)\/repos$/.exec(path))) {
       const org = m[1]!.toLowerCase();
-      const owned = this.repos.filter((r) => r.full_name.split('/')[0]!.toLowerCase() === org && (r.ownerType ?? 'Organization') === 'Organization');
-      if (owned.length === 0) return this.error(res, 404, 'Not Found', 'https://docs.github.com/rest/repos/repos#list-organization-repositories');
-      return this.page(res, url, owned.filter(visible).map((r) => this.repoJson(r)));
+      const owned = this.repos.filter(
+        (r) => r.full_name.split('/')[0]!.toLowerCase() === org && (r.ownerType ?? 'Organization') === 'Organization',
+      );
+      if (owned.length === 0) {
+        this.error(res, 404, 'Not Found', 'https://docs.github.com/rest/repos/repos#list-organization-repositories');
+        return;
+      }
+      this.page(
+        res,
+        url,
+        owned.filter(visible).map((r) => this.repoJson(r)),
+      );
+      return;
     }
     if (method === 'GET' && (m = /^\/users\/([^/]+)\/repos$/.exec(path))) {
       const user = m[1]!.toLowerCase();
-      return this.page(res, url, this.repos.filter((r) => r.full_name.split('/')[0]!.toLowerCase() === user && !r.private).map((r) => this.repoJson(r)));
+      this.page(
+        res,
+        url,
+        this.repos.filter((r) => r.full_name.split('/')[0]!.toLowerCase() === user && !r.private).map((r) => this.repoJson(r)),
+      );
+      return;
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path))) {
       const [, owner, name, rest = ''] = m as unknown as [string, string, string, string | undefined];
       const repo = findRepo(owner, name);
-      if (!visible(repo)) return this.error(res, 404, 'Not Found', 'https://docs.github.com/rest/repos/repos#get-a-repository');
+      if (!visible(repo)) {
+        this.error(res, 404, 'Not Found', 'https://docs.github.com/rest/repos/repos#get-a-repository');
+        return;
+      }
       const key = (n: string | number): string => `${repo.full_name}#${n}`;
-      if (method === 'GET' && rest === '') return this.send(res, 200, this.repoJson(repo));
-      const pullOf = (n: string): FakePull | undefined => this.pulls.find((p) => `${p.owner}/${p.repo}`.toLowerCase() === repo.full_name.toLowerCase() && p.number === Number(n));
+      if (method === 'GET' && rest === '') {
+        this.send(res, 200, this.repoJson(repo));
+        return;
+      }
+      const pullOf = (n: string): FakePull | undefined =>
+        this.pulls.find((p) => `${p.owner}/${p.repo}`.toLowerCase() === repo.full_name.toLowerCase() && p.number === Number(n));
       if (method === 'GET' && (m = /^\/pulls\/(\d+)$/.exec(rest))) {
         const pull = pullOf(m[1]!);
-        if (!pull) return this.error(res, 404, 'Not Found', 'https://docs.github.com/rest/pulls/pulls#get-a-pull-request');
-        const headRepo = pull.headRepo === null ? null : { full_name: pull.headRepo ?? repo.full_name, fork: (pull.headRepo ?? repo.full_name) !== repo.full_name };
-        return this.send(res, 200, {
-          number: pull.number, state: 'open', changed_files: pull.files.length,
+        if (!pull) {
+          this.error(res, 404, 'Not Found', 'https://docs.github.com/rest/pulls/pulls#get-a-pull-request');
+          return;
+        }
+        const headRepo =
+          pull.headRepo === null
+            ? null
+            : { full_name: pull.headRepo ?? repo.full_name, fork: (pull.headRepo ?? repo.full_name) !== repo.full_name };
+        this.send(res, 200, {
+          number: pull.number,
+          state: 'open',
+          changed_files: pull.files.length,
           head: { sha: pull.headSha, ref: 'feature', repo: headRepo },
           base: { sha: pull.baseSha, ref: 'main', repo: { full_name: repo.full_name, fork: false } },
         });
+        return;
       }
       if (method === 'GET' && (m = /^\/pulls\/(\d+)\/files$/.exec(rest))) {
         const pull = pullOf(m[1]!);
-        if (!pull) return this.error(res, 404, 'Not Found');
-        return this.page(res, url, pull.files.map((f) => {
-          const bytes = f.content === undefined ? undefined : Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content);
-          const additions = (f.patch ?? '').split('\n').filter((l) => l.startsWith('+')).length;
-          const deletions = (f.patch ?? '').split('\n').filter((l) => l.startsWith('-')).length;
-          return {
-            sha: bytes ? blobSha(bytes) : '0'.repeat(40), filename: f.filename, status: f.status, additions, deletions,
-            changes: f.patch === undefined ? Math.max(1, bytes ? bytes.toString('latin1').split('\n').length : 1) : additions + deletions,
-            blob_url: `https://github.com/${repo.full_name}/blob/${pull.headSha}/${f.filename}`,
-            raw_url: `https://github.com/${repo.full_name}/raw/${pull.headSha}/${f.filename}`,
-            contents_url: `${this.url}/repos/${repo.full_name}/contents/${f.filename}?ref=${pull.headSha}`,
-            ...(f.patch !== undefined ? { patch: f.patch } : {}),
-            ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
-          };
-        }));
+        if (!pull) {
+          this.error(res, 404, 'Not Found');
+          return;
+        }
+        this.page(
+          res,
+          url,
+          pull.files.map((f) => {
+            const bytes = f.content === undefined ? undefined : Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content);
+            const additions = (f.patch ?? '').split('\n').filter((l) => l.startsWith('+')).length;
+            const deletions = (f.patch ?? '').split('\n').filter((l) => l.startsWith('-')).length;
+            return {
+              sha: bytes ? blobSha(bytes) : '0'.repeat(40),
+              filename: f.filename,
+              status: f.status,
+              additions,
+              deletions,
+              changes: f.patch === undefined ? Math.max(1, bytes ? bytes.toString('latin1').split('\n').length : 1) : additions + deletions,
+              blob_url: `https://github.com/${repo.full_name}/blob/${pull.headSha}/${f.filename}`,
+              raw_url: `https://github.com/${repo.full_name}/raw/${pull.headSha}/${f.filename}`,
+              contents_url: `${this.url}/repos/${repo.full_name}/contents/${f.filename}?ref=${pull.headSha}`,
+              ...(f.patch !== undefined ? { patch: f.patch } : {}),
+              ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
+            };
+          }),
+        );
+        return;
       }
       if (method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest))) {
         const bytes = this.blobs.get(m[1]!);
-        if (!bytes) return this.error(res, 404, 'Not Found', 'https://docs.github.com/rest/git/blobs#get-a-blob');
+        if (!bytes) {
+          this.error(res, 404, 'Not Found', 'https://docs.github.com/rest/git/blobs#get-a-blob');
+          return;
+        }
         // GitHub wraps base64 content at 60 characters.
         const content = bytes.toString('base64').replace(/.{60}/g, '$&\n');
-        return this.send(res, 200, { sha: m[1], node_id: 'B_fake', size: bytes.length, url: `${this.url}${path}`, content: `${content}\n`, encoding: 'base64' });
+        this.send(res, 200, {
+          sha: m[1],
+          node_id: 'B_fake',
+          size: bytes.length,
+          url: `${this.url}${path}`,
+          content: `${content}\n`,
+          encoding: 'base64',
+        });
+        return;
       }
       if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
         const list = this.comments.get(key(m[1]!)) ?? [];
-        if (method === 'GET') return this.page(res, url, list.map((c) => this.commentJson(repo, m![1]!, c)));
+        if (method === 'GET') {
+          this.page(
+            res,
+            url,
+            list.map((c) => this.commentJson(repo, m![1]!, c)),
+          );
+          return;
+        }
         if (forbidWrite('https://docs.github.com/rest/issues/comments#create-an-issue-comment')) return;
-        const comment: FakeComment = { id: this.nextId++, body: String((body as { body?: string }).body ?? ''), user: { login: 'github-actions[bot]', type: 'Bot' } };
+        const comment: FakeComment = {
+          id: this.nextId++,
+          body: String((body as { body?: string }).body ?? ''),
+          user: { login: 'github-actions[bot]', type: 'Bot' },
+        };
         this.comments.set(key(m[1]!), [...list, comment]);
-        return this.send(res, 201, this.commentJson(repo, m[1]!, comment));
+        this.send(res, 201, this.commentJson(repo, m[1]!, comment));
+        return;
       }
       if (method === 'PATCH' && (m = /^\/issues\/comments\/(\d+)$/.exec(rest))) {
         if (forbidWrite('https://docs.github.com/rest/issues/comments#update-an-issue-comment')) return;
@@ -288,26 +386,31 @@ export class FakeGitHub {
           const comment = list.find((c) => c.id === Number(m![1]));
           if (comment && issueKey.startsWith(`${repo.full_name}#`)) {
             comment.body = String((body as { body?: string }).body ?? '');
-            return this.send(res, 200, this.commentJson(repo, issueKey.split('#')[1]!, comment));
+            this.send(res, 200, this.commentJson(repo, issueKey.split('#')[1]!, comment));
+            return;
           }
         }
-        return this.error(res, 404, 'Not Found');
+        this.error(res, 404, 'Not Found');
+        return;
       }
       if (method === 'POST' && rest === '/code-scanning/sarifs') {
         if (forbidWrite('https://docs.github.com/rest/code-scanning/code-scanning#upload-an-analysis-as-sarif-data')) return;
         const upload = body as { commit_sha: string; ref: string; sarif: string };
         if (!/^[0-9a-f]{40}$/.test(upload.commit_sha ?? '') || !/^refs\//.test(upload.ref ?? '')) {
-          return this.error(res, 422, 'Invalid request. commit_sha or ref is not valid.');
+          this.error(res, 422, 'Invalid request. commit_sha or ref is not valid.');
+          return;
         }
         let decoded: unknown;
         try {
           decoded = JSON.parse(gunzipSync(Buffer.from(upload.sarif, 'base64')).toString('utf8'));
         } catch {
-          return this.error(res, 400, 'Invalid SARIF: the sarif field is not gzip-compressed, base64-encoded JSON');
+          this.error(res, 400, 'Invalid SARIF: the sarif field is not gzip-compressed, base64-encoded JSON');
+          return;
         }
         const id = `fake-${this.nextId++}`;
         this.sarifs.push({ owner, repo: name, ...upload, decoded });
-        return this.send(res, 202, { id, url: `${this.url}/repos/${repo.full_name}/code-scanning/sarifs/${id}` });
+        this.send(res, 202, { id, url: `${this.url}/repos/${repo.full_name}/code-scanning/sarifs/${id}` });
+        return;
       }
     }
     this.error(res, 404, 'Not Found');
@@ -315,10 +418,16 @@ export class FakeGitHub {
 
   private commentJson(repo: FakeRepo, issue: string, comment: FakeComment): Record<string, unknown> {
     return {
-      id: comment.id, node_id: 'IC_fake', url: `${this.url}/repos/${repo.full_name}/issues/comments/${comment.id}`,
+      id: comment.id,
+      node_id: 'IC_fake',
+      url: `${this.url}/repos/${repo.full_name}/issues/comments/${comment.id}`,
       html_url: `https://github.com/${repo.full_name}/pull/${issue}#issuecomment-${comment.id}`,
-      issue_url: `${this.url}/repos/${repo.full_name}/issues/${issue}`, body: comment.body, user: comment.user,
-      author_association: 'NONE', created_at: '2024-01-01T00:00:00Z', updated_at: '2024-01-01T00:00:00Z',
+      issue_url: `${this.url}/repos/${repo.full_name}/issues/${issue}`,
+      body: comment.body,
+      user: comment.user,
+      author_association: 'NONE',
+      created_at: '2024-01-01T00:00:00Z',
+      updated_at: '2024-01-01T00:00:00Z',
     };
   }
 }

@@ -46,7 +46,12 @@ export class ProviderServer {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        const seen: SeenRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+        const seen: SeenRequest = {
+          method: req.method ?? '',
+          path: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        };
         this.requests.push(seen);
         const answer = this.handler(seen, this.requests.length);
         if (answer === 'hang') {
@@ -54,7 +59,10 @@ export class ProviderServer {
           return;
         }
         const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
-        res.writeHead(answer.status, { 'content-type': typeof answer.body === 'string' ? 'text/xml' : 'application/json', ...answer.headers });
+        res.writeHead(answer.status, {
+          'content-type': typeof answer.body === 'string' ? 'text/xml' : 'application/json',
+          ...answer.headers,
+        });
         res.end(text);
       });
     });
@@ -118,7 +126,7 @@ export const fake = {
   slackBot: (): string => ['xoxb', randomFrom('123456789', 12), randomFrom('123456789', 13), base62(24)].join('-'),
   stripeTest: (): string => ['sk', 'test', base62(40)].join('_'),
   stripeLive: (): string => ['sk', 'live', base62(40)].join('_'),
-  openai: (): string => `sk-proj-${base62(40)}${'T3Blbk'}FJ${base62(40)}`,
+  openai: (): string => `sk-proj-${base62(40)}T3BlbkFJ${base62(40)}`,
   anthropic: (): string => `sk-ant-api03-${base62(93)}AA`,
   npm: (): string => `npm_${base62(36)}`,
   sendgrid: (): string => `SG.${base62(22)}.${base62(43)}`,

@@ -4,9 +4,23 @@ import type { ReportedFinding } from '../../src/report/reported.js';
 
 function finding(overrides: Partial<ReportedFinding> = {}): ReportedFinding {
   return {
-    ruleId: 'acme-token', title: 'Acme token', provider: 'Acme', severity: 'high', confidence: 'high',
-    path: 'src/a.js', line: 3, column: 7, endLine: 3, endColumn: 40, secret: 'acme_abcd************', snippet: 'x',
-    fingerprint: 'f', entropy: 4, remediation: 'Revoke it.', references: [], ...overrides,
+    ruleId: 'acme-token',
+    title: 'Acme token',
+    provider: 'Acme',
+    severity: 'high',
+    confidence: 'high',
+    path: 'src/a.js',
+    line: 3,
+    column: 7,
+    endLine: 3,
+    endColumn: 40,
+    secret: 'acme_abcd************',
+    snippet: 'x',
+    fingerprint: 'f',
+    entropy: 4,
+    remediation: 'Revoke it.',
+    references: [],
+    ...overrides,
   };
 }
 
@@ -24,14 +38,20 @@ describe('workflow commands', () => {
   });
 
   it('gives line, columns and title, and drops endColumn on multi-line findings', () => {
-    expect(annotation(finding())).toBe('::error file=src/a.js,line=3,endLine=3,col=7,endColumn=40,title=keyhound%3A high acme-token::Acme token: acme_abcd************. Revoke it.');
-    expect(annotation(finding({ endLine: 4, commit: '0123456789abcdef' }))).toBe('::error file=src/a.js,line=3,endLine=4,col=7,title=keyhound%3A high acme-token::Acme token: acme_abcd************ (commit 0123456789ab). Revoke it.');
+    expect(annotation(finding())).toBe(
+      '::error file=src/a.js,line=3,endLine=3,col=7,endColumn=40,title=keyhound%3A high acme-token::Acme token: acme_abcd************. Revoke it.',
+    );
+    expect(annotation(finding({ endLine: 4, commit: '0123456789abcdef' }))).toBe(
+      '::error file=src/a.js,line=3,endLine=4,col=7,title=keyhound%3A high acme-token::Acme token: acme_abcd************ (commit 0123456789ab). Revoke it.',
+    );
   });
 
   it('prints 10 annotations, then one notice with the rest', () => {
     const lines = annotationLines(Array.from({ length: 13 }, (_, i) => finding({ line: i + 1 })));
     expect(lines).toHaveLength(11);
-    expect(lines[10]).toBe('::notice title=keyhound::3 more findings not annotated (GitHub shows 10 annotations per step); see the job summary or the SARIF file for all 13.');
+    expect(lines[10]).toBe(
+      '::notice title=keyhound::3 more findings not annotated (GitHub shows 10 annotations per step); see the job summary or the SARIF file for all 13.',
+    );
     expect(annotationLines([finding()])).toHaveLength(1);
   });
 });

@@ -4,9 +4,23 @@ import type { ReportedFinding } from '../../src/report/reported.js';
 
 function finding(overrides: Partial<ReportedFinding> = {}): ReportedFinding {
   return {
-    ruleId: 'acme-token', title: 'Acme token', provider: 'Acme', severity: 'high', confidence: 'high',
-    path: 'src/a.js', line: 3, column: 7, endLine: 3, endColumn: 40, secret: 'acme_abcd************', snippet: 'x',
-    fingerprint: 'f', entropy: 4, remediation: 'Revoke it at https://acme.example/tokens.', references: [], ...overrides,
+    ruleId: 'acme-token',
+    title: 'Acme token',
+    provider: 'Acme',
+    severity: 'high',
+    confidence: 'high',
+    path: 'src/a.js',
+    line: 3,
+    column: 7,
+    endLine: 3,
+    endColumn: 40,
+    secret: 'acme_abcd************',
+    snippet: 'x',
+    fingerprint: 'f',
+    entropy: 4,
+    remediation: 'Revoke it at https://acme.example/tokens.',
+    references: [],
+    ...overrides,
   };
 }
 
@@ -28,14 +42,21 @@ describe('markdown escaping', () => {
 describe('tables, summary and comment', () => {
   it('adds a commit column only when findings have commits, and counts rows past the limit', () => {
     expect(findingsTable([finding()], { limit: 5 }).split('\n')[0]).toBe('| Severity | Secret | Location | Rule |');
-    const table = findingsTable([finding({ commit: 'abcdef0123456789', author: 'Dev' }), finding(), finding()], { limit: 2, rest: 'the job summary' });
+    const table = findingsTable([finding({ commit: 'abcdef0123456789', author: 'Dev' }), finding(), finding()], {
+      limit: 2,
+      rest: 'the job summary',
+    });
     expect(table.split('\n')[0]).toBe('| Severity | Secret | Location | Commit | Rule |');
     expect(table).toContain('| high | Acme token `acme_abcd************` | src/a.js:3 | `abcdef012345` by Dev | `acme-token` |');
     expect(table).toContain('…and 1 more: see the job summary.');
   });
 
   it('summarises what was scanned, the findings and how to fix them', () => {
-    const md = summaryMarkdown([finding()], { scope: 'Scanned pull request #1.', stats: { files: 2, bytes: 10, skipped: { binary: 1 }, durationMs: 1500 }, notes: ['Comment skipped: fork.'] });
+    const md = summaryMarkdown([finding()], {
+      scope: 'Scanned pull request #1.',
+      stats: { files: 2, bytes: 10, skipped: { binary: 1 }, durationMs: 1500 },
+      notes: ['Comment skipped: fork.'],
+    });
     expect(md).toContain('## keyhound: 1 secret found');
     expect(md).toContain('Scanned pull request #1. Scanned 2 files (10 bytes) in 1.50 s; skipped 1 binary.');
     expect(md).toContain('> Comment skipped: fork.');
@@ -52,9 +73,13 @@ describe('tables, summary and comment', () => {
     expect(clean).toContain('`bbbbbbbbbbbb`');
   });
 
-  it('stays under GitHub\'s 65,536-character comment limit with many findings', () => {
+  it("stays under GitHub's 65,536-character comment limit with many findings", () => {
     const many = Array.from({ length: 5000 }, (_, i) => finding({ path: `${'deep/'.repeat(40)}f${i}.js` }));
-    const body = commentMarkdown(many, { headSha: 'a'.repeat(40), version: '1', link: blobLink('https://github.com', 'acme/app', 'a'.repeat(40)) });
+    const body = commentMarkdown(many, {
+      headSha: 'a'.repeat(40),
+      version: '1',
+      link: blobLink('https://github.com', 'acme/app', 'a'.repeat(40)),
+    });
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body).toMatch(/…and \d+ more: see the job summary\./);
   });

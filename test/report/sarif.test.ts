@@ -11,7 +11,7 @@ const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json
 const validate = new Ajv({ unicodeRegExp: false, strict: false, allErrors: true }).compile(schema);
 
 describe('SARIF output', () => {
-  it('validates against the SARIF 2.1.0 schema and meets GitHub code scanning\'s extra rules', () => {
+  it("validates against the SARIF 2.1.0 schema and meets GitHub code scanning's extra rules", () => {
     const dir = tempDir();
     const secrets = [base62(32), base62(24)];
     writeTree(dir, {
@@ -30,7 +30,10 @@ describe('SARIF output', () => {
       expect(rule.help.markdown).toContain('How to fix');
       expect(Number(rule.properties['security-severity'])).toBeGreaterThan(0);
     }
-    const uris = run.results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    const uris = run.results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
     expect(uris).toEqual(['b.properties', 'dir%20with%20space/%C3%BCn%C3%AF.env']);
     for (const r of run.results) {
       const region = r.locations[0].physicalLocation.region;

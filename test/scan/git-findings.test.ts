@@ -25,6 +25,9 @@ describe('FindingSet', () => {
     set.add(found('other', 'b.txt', 'mid'), 'blob-2', 5);
     set.forget('blob-1');
     set.add(found('fp', 'a.txt', 'early'), 'blob-1', 2);
-    expect(view(set)).toEqual([['a.txt', 'early', 1], ['b.txt', 'mid', 1]]);
+    expect(view(set)).toEqual([
+      ['a.txt', 'early', 1],
+      ['b.txt', 'mid', 1],
+    ]);
   });
 });

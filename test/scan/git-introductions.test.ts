@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Introductions } from '../../src/scan/git-introductions.js';
 
 describe('Introductions', () => {
-  it('keeps each blob\'s position and outcome, and changes the outcome without moving the position', () => {
+  it("keeps each blob's position and outcome, and changes the outcome without moving the position", () => {
     const introduced = new Introductions();
     expect(introduced.order('a')).toBeUndefined();
     introduced.set('a', 0, 'wanted');

@@ -23,13 +23,28 @@ describe('git history scan', () => {
     const repo = initRepo();
     commit(repo, { 'README.md': '# app\n' }, 'Start');
     const token = githubToken();
-    const added = commit(repo, { 'config/settings.py': `DEBUG = True\nGITHUB_TOKEN = "${token}"\n` }, 'Add settings\n\nLonger body.', { author: 'Grace Hopper', email: 'grace@example.com' });
+    const added = commit(repo, { 'config/settings.py': `DEBUG = True\nGITHUB_TOKEN = "${token}"\n` }, 'Add settings\n\nLonger body.', {
+      author: 'Grace Hopper',
+      email: 'grace@example.com',
+    });
     commit(repo, { 'config/settings.py': 'DEBUG = True\n' }, 'Remove the token');
     const report = await scan(repo);
     expect(report.findings).toHaveLength(1);
     const [finding] = report.findings;
-    expect(finding).toMatchObject({ ruleId: 'github-pat-classic', path: 'config/settings.py', line: 2, column: 17, secret: token, occurrences: 1 });
-    expect(finding!.origin.commit).toMatchObject({ sha: added, author: 'Grace Hopper', email: 'grace@example.com', message: 'Add settings' });
+    expect(finding).toMatchObject({
+      ruleId: 'github-pat-classic',
+      path: 'config/settings.py',
+      line: 2,
+      column: 17,
+      secret: token,
+      occurrences: 1,
+    });
+    expect(finding!.origin.commit).toMatchObject({
+      sha: added,
+      author: 'Grace Hopper',
+      email: 'grace@example.com',
+      message: 'Add settings',
+    });
     expect(finding!.origin.commit!.date).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(report.stats).toMatchObject({ commits: 3, shallow: false });
   });
@@ -109,10 +124,12 @@ describe('git history scan', () => {
     git(repo, ['mv', 'new/name.cfg', 'final/name.cfg']);
     const edited = commit(repo, { 'final/name.cfg': `${body}\nkey = ${token}\nother = ${later}\n` }, 'Rename and edit');
     const report = await scan(repo);
-    expect(report.findings.map((f) => [f.secret, f.path, f.origin.commit!.sha])).toEqual([
-      [later, 'final/name.cfg', edited],
-      [token, 'old/name.cfg', added],
-    ].sort((a, b) => a[1]!.localeCompare(b[1]!)));
+    expect(report.findings.map((f) => [f.secret, f.path, f.origin.commit!.sha])).toEqual(
+      [
+        [later, 'final/name.cfg', edited],
+        [token, 'old/name.cfg', added],
+      ].sort((a, b) => a[1]!.localeCompare(b[1]!)),
+    );
   });
 
   it('attributes a side branch secret to its commit, and a secret written in a merge to the merge', async () => {
@@ -138,14 +155,17 @@ describe('git history scan', () => {
     expect(report.findings).toHaveLength(2);
   });
 
-  it('scans the whole file version when a rule\'s required partner is not in the change, and reports only the change', async () => {
+  it("scans the whole file version when a rule's required partner is not in the change, and reports only the change", async () => {
     const repo = initRepo();
-    const terraform = (secret: string) => `provider "sra" {\n  host          = "acme.beyondtrustcloud.com"\n  client_id     = var.client_id\n  client_secret = ${secret}\n}\n`;
+    const terraform = (secret: string) =>
+      `provider "sra" {\n  host          = "acme.beyondtrustcloud.com"\n  client_id     = var.client_id\n  client_secret = ${secret}\n}\n`;
     commit(repo, { 'main.tf': terraform('var.client_secret') }, 'Provider');
     const secret = randomBytes(33).toString('base64');
     const rotated = commit(repo, { 'main.tf': terraform(`"${secret}"`) }, 'Inline the secret');
     const report = await scan(repo, { reportSuppressed: false });
-    expect(report.findings.map((f) => [f.ruleId, f.line, f.secret, f.origin.commit!.sha])).toEqual([['beyondtrust-client-secret-paired', 4, secret, rotated]]);
+    expect(report.findings.map((f) => [f.ruleId, f.line, f.secret, f.origin.commit!.sha])).toEqual([
+      ['beyondtrust-client-secret-paired', 4, secret, rotated],
+    ]);
     expect(report.findings[0]!.context).toMatchObject({ site: 'acme.beyondtrustcloud.com' });
     expect(report.stats.rechecked).toBe(1);
     expect(report.suppressed).toEqual([]);
@@ -182,7 +202,11 @@ describe('git history scan', () => {
     const repo = initRepo();
     const token = githubToken();
     const vendored = githubToken();
-    const first = commit(repo, { 'app/settings.py': `TOKEN = "${token}"\n`, 'vendor/lib.py': `KEY = "${vendored}"\n` }, 'Settings, and a vendored file');
+    const first = commit(
+      repo,
+      { 'app/settings.py': `TOKEN = "${token}"\n`, 'vendor/lib.py': `KEY = "${vendored}"\n` },
+      'Settings, and a vendored file',
+    );
     commit(repo, { 'README.md': 'one\n' }, 'Readme');
     // The same two blobs again: one at a new path, the vendored one at a path that is not allowlisted.
     commit(repo, { 'copy/settings.py': `TOKEN = "${token}"\n`, 'src/lib.py': `KEY = "${vendored}"\n` }, 'Copies');
@@ -192,20 +216,29 @@ describe('git history scan', () => {
     // A real git, held back for a second on the slice that holds the first commit, so the later slice is read first.
     const wrapper = tempDir('keyhound-slow-git-');
     const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(path.join(wrapper, 'git'), [
-      '#!/bin/sh',
-      'for arg; do',
-      '  if [ "$arg" = log ]; then',
-      '    input=$(cat)',
-      `    case "$input" in *${first}*) sleep 1 ;; esac`,
-      `    printf '%s\\n' "$input" | '${realGit}' "$@"`,
-      '    exit $?',
-      '  fi',
-      'done',
-      `exec '${realGit}' "$@"`,
-      '',
-    ].join('\n'), { mode: 0o755 });
-    const many = await scan(repo, { ...options, partitions: 2, minCommitsPerPartition: 1, env: { ...GIT_ENV, PATH: `${wrapper}${path.delimiter}${process.env.PATH}` } });
+    writeFileSync(
+      path.join(wrapper, 'git'),
+      [
+        '#!/bin/sh',
+        'for arg; do',
+        '  if [ "$arg" = log ]; then',
+        '    input=$(cat)',
+        `    case "$input" in *${first}*) sleep 1 ;; esac`,
+        `    printf '%s\\n' "$input" | '${realGit}' "$@"`,
+        '    exit $?',
+        '  fi',
+        'done',
+        `exec '${realGit}' "$@"`,
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const many = await scan(repo, {
+      ...options,
+      partitions: 2,
+      minCommitsPerPartition: 1,
+      env: { ...GIT_ENV, PATH: `${wrapper}${path.delimiter}${process.env.PATH}` },
+    });
     expect(many.stats.partitions).toBe(2);
     // Both copies were scanned first, then replaced by the earlier commit's versions.
     expect(many.stats.rescanned).toBe(2);
@@ -227,7 +260,10 @@ describe('git history scan', () => {
     commit(repo, {}, 'Empty');
     const last = commit(repo, { 'two.env': `B=${b}\n` }, 'Add two');
     const report = await scan(repo);
-    expect(report.findings.map((f) => [f.path, f.origin.commit!.sha])).toEqual([['one.env', first], ['two.env', last]]);
+    expect(report.findings.map((f) => [f.path, f.origin.commit!.sha])).toEqual([
+      ['one.env', first],
+      ['two.env', last],
+    ]);
     expect(report.stats.commits).toBe(4);
   });
 

@@ -28,7 +28,7 @@ describe('WorkerPool (real worker threads)', () => {
         pool.run(bytesTask('after.env', `TOKEN=${secret}\n`)),
       ]);
       expect(outcomes[0]).toEqual({ kind: 'skipped', path: 'stall.txt', reason: 'timeout' });
-      expect(secretsOf(outcomes[1]!)).toEqual([secret]);
+      expect(secretsOf(outcomes[1])).toEqual([secret]);
       // The replacement thread keeps working.
       expect(secretsOf(await pool.run(bytesTask('later.env', `TOKEN=${secret}\n`)))).toEqual([secret]);
     } finally {

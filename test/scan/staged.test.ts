@@ -32,7 +32,7 @@ describe('staged scan', () => {
     expect(report.findings.map((f) => [f.secret, f.path, f.line])).toEqual([[staged, 'app.py', 2]]);
   });
 
-  it('reports only added or changed lines, with the staged file\'s line numbers', async () => {
+  it("reports only added or changed lines, with the staged file's line numbers", async () => {
     const repo = initRepo();
     const old = githubToken();
     commit(repo, { 'settings.ini': `[a]\nold = ${old}\n[b]\nx = 1\n` }, 'Existing secret');
@@ -61,7 +61,11 @@ describe('staged scan', () => {
     const repo = initRepo();
     commit(repo, { 'gone.txt': `token ${githubToken()}\n` }, 'Start');
     const token = githubToken();
-    stage(repo, { 'a b ü.txt': `token ${token}\n`, 'big.txt': `${'y'.repeat(3000)}\ntoken ${githubToken()}\n`, 'data.bin': '\u0000\u0001binary\u0000' });
+    stage(repo, {
+      'a b ü.txt': `token ${token}\n`,
+      'big.txt': `${'y'.repeat(3000)}\ntoken ${githubToken()}\n`,
+      'data.bin': '\u0000\u0001binary\u0000',
+    });
     git(repo, ['rm', '--quiet', 'gone.txt']);
     const report = await scan(repo, 2048);
     expect(report.findings.map((f) => f.path)).toEqual(['a b ü.txt']);

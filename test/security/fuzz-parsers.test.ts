@@ -24,7 +24,43 @@ import { tempDir } from '../helpers/tmp.js';
  */
 
 /** Bytes and text that parsers give meaning to, for insertions. */
-const SPECIAL = ['\n', '\r\n', '\r', '\0', '\u0001', '"', "'", '"""', "'''", '[', ']', '[[', '{', '}', ':', '=', '-', '- ', '#', '\\', '@@', '@@ -1 +1 @@', 'diff --git ', 'index ', '+', ' ', '\t', '\ufeff', '\ud800', '&a', '*a', '!!binary', '---', '...', '%YAML 1.2'];
+const SPECIAL = [
+  '\n',
+  '\r\n',
+  '\r',
+  '\0',
+  '\u0001',
+  '"',
+  "'",
+  '"""',
+  "'''",
+  '[',
+  ']',
+  '[[',
+  '{',
+  '}',
+  ':',
+  '=',
+  '-',
+  '- ',
+  '#',
+  '\\',
+  '@@',
+  '@@ -1 +1 @@',
+  'diff --git ',
+  'index ',
+  '+',
+  ' ',
+  '\t',
+  '\ufeff',
+  '\ud800',
+  '&a',
+  '*a',
+  '!!binary',
+  '---',
+  '...',
+  '%YAML 1.2',
+];
 
 type Op = { kind: 'insert' | 'delete' | 'replace' | 'duplicate' | 'truncate'; at: number; length: number; text: string };
 
@@ -49,10 +85,11 @@ function mutate(base: string, ops: readonly Op[]): string {
   return text;
 }
 
-const mutations = (base: string) => fc.oneof(
-  { weight: 4, arbitrary: fc.array(op, { minLength: 1, maxLength: 8 }).map((ops) => mutate(base, ops)) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
-);
+const mutations = (base: string) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.array(op, { minLength: 1, maxLength: 8 }).map((ops) => mutate(base, ops)) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
+  );
 
 /** Runs `fn`; an exception other than our typed errors fails the property. */
 function onlyOurErrors(fn: () => unknown, allowed: readonly (abstract new (...args: never[]) => Error)[] = [KeyhoundError]): void {
@@ -174,7 +211,47 @@ describe('fuzzing the config and rule parsers', () => {
   });
 
   it('RE2 to JavaScript translation: a JavaScript regex, or an Re2Error', () => {
-    const re2ish = fc.array(fc.oneof(fc.constantFrom('(', ')', '(?i)', '(?s)', '(?:', '(?P<n>', '[', ']', '[^', '[[:alpha:]]', '\\', '\\d', '\\pL', '\\p{Greek}', '\\x{41}', '\\Q', '\\E', '\\z', '\\A', '*', '+', '?', '{2,3}', '{,', '|', '^', '$', '.', '-', 'a', '9'), fc.string({ maxLength: 3 })), { maxLength: 20 }).map((parts) => parts.join(''));
+    const re2ish = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            '(',
+            ')',
+            '(?i)',
+            '(?s)',
+            '(?:',
+            '(?P<n>',
+            '[',
+            ']',
+            '[^',
+            '[[:alpha:]]',
+            '\\',
+            '\\d',
+            '\\pL',
+            '\\p{Greek}',
+            '\\x{41}',
+            '\\Q',
+            '\\E',
+            '\\z',
+            '\\A',
+            '*',
+            '+',
+            '?',
+            '{2,3}',
+            '{,',
+            '|',
+            '^',
+            '$',
+            '.',
+            '-',
+            'a',
+            '9',
+          ),
+          fc.string({ maxLength: 3 }),
+        ),
+        { maxLength: 20 },
+      )
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(re2ish, fc.integer({ min: 0, max: 3 }), (pattern, group) => {
         try {
@@ -212,10 +289,24 @@ describe('fuzzing the config and rule parsers', () => {
       { numRuns: 400 },
     );
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }), (value) => {
-        validateRule(value, { file: 'rules/x.yaml', providerName: 'X', providerKey: 'x' });
-        validateRule({ id: 'x-y', pattern: value, keywords: value, examples: value, allow: value, near: value, paths: value }, { file: 'rules/x.yaml', providerName: 'X', providerKey: 'x' });
-      }),
+      fc.property(
+        fc.anything({
+          withNullPrototype: true,
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withTypedArray: true,
+          withSparseArray: true,
+        }),
+        (value) => {
+          validateRule(value, { file: 'rules/x.yaml', providerName: 'X', providerKey: 'x' });
+          validateRule(
+            { id: 'x-y', pattern: value, keywords: value, examples: value, allow: value, near: value, paths: value },
+            { file: 'rules/x.yaml', providerName: 'X', providerKey: 'x' },
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -245,7 +336,17 @@ describe('fuzzing the git and GitHub output parsers', () => {
     git(repo, 'checkout', '--quiet', '-b', 'side', 'HEAD~1');
     commit(repo, { 'side.txt': 'side\n', 'new.txt': 'changed on the side\n' }, 'side');
     git(repo, 'checkout', '--quiet', 'main');
-    spawnSync('git', ['merge', '--quiet', '--no-edit', 'side'], { cwd: repo, env: { PATH: process.env.PATH, HOME: repo, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'd@e.org', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'd@e.org' } });
+    spawnSync('git', ['merge', '--quiet', '--no-edit', 'side'], {
+      cwd: repo,
+      env: {
+        PATH: process.env.PATH,
+        HOME: repo,
+        GIT_AUTHOR_NAME: 'Dev',
+        GIT_AUTHOR_EMAIL: 'd@e.org',
+        GIT_COMMITTER_NAME: 'Dev',
+        GIT_COMMITTER_EMAIL: 'd@e.org',
+      },
+    });
     if (!git(repo, 'status', '--porcelain').includes('new.txt')) {
       // No conflict: fine. With one, settle it so the merge has a combined diff.
     } else {
@@ -253,7 +354,25 @@ describe('fuzzing the git and GitHub output parsers', () => {
       git(repo, 'add', '--all');
       git(repo, 'commit', '--quiet', '--no-edit');
     }
-    const out = spawnSync('git', ['log', '--all', COMMIT_FORMAT, '-p', '--raw', '-z', '--no-abbrev', '--full-index', '-U2', '--root', '-M', '--diff-merges=dense-combined', '--no-color'], { cwd: repo, maxBuffer: 1 << 26 });
+    const out = spawnSync(
+      'git',
+      [
+        'log',
+        '--all',
+        COMMIT_FORMAT,
+        '-p',
+        '--raw',
+        '-z',
+        '--no-abbrev',
+        '--full-index',
+        '-U2',
+        '--root',
+        '-M',
+        '--diff-merges=dense-combined',
+        '--no-color',
+      ],
+      { cwd: repo, maxBuffer: 1 << 26 },
+    );
     expect(out.status).toBe(0);
     return out.stdout;
   }

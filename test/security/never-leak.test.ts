@@ -88,7 +88,11 @@ describe('never leak: keyhound scan', () => {
       expect(run.code).toBe(1);
       // SARIF and annotations carry no secret field; JSON, JSON lines and text do.
       // JSON lines stream findings only: --explain's dropped candidates are not among them.
-      if (format === 'jsonl') expectAllShown(run.stdout, reported.filter((p) => p.kind !== 'inline-allowed GitHub token'));
+      if (format === 'jsonl')
+        expectAllShown(
+          run.stdout,
+          reported.filter((p) => p.kind !== 'inline-allowed GitHub token'),
+        );
       else if (format !== 'sarif' && format !== 'github') expectAllShown(run.stdout);
     }
   });
@@ -123,7 +127,7 @@ describe('never leak: git history, staged changes, the pre-commit hook, baseline
     expect(messages.some((m) => m.startsWith('add config (the old token was ghp_') && leaks(m, planted).length === 2)).toBe(true);
   });
 
-  it('keyhound staged, and the pre-commit hook\'s blocking message', () => {
+  it("keyhound staged, and the pre-commit hook's blocking message", () => {
     const repo = initRepo(tempDir());
     commit(repo, { 'README.md': '# app\n' }, 'start');
     writeTree(repo, corpus.files);
@@ -136,8 +140,17 @@ describe('never leak: git history, staged changes, the pre-commit hook, baseline
     }
     expect(runCli(['hook', 'install', repo]).code).toBe(0);
     const hook = spawnSync('git', ['commit', '-m', 'add config'], {
-      cwd: repo, encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: repo, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.org', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.org' },
+      cwd: repo,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        HOME: repo,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_AUTHOR_NAME: 'Dev',
+        GIT_AUTHOR_EMAIL: 'dev@example.org',
+        GIT_COMMITTER_NAME: 'Dev',
+        GIT_COMMITTER_EMAIL: 'dev@example.org',
+      },
     });
     expect(hook.status).not.toBe(0);
     expect(hook.stderr).toMatch(/the commit was stopped/);
@@ -157,7 +170,12 @@ describe('never leak: git history, staged changes, the pre-commit hook, baseline
     expect(text.split('\n').filter(Boolean).length).toBeGreaterThan(10);
     const against = runCli(['scan', dir, '--baseline', baseline, '--format', 'json', '--explain']);
     expect(against.code).toBe(0);
-    expectNoLeaks([{ label: 'baseline file', text }, ...io('baseline create', create), ...io('baseline update', update), ...io('scan --baseline', against)]);
+    expectNoLeaks([
+      { label: 'baseline file', text },
+      ...io('baseline create', create),
+      ...io('baseline update', update),
+      ...io('scan --baseline', against),
+    ]);
   });
 });
 
@@ -174,7 +192,21 @@ describe('never leak: verification', () => {
     const down = await closedPort();
     const captured: Captured[] = [];
     for (const format of ['text', 'json', 'sarif']) {
-      const run = await runCliAsync(['scan', dir, '--format', format, '--verify', '--verify-endpoint', `github=${echo.url}`, '--verify-endpoint', `stripe=${down}`, '--verify-endpoint', `slack=${echo.url}`, '--verify-endpoint', `openai=${echo.url}`]);
+      const run = await runCliAsync([
+        'scan',
+        dir,
+        '--format',
+        format,
+        '--verify',
+        '--verify-endpoint',
+        `github=${echo.url}`,
+        '--verify-endpoint',
+        `stripe=${down}`,
+        '--verify-endpoint',
+        `slack=${echo.url}`,
+        '--verify-endpoint',
+        `openai=${echo.url}`,
+      ]);
       expect(run.code, run.stderr).toBe(1);
       captured.push(...io(`scan --verify --format ${format}`, run));
     }
@@ -206,22 +238,34 @@ describe('never leak: GitHub', () => {
   it('keyhound github pr: report and the pull request comment body', async () => {
     pull();
     api.tokens.set('ghp_writer', { login: 'dev' });
-    const run = await spawnAsync(process.execPath, [CLI, 'github', 'pr', 'acme/app#7', '--comment', '--token', 'ghp_writer', '--format', 'json', '--verbose'], {
-      env: { PATH: process.env.PATH, HOME: tempDir(), GITHUB_API_URL: api.url },
-    });
+    const run = await spawnAsync(
+      process.execPath,
+      [CLI, 'github', 'pr', 'acme/app#7', '--comment', '--token', 'ghp_writer', '--format', 'json', '--verbose'],
+      {
+        env: { PATH: process.env.PATH, HOME: tempDir(), GITHUB_API_URL: api.url },
+      },
+    );
     expect(run.code, run.stderr).toBe(1);
     expect((JSON.parse(run.stdout) as { findings: unknown[] }).findings.length).toBeGreaterThan(10);
     const comments = api.commentsOn('acme', 'app', 7);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('github-pat-classic');
-    expectNoLeaks([...io('github pr', run), { label: 'PR comment', text: comments[0]!.body }, { label: 'API requests', text: JSON.stringify(api.requests) }]);
+    expectNoLeaks([
+      ...io('github pr', run),
+      { label: 'PR comment', text: comments[0]!.body },
+      { label: 'API requests', text: JSON.stringify(api.requests) },
+    ]);
   });
 
   it('the Action: annotations, job summary, outputs, PR comment, SARIF file and upload, debug logs', async () => {
     const { repo, base, head } = pull();
     api.tokens.set('ghs_runnertoken', {});
     const run = await runAction({
-      workspace: repo, apiUrl: api.url, eventName: 'pull_request', sha: head, ref: 'refs/pull/7/merge',
+      workspace: repo,
+      apiUrl: api.url,
+      eventName: 'pull_request',
+      sha: head,
+      ref: 'refs/pull/7/merge',
       event: pullRequestEvent({ number: 7, baseSha: base, headSha: head }),
       inputs: { comment: 'true', 'upload-sarif': 'true', 'sarif-file': 'keyhound.sarif' },
       env: { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' },
@@ -234,14 +278,22 @@ describe('never leak: GitHub', () => {
     expect(comments).toHaveLength(1);
     const sarif = readFileSync(path.join(repo, 'keyhound.sarif'), 'utf8');
     expectNoLeaks([
-      ...io('Action', run), { label: 'job summary', text: run.summary }, { label: 'step outputs', text: JSON.stringify(run.outputs) },
-      { label: 'SARIF file', text: sarif }, { label: 'uploaded SARIF', text: api.sarifs[0]!.sarif }, { label: 'PR comment', text: comments[0]!.body },
+      ...io('Action', run),
+      { label: 'job summary', text: run.summary },
+      { label: 'step outputs', text: JSON.stringify(run.outputs) },
+      { label: 'SARIF file', text: sarif },
+      { label: 'uploaded SARIF', text: api.sarifs[0]!.sarif },
+      { label: 'PR comment', text: comments[0]!.body },
       { label: 'API requests', text: JSON.stringify(api.requests) },
     ]);
     // Nothing else written into the workspace holds them either (temp files, caches).
-    const written = readdirSync(repo, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && !e.parentPath.includes(`${path.sep}.git`) && !(path.relative(repo, path.join(e.parentPath, e.name)) in corpus.files));
-    expectNoLeaks(written.map((e) => ({ label: path.join(e.parentPath, e.name), text: readFileSync(path.join(e.parentPath, e.name), 'latin1') })));
+    const written = readdirSync(repo, { recursive: true, withFileTypes: true }).filter(
+      (e) =>
+        e.isFile() && !e.parentPath.includes(`${path.sep}.git`) && !(path.relative(repo, path.join(e.parentPath, e.name)) in corpus.files),
+    );
+    expectNoLeaks(
+      written.map((e) => ({ label: path.join(e.parentPath, e.name), text: readFileSync(path.join(e.parentPath, e.name), 'latin1') })),
+    );
     rmSync(path.join(repo, 'keyhound.sarif'));
   });
 });

@@ -25,11 +25,18 @@ function forms(token: string): string[] {
 function everything(dir: string): { file: string; text: string }[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => ({ file: path.join(entry.parentPath, entry.name), text: readFileSync(path.join(entry.parentPath, entry.name)).toString('latin1') }));
+    .map((entry) => ({
+      file: path.join(entry.parentPath, entry.name),
+      text: readFileSync(path.join(entry.parentPath, entry.name)).toString('latin1'),
+    }));
 }
 
 function expectAbsent(token: string, places: { label: string; text: string }[]): void {
-  const found = places.flatMap((place) => forms(token).filter((form) => place.text.includes(form)).map(() => place.label));
+  const found = places.flatMap((place) =>
+    forms(token)
+      .filter((form) => place.text.includes(form))
+      .map(() => place.label),
+  );
   expect(found).toEqual([]);
 }
 
@@ -71,7 +78,14 @@ describe('token hygiene: keyhound github audits', () => {
     );
     const temp = tempDir();
     const run = await spawnAsync(process.execPath, [CLI, 'github', 'org', 'acme', '--format', 'json', '--verbose'], {
-      env: { PATH: process.env.PATH, HOME: tempDir(), TMPDIR: temp, GITHUB_TOKEN: token, GITHUB_API_URL: api.url, GITHUB_SERVER_URL: github.url },
+      env: {
+        PATH: process.env.PATH,
+        HOME: tempDir(),
+        TMPDIR: temp,
+        GITHUB_TOKEN: token,
+        GITHUB_API_URL: api.url,
+        GITHUB_SERVER_URL: github.url,
+      },
     });
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as { findings: { repository: string }[] };
@@ -82,7 +96,10 @@ describe('token hygiene: keyhound github audits', () => {
     expect(github.authorizations).toContain(`basic ${forms(token)[1]}`);
     expect(elsewhere.authorizations.length).toBeGreaterThan(0);
     expect(elsewhere.authorizations.filter((a) => a !== undefined)).toEqual([]);
-    expectAbsent(token, [{ label: 'stdout', text: run.stdout }, { label: 'stderr', text: run.stderr }]);
+    expectAbsent(token, [
+      { label: 'stdout', text: run.stdout },
+      { label: 'stderr', text: run.stderr },
+    ]);
     // The clones are gone; nothing of them survives to hold the token.
     expect(readdirSync(temp)).toEqual([]);
     for (const secret of [own.secret, other.secret]) expect(run.stdout + run.stderr).not.toContain(secret);
@@ -94,9 +111,13 @@ describe('token hygiene: the Action', () => {
   async function shallowCheckout(server: GitHttpServer, token: string | undefined): Promise<string> {
     const workspace = path.join(tempDir(), 'ws');
     const header = token ? ['-c', `http.extraHeader=AUTHORIZATION: basic ${forms(token)[1]}`] : [];
-    const cloned = await spawnAsync('git', [...header, 'clone', '--quiet', '--depth', '1', '--branch', 'feature', `${server.url}/app.git`, workspace], {
-      env: { PATH: process.env.PATH, HOME: path.dirname(workspace), GIT_CONFIG_NOSYSTEM: '1' },
-    });
+    const cloned = await spawnAsync(
+      'git',
+      [...header, 'clone', '--quiet', '--depth', '1', '--branch', 'feature', `${server.url}/app.git`, workspace],
+      {
+        env: { PATH: process.env.PATH, HOME: path.dirname(workspace), GIT_CONFIG_NOSYSTEM: '1' },
+      },
+    );
     expect(cloned.code, cloned.stderr).toBe(0);
     return workspace;
   }
@@ -111,7 +132,12 @@ describe('token hygiene: the Action', () => {
     api.tokens.set(token, {});
     const workspace = await shallowCheckout(github, token);
     const run = await runAction({
-      workspace, apiUrl: api.url, serverUrl: github.url, eventName: 'pull_request', ref: 'refs/pull/7/merge', sha: repo.head,
+      workspace,
+      apiUrl: api.url,
+      serverUrl: github.url,
+      eventName: 'pull_request',
+      ref: 'refs/pull/7/merge',
+      sha: repo.head,
       event: pullRequestEvent({ number: 7, baseSha: repo.base, headSha: repo.head }),
       inputs: { token, comment: 'true', 'upload-sarif': 'true' },
       env: { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' },
@@ -122,11 +148,16 @@ describe('token hygiene: the Action', () => {
     expect(api.requests.length).toBeGreaterThan(0);
     expect(api.requests.every((r) => r.authorization === `token ${token}`)).toBe(true);
     expectAbsent(token, [
-      { label: 'stdout', text: run.stdout }, { label: 'stderr', text: run.stderr }, { label: 'summary', text: run.summary },
-      { label: 'outputs', text: JSON.stringify(run.outputs) }, { label: 'SARIF upload', text: JSON.stringify(api.sarifs) },
+      { label: 'stdout', text: run.stdout },
+      { label: 'stderr', text: run.stderr },
+      { label: 'summary', text: run.summary },
+      { label: 'outputs', text: JSON.stringify(run.outputs) },
+      { label: 'SARIF upload', text: JSON.stringify(api.sarifs) },
       ...api.commentsOn('acme', 'app', 7).map((c) => ({ label: 'comment', text: c.body })),
       ...everything(path.join(workspace, '.git')).map((f) => ({ label: f.file, text: f.text })),
-      ...everything(workspace).filter((f) => !f.file.includes(`${path.sep}.git${path.sep}`)).map((f) => ({ label: f.file, text: f.text })),
+      ...everything(workspace)
+        .filter((f) => !f.file.includes(`${path.sep}.git${path.sep}`))
+        .map((f) => ({ label: f.file, text: f.text })),
     ]);
   });
 
@@ -140,7 +171,12 @@ describe('token hygiene: the Action', () => {
     api.tokens.set(token, {});
     const workspace = await shallowCheckout(elsewhere, undefined);
     const run = await runAction({
-      workspace, apiUrl: api.url, serverUrl: github.url, eventName: 'pull_request', ref: 'refs/pull/7/merge', sha: repo.head,
+      workspace,
+      apiUrl: api.url,
+      serverUrl: github.url,
+      eventName: 'pull_request',
+      ref: 'refs/pull/7/merge',
+      sha: repo.head,
       event: pullRequestEvent({ number: 7, baseSha: repo.base, headSha: repo.head }),
       inputs: { token },
     });
@@ -156,13 +192,18 @@ describe('token hygiene: verification', () => {
   it('sends each found secret to its own provider only, never the GitHub token from the environment', async () => {
     const envToken = githubToken();
     const found = githubToken();
-    const provider = await ProviderServer.start((request) => (request.path === '/user' ? { status: 401, body: { message: 'Bad credentials' } } : { status: 404 }));
+    const provider = await ProviderServer.start((request) =>
+      request.path === '/user' ? { status: 401, body: { message: 'Bad credentials' } } : { status: 404 },
+    );
     const other = await ProviderServer.start(() => ({ status: 500 }));
     const dir = tempDir();
     writeTree(dir, { 'deploy.env': `TOKEN=${found}\n` });
-    const run = await runCliAsync(['scan', dir, '--verify', '--verify-endpoint', `github=${provider.url}`, '--verify-endpoint', `stripe=${other.url}`, '--verbose'], {
-      env: { GITHUB_TOKEN: envToken, GH_TOKEN: envToken, KEYHOUND_TOKEN: envToken },
-    });
+    const run = await runCliAsync(
+      ['scan', dir, '--verify', '--verify-endpoint', `github=${provider.url}`, '--verify-endpoint', `stripe=${other.url}`, '--verbose'],
+      {
+        env: { GITHUB_TOKEN: envToken, GH_TOKEN: envToken, KEYHOUND_TOKEN: envToken },
+      },
+    );
     expect(run.code).toBe(1);
     expect(provider.requests.map(bearer)).toEqual([found]);
     expect(other.requests).toEqual([]);

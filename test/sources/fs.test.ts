@@ -11,7 +11,14 @@ import { tempDir, writeTree } from '../helpers/tmp.js';
 
 async function list(dir: string, overrides: Partial<Parameters<typeof walk>[1]> = {}): Promise<WalkItem[]> {
   const items: WalkItem[] = [];
-  for await (const item of walk([dir], { root: dir, maxFileSize: 1000, skipDirectories: DEFAULT_SKIP_DIRECTORIES, skipPaths: DEFAULT_SKIP_PATHS, ...overrides })) items.push(item);
+  for await (const item of walk([dir], {
+    root: dir,
+    maxFileSize: 1000,
+    skipDirectories: DEFAULT_SKIP_DIRECTORIES,
+    skipPaths: DEFAULT_SKIP_PATHS,
+    ...overrides,
+  }))
+    items.push(item);
   return items;
 }
 const files = (items: WalkItem[]) => items.flatMap((i) => (i.kind === 'file' ? [i.entry.path] : [])).sort();

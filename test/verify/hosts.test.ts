@@ -7,7 +7,14 @@ describe('hosts that may receive a credential', () => {
   it('accepts sites under a known domain and hosts the user allowed, nothing else', () => {
     expect(hostAllowed('acme.beyondtrustcloud.com', KNOWN, [])).toBe(true);
     expect(hostAllowed('ACME.BeyondTrustCloud.com.', KNOWN, [])).toBe(true);
-    for (const host of ['beyondtrustcloud.com', 'acme.beyondtrustcloud.com.evil.example', 'evilbeyondtrustcloud.com', 'acme.beyondtrustcloud.com:8443', 'user@acme.beyondtrustcloud.com', 'acme.beyondtrustcloud.com/x']) {
+    for (const host of [
+      'beyondtrustcloud.com',
+      'acme.beyondtrustcloud.com.evil.example',
+      'evilbeyondtrustcloud.com',
+      'acme.beyondtrustcloud.com:8443',
+      'user@acme.beyondtrustcloud.com',
+      'acme.beyondtrustcloud.com/x',
+    ]) {
       expect(hostAllowed(host, KNOWN, []), host).toBe(false);
     }
     expect(hostAllowed('support.example.com', KNOWN, ['support.example.com'])).toBe(true);
@@ -19,7 +26,8 @@ describe('hosts that may receive a credential', () => {
   it('reads --verify-host values strictly', () => {
     expect(parseAllowedHost('Support.Example.com')).toBe('support.example.com');
     expect(parseAllowedHost('*.corp.example')).toBe('*.corp.example');
-    for (const bad of ['https://support.example.com', 'support.example.com:443', '*', 'a b', '']) expect(() => parseAllowedHost(bad), bad).toThrow(/not a host name/);
+    for (const bad of ['https://support.example.com', 'support.example.com:443', '*', 'a b', ''])
+      expect(() => parseAllowedHost(bad), bad).toThrow(/not a host name/);
     expect(parseHost('-bad-.example')).toBeUndefined();
   });
 });

@@ -40,21 +40,33 @@ export const baselineCommand: Command = {
   describe: 'Accept the current findings: create or update a baseline (salted hashes, never secrets)',
   builder: (yargs) =>
     configOptions(yargs)
-      .positional('action', { choices: ['create', 'update'] as const, describe: 'create: write all current findings; update: add new ones and prune stale entries' })
+      .positional('action', {
+        choices: ['create', 'update'] as const,
+        describe: 'create: write all current findings; update: add new ones and prune stale entries',
+      })
       .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files and folders to scan' })
       .option('rules', { type: 'string', array: true, describe: 'Extra rule files or folders (YAML, see docs/rules.md)' })
       .option('disable', { type: 'string', array: true, describe: 'Rule ids to turn off (comma-separated or repeated)' })
       .option('max-file-size', { type: 'string', describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB' })
       .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files' })
       .option('follow-symlinks', { type: 'boolean', default: false, describe: 'Follow symlinks that stay inside the scanned folder' })
-      .option('git', { type: 'boolean', default: false, describe: 'Accept the findings of the git history of the repository at PATH (as keyhound git) instead of its files' })
+      .option('git', {
+        type: 'boolean',
+        default: false,
+        describe: 'Accept the findings of the git history of the repository at PATH (as keyhound git) instead of its files',
+      })
       .option('range', { type: 'string', describe: 'With --git: only commits in this range (base..head); update then prunes nothing' })
-      .option('gitattributes', { type: 'boolean', default: true, describe: 'Mark the baseline merge=union in .gitattributes so branches that each add entries merge cleanly' })
+      .option('gitattributes', {
+        type: 'boolean',
+        default: true,
+        describe: 'Mark the baseline merge=union in .gitattributes so branches that each add entries merge cleanly',
+      })
       .option('threads', { alias: 'j', type: 'number', describe: 'Scanning threads (default: all cores)' })
-      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No summary on stderr' }) as never,
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No summary on stderr' }),
   async run(argv, io) {
     const args = argv as unknown as BaselineArgs & { action: 'create' | 'update' };
-    if (args.paths.includes(STDIN_ARG)) throw new UsageError('baseline: standard input has no path to accept findings under; name files or folders');
+    if (args.paths.includes(STDIN_ARG))
+      throw new UsageError('baseline: standard input has no path to accept findings under; name files or folders');
     if (args.range && !args.git) throw new UsageError('--range needs --git');
     if (args.git && args.paths.length > 1) throw new UsageError('--git takes one repository');
     let targets = args.paths.map((p) => path.resolve(io.cwd, p));
@@ -65,12 +77,13 @@ export const baselineCommand: Command = {
       root = repo.workTree ?? repo.gitDir;
       // The whole history covers every path; a range covers none for certain, so it prunes nothing.
       targets = args.range ? [] : [root];
-      scan = (setup) => scanRepositoryHistory(new Engine(setup.rules, setup.engineOptions), repo, {
-        ...(args.range ? { range: args.range } : {}),
-        maxFileSize: setup.maxFileSize,
-        ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
-        env: io.env,
-      });
+      scan = (setup) =>
+        scanRepositoryHistory(new Engine(setup.rules, setup.engineOptions), repo, {
+          ...(args.range ? { range: args.range } : {}),
+          maxFileSize: setup.maxFileSize,
+          ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+          env: io.env,
+        });
     } else {
       scan = async (setup) => {
         const scanner = createScanner(setup.rules, setup.engineOptions, Math.max(1, Math.floor(args.threads ?? availableParallelism())));
@@ -78,7 +91,9 @@ export const baselineCommand: Command = {
       };
     }
     const setup = await setupScan(args, io, root, { baseline: false });
-    const file = args.baseline ? path.resolve(io.cwd, args.baseline) : setup.config.baseline?.value ?? path.join(root, DEFAULT_BASELINE_NAME);
+    const file = args.baseline
+      ? path.resolve(io.cwd, args.baseline)
+      : (setup.config.baseline?.value ?? path.join(root, DEFAULT_BASELINE_NAME));
     const previous: Baseline | undefined = existsSync(file) ? readBaseline(file) : undefined;
     const report = await scan(setup);
 
@@ -89,16 +104,26 @@ export const baselineCommand: Command = {
       const absolute = path.resolve(base, entryPath);
       return targets.some((t) => absolute === t || absolute.startsWith(t.endsWith(path.sep) ? t : t + path.sep));
     };
-    const change = updateEntries(report.findings, salt, args.action === 'update' ? previous?.entries ?? [] : [], toPath, covered);
+    const change = updateEntries(report.findings, salt, args.action === 'update' ? (previous?.entries ?? []) : [], toPath, covered);
     writeBaseline({ file, salt, entries: change.entries });
     const attributes = args.gitattributes ? markUnionMerge(file) : undefined;
     if (!args.quiet) {
       const shown = path.relative(io.cwd, file) || file;
       const verb = !previous ? 'created' : args.action === 'create' ? 'replaced' : 'updated';
-      io.stderr.write(`keyhound: ${verb} ${shown}: ${change.entries.length} entr${change.entries.length === 1 ? 'y' : 'ies'} (${change.added} added, ${change.kept} kept, ${change.pruned} pruned)\n`);
-      if (attributes) io.stderr.write(`keyhound: marked it merge=union in ${path.relative(io.cwd, attributes) || attributes}, so branches that each add entries merge without conflicts\n`);
+      io.stderr.write(
+        `keyhound: ${verb} ${shown}: ${change.entries.length} entr${change.entries.length === 1 ? 'y' : 'ies'} (${change.added} added, ${change.kept} kept, ${change.pruned} pruned)\n`,
+      );
+      if (attributes)
+        io.stderr.write(
+          `keyhound: marked it merge=union in ${path.relative(io.cwd, attributes) || attributes}, so branches that each add entries merge without conflicts\n`,
+        );
       if (!setup.config.baseline && !args.baseline && verb === 'created') {
-        io.stderr.write(`keyhound: scan with --baseline ${shown}, or add "baseline: ${path.relative(setup.config.file ? path.dirname(setup.config.file) : root, file).split(path.sep).join('/')}" to .keyhound.yaml\n`);
+        io.stderr.write(
+          `keyhound: scan with --baseline ${shown}, or add "baseline: ${path
+            .relative(setup.config.file ? path.dirname(setup.config.file) : root, file)
+            .split(path.sep)
+            .join('/')}" to .keyhound.yaml\n`,
+        );
       }
     }
     return 0;

@@ -11,15 +11,17 @@ import { configOptions, setupScan, type SetupArgs } from '../setup.js';
 import { applyVerification, checkVerifyArgs, decodeDepth, verifyOptions, type VerifyArgs } from '../verify.js';
 import type { Command } from './types.js';
 
-type GitArgs = ReportArgs & SetupArgs & VerifyArgs & {
-  repo: string;
-  range?: string;
-  'since-commit'?: string;
-  branch?: string[];
-  'pre-push'?: boolean;
-  context?: number;
-  threads: number;
-};
+type GitArgs = ReportArgs &
+  SetupArgs &
+  VerifyArgs & {
+    repo: string;
+    range?: string;
+    'since-commit'?: string;
+    branch?: string[];
+    'pre-push'?: boolean;
+    context?: number;
+    threads: number;
+  };
 
 export const gitCommand: Command = {
   command: 'git [repo]',
@@ -27,13 +29,22 @@ export const gitCommand: Command = {
   builder: (yargs) =>
     configOptions(verifyOptions(commonOptions(yargs)))
       .positional('repo', { type: 'string', default: '.', describe: 'The repository (a work tree folder or a bare repository)' })
-      .option('range', { type: 'string', describe: 'Only commits in this revision range, e.g. origin/main..HEAD (a pull request: base..head)' })
+      .option('range', {
+        type: 'string',
+        describe: 'Only commits in this revision range, e.g. origin/main..HEAD (a pull request: base..head)',
+      })
       .option('since-commit', { type: 'string', describe: 'Only commits after this one (reachable from the scanned refs, not from it)' })
       .option('branch', { type: 'string', array: true, describe: 'Scan these refs instead of all refs (repeatable)' })
-      .option('context', { type: 'number', describe: `Unchanged lines around each change that rules looking nearby may use (default ${DEFAULT_CONTEXT})` })
-      .option('pre-push', { type: 'boolean', describe: 'Scan the commits being pushed (git pre-push hook input on stdin, or pre-commit\'s PRE_COMMIT_FROM_REF/TO_REF)' })
+      .option('context', {
+        type: 'number',
+        describe: `Unchanged lines around each change that rules looking nearby may use (default ${DEFAULT_CONTEXT})`,
+      })
+      .option('pre-push', {
+        type: 'boolean',
+        describe: "Scan the commits being pushed (git pre-push hook input on stdin, or pre-commit's PRE_COMMIT_FROM_REF/TO_REF)",
+      })
       .conflicts('range', ['since-commit', 'branch', 'pre-push'])
-      .conflicts('pre-push', ['since-commit', 'branch']) as never,
+      .conflicts('pre-push', ['since-commit', 'branch']),
   async run(argv, io) {
     const args = argv as unknown as GitArgs;
     checkVerifyArgs(args);
@@ -59,15 +70,19 @@ export const gitCommand: Command = {
     const commits = listHistory(repo, scope);
     commits.catch(() => {}); // awaited below; failing set-up must not leave it unhandled
     const setup = await setupScan(args, io, root);
-    const started = await startHistoryScan(repo, {
-      ...scope,
-      maxFileSize: setup.maxFileSize,
-      ...(args.context !== undefined ? { context: checkContext(args.context) } : {}),
-      ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
-      reportSuppressed: args.explain === true,
-      // The scan itself runs on this thread; the diffs are where the cores go.
-      partitions: Math.max(1, Math.floor(args.threads)),
-    }, commits);
+    const started = await startHistoryScan(
+      repo,
+      {
+        ...scope,
+        maxFileSize: setup.maxFileSize,
+        ...(args.context !== undefined ? { context: checkContext(args.context) } : {}),
+        ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+        reportSuppressed: args.explain,
+        // The scan itself runs on this thread; the diffs are where the cores go.
+        partitions: Math.max(1, Math.floor(args.threads)),
+      },
+      commits,
+    );
     let engine: Engine;
     try {
       // explain: the scan re-checks whole files where a `near` condition failed inside a change.
@@ -78,7 +93,9 @@ export const gitCommand: Command = {
     }
     const report = await started.scan(engine);
     if (repo.shallow && !args.quiet) {
-      io.stderr.write('keyhound: this is a shallow clone: history before its boundary commits is not scanned, and secrets found there are attributed to the boundary commit (git fetch --unshallow to scan everything)\n');
+      io.stderr.write(
+        'keyhound: this is a shallow clone: history before its boundary commits is not scanned, and secrets found there are attributed to the boundary commit (git fetch --unshallow to scan everything)\n',
+      );
     }
     const code = await finishReport(await applyVerification(setup.finish(report), args, io), args, io, repo.workTree);
     if (args['pre-push'] && code !== 0 && !args.quiet) io.stderr.write(blockedPushHint());
@@ -87,7 +104,8 @@ export const gitCommand: Command = {
 };
 
 function checkContext(value: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > 100) throw new UsageError(`--context: "${value}" must be a whole number from 0 to 100`);
+  if (!Number.isInteger(value) || value < 0 || value > 100)
+    throw new UsageError(`--context: "${value}" must be a whole number from 0 to 100`);
   return value;
 }
 

@@ -27,18 +27,20 @@ import type { Command } from './types.js';
 
 const KINDS = ['repo', 'org', 'user', 'pr'] as const;
 
-type GithubArgs = ReportArgs & SetupArgs & VerifyArgs & {
-  kind: (typeof KINDS)[number];
-  target: string;
-  token?: string;
-  'api-url'?: string;
-  'include-forks': boolean;
-  'skip-archived': boolean;
-  'max-wait': number;
-  comment: boolean;
-  threads: number;
-  verbose: boolean;
-};
+type GithubArgs = ReportArgs &
+  SetupArgs &
+  VerifyArgs & {
+    kind: (typeof KINDS)[number];
+    target: string;
+    token?: string;
+    'api-url'?: string;
+    'include-forks': boolean;
+    'skip-archived': boolean;
+    'max-wait': number;
+    comment: boolean;
+    threads: number;
+    verbose: boolean;
+  };
 
 function client(args: GithubArgs, io: CliIO, token: string | undefined): GitHub {
   return createGitHubClient({
@@ -60,7 +62,10 @@ function client(args: GithubArgs, io: CliIO, token: string | undefined): GitHub 
  * or a `.keyhound.yaml` here; `--baseline`. Returns the engine and `finish`,
  * which applies the baseline and verification to the report.
  */
-async function prepare(args: GithubArgs, io: CliIO): Promise<{ engine: Engine; setup: ScanSetup; finish: (report: ScanReport) => Promise<ScanReport> }> {
+async function prepare(
+  args: GithubArgs,
+  io: CliIO,
+): Promise<{ engine: Engine; setup: ScanSetup; finish: (report: ScanReport) => Promise<ScanReport> }> {
   checkVerifyArgs(args);
   const setup = await setupScan(args, io, io.cwd);
   const engine = new Engine(setup.rules, { ...setup.engineOptions, decode: decodeDepth(args) });
@@ -73,9 +78,14 @@ async function pullRequest(args: GithubArgs, io: CliIO, token: string | undefine
   const gh = client(args, io, token);
   const pr = await getPullRequest(gh, owner, repo, number);
   const { engine, setup, finish } = await prepare(args, io);
-  const report = await finish(await scanPullRequest(engine, gh, pr, { maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) }));
+  const report = await finish(
+    await scanPullRequest(engine, gh, pr, { maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) }),
+  );
   const whole = Number(report.stats.wholeFiles ?? 0);
-  if (whole > 0 && !args.quiet) io.stderr.write(`keyhound: GitHub sent no patch for ${whole} file${whole === 1 ? '' : 's'} (binary or a very large diff); scanned whole, so findings there may predate the pull request\n`);
+  if (whole > 0 && !args.quiet)
+    io.stderr.write(
+      `keyhound: GitHub sent no patch for ${whole} file${whole === 1 ? '' : 's'} (binary or a very large diff); scanned whole, so findings there may predate the pull request\n`,
+    );
   const code = await finishReport(report, args, io);
   if (args.comment) {
     // The same comment the Action posts; always redacted, whatever --no-redact says.
@@ -94,8 +104,12 @@ async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Pr
   const list = await listRepositories(gh, kind, args.target, { includeForks: args['include-forks'], skipArchived: args['skip-archived'] });
   const { forks, archived } = list.excluded;
   if (!args.quiet) {
-    const left = [forks ? `${forks} fork${forks === 1 ? '' : 's'} (--include-forks)` : '', archived ? `${archived} archived` : ''].filter(Boolean).join(' and ');
-    io.stderr.write(`keyhound: ${list.repositories.length} repositor${list.repositories.length === 1 ? 'y' : 'ies'} to audit${left ? `; left out ${left}` : ''}\n`);
+    const left = [forks ? `${forks} fork${forks === 1 ? '' : 's'} (--include-forks)` : '', archived ? `${archived} archived` : '']
+      .filter(Boolean)
+      .join(' and ');
+    io.stderr.write(
+      `keyhound: ${list.repositories.length} repositor${list.repositories.length === 1 ? 'y' : 'ies'} to audit${left ? `; left out ${left}` : ''}\n`,
+    );
   }
   const { engine, setup, finish } = await prepare(args, io);
   const total = list.repositories.length;
@@ -103,7 +117,8 @@ async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Pr
     ...(token ? { token } : {}),
     // Clones get the token only on the GitHub server itself ($GITHUB_SERVER_URL in Actions, else derived from the API URL).
     tokenOrigin: io.env.GITHUB_SERVER_URL || serverUrlFor(args['api-url'] ?? io.env.GITHUB_API_URL ?? DEFAULT_API_URL),
-    scanHistory: (dir) => scanGitHistory(engine, { repo: dir, maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) }),
+    scanHistory: (dir) =>
+      scanGitHistory(engine, { repo: dir, maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) }),
     onRepository: (repository, index, result) => {
       if (args.quiet) return;
       const what = 'error' in result ? `failed: ${result.error}` : `${result.findings} finding${result.findings === 1 ? '' : 's'}`;
@@ -112,7 +127,9 @@ async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Pr
   });
   const code = await finishReport(await finish(audited), args, io);
   if (audited.failed.length > 0) {
-    io.stderr.write(`keyhound: ${audited.failed.length} of ${total} repositories could not be audited:\n${audited.failed.map((f) => `  ${f.repository}: ${f.error}`).join('\n')}\n`);
+    io.stderr.write(
+      `keyhound: ${audited.failed.length} of ${total} repositories could not be audited:\n${audited.failed.map((f) => `  ${f.repository}: ${f.error}`).join('\n')}\n`,
+    );
     // Findings decide the exit code when there are any; otherwise an incomplete audit is a failed scan.
     return code === 0 ? 2 : code;
   }
@@ -121,17 +138,36 @@ async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Pr
 
 export const githubCommand: Command = {
   command: 'github <kind> <target>',
-  describe: 'Audit GitHub repositories (repo OWNER/NAME, org ORG, user USER: full history of each) or a pull request\'s added lines (pr OWNER/NAME#N)',
+  describe:
+    "Audit GitHub repositories (repo OWNER/NAME, org ORG, user USER: full history of each) or a pull request's added lines (pr OWNER/NAME#N)",
   builder: (yargs) =>
     configOptions(verifyOptions(commonOptions(yargs)))
-      .positional('kind', { choices: KINDS, describe: 'repo: one repository; org / user: all of an owner\'s repositories; pr: a pull request' })
+      .positional('kind', {
+        choices: KINDS,
+        describe: "repo: one repository; org / user: all of an owner's repositories; pr: a pull request",
+      })
       .positional('target', { type: 'string', describe: 'OWNER/NAME, ORG, USER, or OWNER/NAME#N (or a pull request URL)' })
-      .option('token', { type: 'string', describe: 'GitHub token (default: $GITHUB_TOKEN); without one only public data, at 60 requests an hour' })
-      .option('api-url', { type: 'string', describe: 'REST API root; https://HOST/api/v3 for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)' })
+      .option('token', {
+        type: 'string',
+        describe: 'GitHub token (default: $GITHUB_TOKEN); without one only public data, at 60 requests an hour',
+      })
+      .option('api-url', {
+        type: 'string',
+        describe: 'REST API root; https://HOST/api/v3 for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)',
+      })
       .option('include-forks', { type: 'boolean', default: false, describe: 'org/user: audit forks too' })
       .option('skip-archived', { type: 'boolean', default: false, describe: 'org/user: leave out archived repositories' })
-      .option('max-wait', { type: 'number', default: 300, coerce: waitSeconds, describe: 'Longest wait for a rate-limit reset, in seconds; longer stops with a message' })
-      .option('comment', { type: 'boolean', default: false, describe: 'pr: post (or update) the pull-request comment the Action posts' }) as never,
+      .option('max-wait', {
+        type: 'number',
+        default: 300,
+        coerce: waitSeconds,
+        describe: 'Longest wait for a rate-limit reset, in seconds; longer stops with a message',
+      })
+      .option('comment', {
+        type: 'boolean',
+        default: false,
+        describe: 'pr: post (or update) the pull-request comment the Action posts',
+      }),
   async run(argv, io) {
     const args = argv as unknown as GithubArgs;
     // An empty --token (a missing secret in CI) falls back to the environment, like an absent one.

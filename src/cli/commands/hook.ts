@@ -16,10 +16,17 @@ export const hookCommand: Command = {
   describe: 'Install or remove the git pre-commit hook that runs keyhound staged',
   builder: (yargs) =>
     yargs
-      .positional('action', { choices: ['install', 'uninstall'] as const, describe: 'install: write the hook; uninstall: remove it (only if it is keyhound\'s)' })
+      .positional('action', {
+        choices: ['install', 'uninstall'] as const,
+        describe: "install: write the hook; uninstall: remove it (only if it is keyhound's)",
+      })
       .positional('repo', { type: 'string', default: '.', describe: 'The repository (any folder in its work tree)' })
-      .option('force', { type: 'boolean', default: false, describe: 'Replace a pre-commit hook that is not keyhound\'s (it is kept as pre-commit.keyhound-backup)' })
-      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing on success' }) as never,
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: "Replace a pre-commit hook that is not keyhound's (it is kept as pre-commit.keyhound-backup)",
+      })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing on success' }),
   async run(argv, io) {
     const args = argv as unknown as HookArgs;
     const repo = await openRepository(path.resolve(io.cwd, args.repo), io.env);
@@ -31,7 +38,8 @@ export const hookCommand: Command = {
       if (!args.quiet) {
         const verb = result.replaced === 'ours' ? 'updated' : 'installed';
         io.stdout.write(`keyhound: ${verb} ${shown}: each commit is scanned with ${entry} (falls back to keyhound on PATH)\n`);
-        if (result.backup) io.stdout.write(`keyhound: the previous hook is kept as ${path.relative(io.cwd, result.backup) || result.backup}\n`);
+        if (result.backup)
+          io.stdout.write(`keyhound: the previous hook is kept as ${path.relative(io.cwd, result.backup) || result.backup}\n`);
       }
       return 0;
     }

@@ -11,7 +11,15 @@ import type { Command } from './types.js';
 
 function listRules(rules: readonly RuleSpec[], format: string, io: CliIO): number {
   if (format === 'json') {
-    const rows = rules.map((r) => ({ id: r.id, title: r.title, provider: r.provider, severity: r.severity, confidence: r.confidence, keywords: r.keywords, reported: r.report !== false }));
+    const rows = rules.map((r) => ({
+      id: r.id,
+      title: r.title,
+      provider: r.provider,
+      severity: r.severity,
+      confidence: r.confidence,
+      keywords: r.keywords,
+      reported: r.report !== false,
+    }));
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
@@ -35,7 +43,8 @@ async function testRules(files: readonly string[], io: CliIO): Promise<number> {
   const problems = checkRuleSet(all);
   if (problems.length > 0) throw new RuleError(problems);
   const failures = await checkExamples(rules, all);
-  for (const f of failures) io.stdout.write(`FAIL ${f.file ? `${f.file}:${f.line ?? ''} ` : ''}${f.ruleId}: ${f.kind} example ${f.index}: ${f.message}\n`);
+  for (const f of failures)
+    io.stdout.write(`FAIL ${f.file ? `${f.file}:${f.line ?? ''} ` : ''}${f.ruleId}: ${f.kind} example ${f.index}: ${f.message}\n`);
   const examples = rules.reduce((n, r) => n + r.examples.positive.length + r.examples.negative.length, 0);
   io.stdout.write(`${rules.length} rules, ${examples} examples, ${failures.length} failure${failures.length === 1 ? '' : 's'}\n`);
   return failures.length > 0 ? 1 : 0;
@@ -61,9 +70,12 @@ export const rulesCommand: Command = {
   describe: 'List the rules, test rule files against their examples, or lint their patterns',
   builder: (yargs) =>
     yargs
-      .positional('action', { choices: ['list', 'test', 'lint'] as const, describe: 'list: show the rules; test: run rule examples through the engine; lint: check patterns for catastrophic backtracking' })
+      .positional('action', {
+        choices: ['list', 'test', 'lint'] as const,
+        describe: 'list: show the rules; test: run rule examples through the engine; lint: check patterns for catastrophic backtracking',
+      })
       .positional('files', { type: 'string', array: true, describe: 'Rule files or folders (test; default: the built-in rules)' })
-      .option('format', { choices: ['text', 'json'] as const, default: 'text', describe: 'Output format of list' }) as never,
+      .option('format', { choices: ['text', 'json'] as const, default: 'text', describe: 'Output format of list' }),
   async run(argv, io) {
     const action = argv.action as string;
     const files = ((argv.files as string[] | undefined) ?? []).map((f) => path.resolve(io.cwd, f));

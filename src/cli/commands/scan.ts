@@ -19,25 +19,50 @@ export const scanCommand: Command = {
     configOptions(verifyOptions(commonOptions(yargs)))
       .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files and folders to scan' })
       .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files; --no-gitignore scans ignored files too' })
-      .option('follow-symlinks', { type: 'boolean', default: false, describe: 'Follow symlinks that stay inside the scanned folder' }) as never,
+      .option('follow-symlinks', {
+        type: 'boolean',
+        default: false,
+        describe: 'Follow symlinks that stay inside the scanned folder',
+      }),
   async run(argv, io) {
-    const args = argv as unknown as ReportArgs & { paths: string[]; rules?: string[]; disable?: string[]; 'max-file-size'?: string; gitignore: boolean; 'follow-symlinks': boolean; verbose: boolean; threads: number } & VerifyArgs;
+    const args = argv as unknown as ReportArgs & {
+      paths: string[];
+      rules?: string[];
+      disable?: string[];
+      'max-file-size'?: string;
+      gitignore: boolean;
+      'follow-symlinks': boolean;
+      verbose: boolean;
+      threads: number;
+    } & VerifyArgs;
     checkVerifyArgs(args);
     const paths = args.paths.map((p) => (p === STDIN_ARG ? '-' : path.resolve(io.cwd, p)));
     const onDisk = paths.filter((p) => p !== '-');
     const root = onDisk.length === 1 && statSync(onDisk[0]!, { throwIfNoEntry: false })?.isDirectory() ? onDisk[0]! : io.cwd;
     // Config file, allowlists and baseline (docs/config.md).
     const setup = await setupScan(args, io, root);
-    const scanner = createScanner(setup.rules, { ...setup.engineOptions, decode: decodeDepth(args) }, Math.max(1, Math.floor(args.threads)));
+    const scanner = createScanner(
+      setup.rules,
+      { ...setup.engineOptions, decode: decodeDepth(args) },
+      Math.max(1, Math.floor(args.threads)),
+    );
     const progress = Progress.for(io.stderr, args.quiet || args.verbose);
     // JSON Lines stream as files are scanned; verification and --explain need the whole report first.
     const stream = args.format === 'jsonl' && !args.verify && !args.explain ? new FindingStream(io, args.output, args.redact) : undefined;
     const onOutcome = (outcome: Outcome): void => {
       progress.item(outcome.kind === 'scanned' ? outcome.bytes : 0);
-      if (args.verbose) io.stderr.write(outcome.kind === 'skipped' ? `keyhound: skipped ${printable(outcome.path)}: ${outcome.reason}\n` : `keyhound: scanned ${printable(outcome.path)} (${outcome.bytes} bytes, ${outcome.encoding})\n`);
+      if (args.verbose)
+        io.stderr.write(
+          outcome.kind === 'skipped'
+            ? `keyhound: skipped ${printable(outcome.path)}: ${outcome.reason}\n`
+            : `keyhound: scanned ${printable(outcome.path)} (${outcome.bytes} bytes, ${outcome.encoding})\n`,
+        );
       // The baseline applies per finding, so streamed lines are the ones the full report would hold.
       if (stream && outcome.kind === 'scanned' && outcome.result.findings.length > 0) {
-        stream.write(setup.finish({ findings: outcome.result.findings, suppressed: [], stats: { files: 0, bytes: 0, skipped: {}, durationMs: 0 } }).findings);
+        stream.write(
+          setup.finish({ findings: outcome.result.findings, suppressed: [], stats: { files: 0, bytes: 0, skipped: {}, durationMs: 0 } })
+            .findings,
+        );
       }
     };
     const report = await scanFiles(scanner, {
@@ -45,13 +70,15 @@ export const scanCommand: Command = {
       // --verbose: what was scanned and what was skipped, and why (paths only, never content).
       onOutcome,
       onListed: (files) => progress.listed(files),
-    }).catch(async (error: unknown) => {
-      await stream?.close(false);
-      throw error;
-    }).finally(() => {
-      progress.finish();
-      return scanner.close();
-    });
+    })
+      .catch(async (error: unknown) => {
+        await stream?.close(false);
+        throw error;
+      })
+      .finally(() => {
+        progress.finish();
+        return scanner.close();
+      });
     const final = await applyVerification(setup.finish(report), args, io);
     if (stream) {
       await stream.close(true);

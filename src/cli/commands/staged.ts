@@ -16,8 +16,11 @@ export const stagedCommand: Command = {
   command: 'staged [repo]',
   describe: 'Scan what `git commit` would record now (the index): secrets on added or changed lines',
   builder: (yargs) =>
-    configOptions(verifyOptions(commonOptions(yargs)))
-      .positional('repo', { type: 'string', default: '.', describe: 'The repository (any folder in its work tree)' }) as never,
+    configOptions(verifyOptions(commonOptions(yargs))).positional('repo', {
+      type: 'string',
+      default: '.',
+      describe: 'The repository (any folder in its work tree)',
+    }),
   async run(argv, io) {
     const args = argv as unknown as StagedArgs;
     checkVerifyArgs(args);

@@ -28,7 +28,10 @@ export const atlassianCrc32: ChecksumValidator = {
     return checksum(secret.slice(0, -8)) === sum;
   },
   generate(random, prefix) {
-    const body = prefix === 'ATTA' ? `${prefix}${randomString(random, HEX, 64)}` : `${prefix}${randomString(random, BASE64URL, Math.max(0, 183 - prefix.length))}=`;
+    const body =
+      prefix === 'ATTA'
+        ? `${prefix}${randomString(random, HEX, 64)}`
+        : `${prefix}${randomString(random, BASE64URL, Math.max(0, 183 - prefix.length))}=`;
     return `${body}${checksum(body)}`;
   },
 };

@@ -1,7 +1,6 @@
 import { crc32, randomString } from './crc32.js';
 import type { ChecksumValidator } from './types.js';
 
-
 /**
  * GitLab's routable token format (GitLab 17.x, `Authn::TokenField::Generator::RoutableToken`):
  *

@@ -12,5 +12,8 @@ export type { ChecksumValidator } from './types.js';
 
 /** Every checksum validator a rule can name in `checksum:`. Add new ones here. */
 export const CHECKSUMS: ReadonlyMap<string, ChecksumValidator> = new Map(
-  [githubCrc32, gitlabRoutable, basicAuthBase64, atlassianDcPat, atlassianCrc32, bech32, discordBotToken, grafanaCrc32].map((validator) => [validator.name, validator]),
+  [githubCrc32, gitlabRoutable, basicAuthBase64, atlassianDcPat, atlassianCrc32, bech32, discordBotToken, grafanaCrc32].map((validator) => [
+    validator.name,
+    validator,
+  ]),
 );

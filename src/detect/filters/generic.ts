@@ -10,8 +10,21 @@ import type { Candidate, Filter, FilterContext } from './types.js';
 
 /** Words that name a secret when they are a whole word of a variable name. */
 const SECRET_WORDS = new Set([
-  'key', 'apikey', 'token', 'secret', 'password', 'passwd', 'pwd', 'pass', 'passphrase', 'credential', 'credentials',
-  'cred', 'creds', 'auth', 'bearer',
+  'key',
+  'apikey',
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'passphrase',
+  'credential',
+  'credentials',
+  'cred',
+  'creds',
+  'auth',
+  'bearer',
 ]);
 
 /**
@@ -19,29 +32,152 @@ const SECRET_WORDS = new Set([
  * `hotkey`, `bypass`, `sortkey`. Other glued prefixes keep it a secret word
  * (`apikey`, `writekey`, `authtoken`, `dbpass`).
  */
-const GLUED_NOT_SECRET = /^(?:mon|tur|whis|don|joc|hoc|hot|turn|latch|pub|public|sub|sort|partition|cache|primary|foreign|hash|range|row|routing|i18n|query|map|dict|lookup|dedup|by|com|sur|over|under|tres|encom|get|set|has|is|new|old|next|page|csrf|xsrf|de|re|un|mis|to|from|sync)$/;
+const GLUED_NOT_SECRET =
+  /^(?:mon|tur|whis|don|joc|hoc|hot|turn|latch|pub|public|sub|sort|partition|cache|primary|foreign|hash|range|row|routing|i18n|query|map|dict|lookup|dedup|by|com|sur|over|under|tres|encom|get|set|has|is|new|old|next|page|csrf|xsrf|de|re|un|mis|to|from|sync)$/;
 
 /**
  * Words that, right before the secret word, say the value is not a secret:
  * public keys, database and cache keys, pagination and CSRF tokens.
  */
 const NOT_SECRET_QUALIFIERS = new Set([
-  'public', 'pub', 'publishable', 'site', 'partition', 'sort', 'range', 'hash', 'cache', 'primary', 'foreign', 'row',
-  'routing', 'idempotency', 'dedup', 'deduplication', 'i18n', 'translation', 'lookup', 'map', 'dict', 'page',
-  'next', 'continuation', 'cursor', 'sync', 'cancel', 'cancellation', 'csrf', 'xsrf', 'unique', 'composite', 'index',
-  'lexer', 'parser', 'react',
+  'public',
+  'pub',
+  'publishable',
+  'site',
+  'partition',
+  'sort',
+  'range',
+  'hash',
+  'cache',
+  'primary',
+  'foreign',
+  'row',
+  'routing',
+  'idempotency',
+  'dedup',
+  'deduplication',
+  'i18n',
+  'translation',
+  'lookup',
+  'map',
+  'dict',
+  'page',
+  'next',
+  'continuation',
+  'cursor',
+  'sync',
+  'cancel',
+  'cancellation',
+  'csrf',
+  'xsrf',
+  'unique',
+  'composite',
+  'index',
+  'lexer',
+  'parser',
+  'react',
 ]);
 
 /** Last words of a name that describe a secret (its URL, length, id) rather than hold it. */
 const DESCRIBING_WORDS = new Set([
-  'url', 'uri', 'path', 'file', 'filename', 'dir', 'field', 'length', 'len', 'min', 'max', 'size', 'policy', 'algorithm',
-  'algo', 'regex', 'pattern', 'type', 'name', 'label', 'hint', 'prompt', 'placeholder', 'message', 'msg', 'header',
-  'param', 'endpoint', 'expiry', 'expires', 'expiration', 'ttl', 'timeout', 'count', 'enabled', 'required', 'format',
-  'mode', 'version', 'prefix', 'suffix', 'id', 'ids', 'uuid', 'guid', 'index', 'idx', 'location', 'env', 'var',
-  'variable', 'ref', 'arn', 'kind', 'status', 'provider', 'source', 'store', 'manager', 'service', 'helper', 'class',
-  'method', 'fn', 'func', 'callback', 'handler', 'validator', 'validation', 'error', 'desc', 'description', 'title',
-  'help', 'text', 'example', 'sample', 'usage', 'doc', 'docs', 'link', 'host', 'port', 'user', 'username', 'login',
-  'email', 'owner', 'scope', 'scopes', 'audience', 'issuer', 'created', 'updated', 'date', 'time', 'at', 'by',
+  'url',
+  'uri',
+  'path',
+  'file',
+  'filename',
+  'dir',
+  'field',
+  'length',
+  'len',
+  'min',
+  'max',
+  'size',
+  'policy',
+  'algorithm',
+  'algo',
+  'regex',
+  'pattern',
+  'type',
+  'name',
+  'label',
+  'hint',
+  'prompt',
+  'placeholder',
+  'message',
+  'msg',
+  'header',
+  'param',
+  'endpoint',
+  'expiry',
+  'expires',
+  'expiration',
+  'ttl',
+  'timeout',
+  'count',
+  'enabled',
+  'required',
+  'format',
+  'mode',
+  'version',
+  'prefix',
+  'suffix',
+  'id',
+  'ids',
+  'uuid',
+  'guid',
+  'index',
+  'idx',
+  'location',
+  'env',
+  'var',
+  'variable',
+  'ref',
+  'arn',
+  'kind',
+  'status',
+  'provider',
+  'source',
+  'store',
+  'manager',
+  'service',
+  'helper',
+  'class',
+  'method',
+  'fn',
+  'func',
+  'callback',
+  'handler',
+  'validator',
+  'validation',
+  'error',
+  'desc',
+  'description',
+  'title',
+  'help',
+  'text',
+  'example',
+  'sample',
+  'usage',
+  'doc',
+  'docs',
+  'link',
+  'host',
+  'port',
+  'user',
+  'username',
+  'login',
+  'email',
+  'owner',
+  'scope',
+  'scopes',
+  'audience',
+  'issuer',
+  'created',
+  'updated',
+  'date',
+  'time',
+  'at',
+  'by',
 ]);
 
 /** Where the identifier holding a generic match's keyword starts (`ABSTRACT_KEY`, `apiMaticKey`: before the keyword). */
@@ -102,21 +238,37 @@ export function nameProblem(name: string, previous?: string): string | undefined
   const before = last > 0 ? words[last - 1] : previous;
   if (before !== undefined && NOT_SECRET_QUALIFIERS.has(before)) return `the name "${name}" says "${before} ${words[last]}": not a secret`;
   const end = words[words.length - 1]!;
-  if (last < words.length - 1 && DESCRIBING_WORDS.has(end)) return `the name "${name}" ends in "${end}": it describes a secret, it is not one`;
+  if (last < words.length - 1 && DESCRIBING_WORDS.has(end))
+    return `the name "${name}" ends in "${end}": it describes a secret, it is not one`;
   return undefined;
 }
 
 const SHAPES: { name: string; test: RegExp }[] = [
   // At least two words, split by case or a separator: a lone lower-case run may just as well be a random key (the BPE filter judges it).
-  { name: 'a camelCase or snake_case identifier', test: /^_{0,2}[A-Za-z][a-z]{1,20}(?:(?:[A-Z]|[_.-][A-Za-z])[a-z]{1,20}){1,8}[0-9]{0,3}$|^_{0,2}[A-Z]{2,12}(?:[A-Z][a-z]{1,20}){1,8}$/ },
+  {
+    name: 'a camelCase or snake_case identifier',
+    test: /^_{0,2}[A-Za-z][a-z]{1,20}(?:(?:[A-Z]|[_.-][A-Za-z])[a-z]{1,20}){1,8}[0-9]{0,3}$|^_{0,2}[A-Z]{2,12}(?:[A-Z][a-z]{1,20}){1,8}$/,
+  },
   // Segments are identifiers (digits only at their end), so dotted random tokens (JWT-like, Discord) do not fit.
-  { name: 'a dotted or namespaced name', test: /^[A-Za-z_$][A-Za-z_$-]{0,40}\d{0,3}(?:(?:\.|::|->)[A-Za-z_$][A-Za-z_$-]{0,40}\d{0,3}){1,8}(?:\(\))?$/ },
-  { name: 'a file path', test: /^(?:~|\.{1,2}|[A-Za-z]:)?[\\/](?:[\w .-]{1,64}[\\/]){0,20}[\w .-]{0,64}$|^[\w.-]{1,64}\.(?:json|ya?ml|toml|ini|txt|pem|key|crt|env|js|ts|py|rb|go|java|xml|conf|cfg|properties|sh)$|^(?:[\w.-]{1,64}\/){1,20}(?:[\w-]{1,64}\.[A-Za-z0-9*]{1,8})?$/i },
+  {
+    name: 'a dotted or namespaced name',
+    test: /^[A-Za-z_$][A-Za-z_$-]{0,40}\d{0,3}(?:(?:\.|::|->)[A-Za-z_$][A-Za-z_$-]{0,40}\d{0,3}){1,8}(?:\(\))?$/,
+  },
+  {
+    name: 'a file path',
+    test: /^(?:~|\.{1,2}|[A-Za-z]:)?[\\/](?:[\w .-]{1,64}[\\/]){0,20}[\w .-]{0,64}$|^[\w.-]{1,64}\.(?:json|ya?ml|toml|ini|txt|pem|key|crt|env|js|ts|py|rb|go|java|xml|conf|cfg|properties|sh)$|^(?:[\w.-]{1,64}\/){1,20}(?:[\w-]{1,64}\.[A-Za-z0-9*]{1,8})?$/i,
+  },
   { name: 'a URL without credentials', test: /^[a-z][a-z0-9+.-]{1,20}:\/\/[^\s:@/]{1,253}(?:[/?#][^\s]{0,400})?$/i },
   { name: 'a version string', test: /^v?\d{1,4}(?:\.\d{1,6}){1,3}(?:[-+][\w.-]{1,40})?$/ },
   { name: 'a hash digest with its algorithm', test: /^(?:sha1|sha256|sha384|sha512|md5)[-:][A-Za-z0-9+/=]{16,128}$/i },
-  { name: 'an environment or template reference', test: /^(?:env|process\.env|os\.environ|secrets|vars|settings|config)\b|^[$%@&*][{A-Za-z_]/i },
-  { name: 'a function call or expression', test: /^[\w.$]{1,80}(?:\(.{0,200}\)|\[[^\]]{0,80}\])[\w.$()[\]-]{0,80}[;,]?$|^(?:true|false|null|none|nil|undefined)$/i },
+  {
+    name: 'an environment or template reference',
+    test: /^(?:env|process\.env|os\.environ|secrets|vars|settings|config)\b|^[$%@&*][{A-Za-z_]/i,
+  },
+  {
+    name: 'a function call or expression',
+    test: /^[\w.$]{1,80}(?:\(.{0,200}\)|\[[^\]]{0,80}\])[\w.$()[\]-]{0,80}[;,]?$|^(?:true|false|null|none|nil|undefined)$/i,
+  },
   { name: 'a regular expression', test: /a-z|A-Z|0-9|\\[dws]/ },
   { name: 'a number', test: /^[+-]?\d{1,30}(?:\.\d{1,30})?$/ },
   { name: 'a date or time', test: /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?/ },
@@ -145,7 +297,8 @@ export function isPublicKeyDer(value: string): boolean {
 }
 
 /** Lock files and checksum lists carry hex and base64 digests under names like `integrity` and `checksum`. */
-const DIGEST_FILES = /(?:^|\/)(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|Cargo\.lock|Gemfile\.lock|poetry\.lock|composer\.lock|[\w.-]*\.sha(?:1|256|512)(?:sum)?)$/;
+const DIGEST_FILES =
+  /(?:^|\/)(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|Cargo\.lock|Gemfile\.lock|poetry\.lock|composer\.lock|[\w.-]*\.sha(?:1|256|512)(?:sum)?)$/;
 
 /** At or above this many characters per BPE token a string reads as words, not a key (DESIGN.md: identifiers 4-6, keys 1.0-1.8). */
 export const WORDLIKE_CHARS_PER_TOKEN = 2.5;
@@ -159,7 +312,8 @@ export const genericNameFilter: Filter = (candidate, context) => {
     if (problem) return { filter: 'shape', reason: problem };
   } else {
     const end = nameWords(name).at(-1);
-    if (end && DESCRIBING_WORDS.has(end) && nameWords(name).length > 1) return { filter: 'shape', reason: `the name "${name}" ends in "${end}": it describes a secret, it is not one` };
+    if (end && DESCRIBING_WORDS.has(end) && nameWords(name).length > 1)
+      return { filter: 'shape', reason: `the name "${name}" ends in "${end}": it describes a secret, it is not one` };
   }
   return undefined;
 };
@@ -176,11 +330,13 @@ export const genericValueFilter: Filter = (candidate, context) => {
   if (spelled) return { filter: 'shape', reason: `spells out "${spelled[0]}": a template value, not a key` };
   if (UUID.test(secret) && candidate.rule.spec.providerKey !== 'generic') return { filter: 'shape', reason: 'looks like a UUID' };
   if (isPublicKeyDer(secret)) return { filter: 'shape', reason: 'a DER public key or certificate (base64): public, not a secret' };
-  if (/[%{]/.test(secret) && FORMAT_USE.test(context.text.slice(candidate.secretEnd, candidate.secretEnd + 12))) return { filter: 'shape', reason: 'a format template (followed by % or .format)' };
+  if (/[%{]/.test(secret) && FORMAT_USE.test(context.text.slice(candidate.secretEnd, candidate.secretEnd + 12)))
+    return { filter: 'shape', reason: 'a format template (followed by % or .format)' };
   if (DIGEST_FILES.test(context.chunk.origin.path)) return { filter: 'shape', reason: 'a digest in a lock or checksum file' };
   // `{{token:NAME}}`, `{{ .Values.token }}`: the name and value are template syntax, not an assignment.
   // (`${TOKEN:-default}` stays: a shell default is a hard-coded value.)
-  if (/\{[{%][ \t]{0,2}[\w.-]{0,40}$/.test(context.text.slice(Math.max(0, candidate.start - 44), candidate.start))) return { filter: 'shape', reason: 'inside template syntax ({{ }}, {% %})' };
+  if (/\{[{%][ \t]{0,2}[\w.-]{0,40}$/.test(context.text.slice(Math.max(0, candidate.start - 44), candidate.start)))
+    return { filter: 'shape', reason: 'inside template syntax ({{ }}, {% %})' };
   return undefined;
 };
 
@@ -191,5 +347,8 @@ export const wordlikeFilter: Filter = (candidate) => {
   if (!candidate.rule.spec.generic) return undefined;
   const ratio = charsPerToken(candidate.secret);
   if (ratio < WORDLIKE_CHARS_PER_TOKEN) return undefined;
-  return { filter: 'wordlike', reason: `reads like words, not a key: ${ratio.toFixed(2)} characters per BPE token >= ${WORDLIKE_CHARS_PER_TOKEN}` };
+  return {
+    filter: 'wordlike',
+    reason: `reads like words, not a key: ${ratio.toFixed(2)} characters per BPE token >= ${WORDLIKE_CHARS_PER_TOKEN}`,
+  };
 };

@@ -139,22 +139,26 @@ function stopwordReason(a: CompiledAllowance, secret: string): string | undefine
 function judgeAllowance(a: CompiledAllowance, candidate: Candidate, context: FilterContext, path: string): Drop | undefined {
   if (a.ruleIds && !a.ruleIds.has(candidate.rule.spec.id)) return undefined;
   if (a.outside) {
-    return a.outside.test(path) ? undefined : { filter: 'path', reason: `the rule runs only on paths matching /${a.spec.outsidePathRegex}/${from(a.spec.origin)}` };
+    return a.outside.test(path)
+      ? undefined
+      : { filter: 'path', reason: `the rule runs only on paths matching /${a.spec.outsidePathRegex}/${from(a.spec.origin)}` };
   }
   const hasPaths = a.paths.length + a.pathRegexes.length > 0;
   if (a.and) {
     // Every kind of criterion given must hold; the reason names each.
     const reasons: string[] = [];
     for (const reason of [
-      hasPaths ? pathReason(a, path) ?? null : undefined,
-      a.commits.length > 0 ? commitReason(a, context.chunk.origin.commit?.sha) ?? null : undefined,
-      a.regexes.length > 0 ? contentReason(a, candidate, context) ?? null : undefined,
-      a.stopwords.length > 0 ? stopwordReason(a, candidate.secret) ?? null : undefined,
+      hasPaths ? (pathReason(a, path) ?? null) : undefined,
+      a.commits.length > 0 ? (commitReason(a, context.chunk.origin.commit?.sha) ?? null) : undefined,
+      a.regexes.length > 0 ? (contentReason(a, candidate, context) ?? null) : undefined,
+      a.stopwords.length > 0 ? (stopwordReason(a, candidate.secret) ?? null) : undefined,
     ]) {
       if (reason === null) return undefined;
       if (reason !== undefined) reasons.push(reason);
     }
-    return reasons.length === 0 ? undefined : { filter: 'allow', reason: `allow ${reasons.join(' and ')}${scopeOf(a)}${from(a.spec.origin)}` };
+    return reasons.length === 0
+      ? undefined
+      : { filter: 'allow', reason: `allow ${reasons.join(' and ')}${scopeOf(a)}${from(a.spec.origin)}` };
   }
   let reason: string | undefined;
   if (hasPaths && (reason = pathReason(a, path))) return allowDrop(a, 'allow', reason);
@@ -175,16 +179,23 @@ function allowDrop(a: CompiledAllowance, filter: 'allow' | 'stopword', reason: s
 /** Turns the legacy flat fields into allowances. */
 function allAllowances(allow: GlobalAllow): Allowance[] {
   const out: Allowance[] = [];
-  for (const r of allow.regexes ?? []) out.push({ regexes: [{ regex: r.regex, ...(r.target ? { target: r.target } : {}) }], ...(r.origin ? { origin: r.origin } : {}) });
-  if (allow.stopwords && allow.stopwords.length > 0) out.push({ stopwords: allow.stopwords, ...(allow.stopwordsOrigin ? { origin: allow.stopwordsOrigin } : {}) });
+  for (const r of allow.regexes ?? [])
+    out.push({ regexes: [{ regex: r.regex, ...(r.target ? { target: r.target } : {}) }], ...(r.origin ? { origin: r.origin } : {}) });
+  if (allow.stopwords && allow.stopwords.length > 0)
+    out.push({ stopwords: allow.stopwords, ...(allow.stopwordsOrigin ? { origin: allow.stopwordsOrigin } : {}) });
   out.push(...(allow.allowances ?? []));
   return out;
 }
 
 /** Allowances whose only criterion is the path and that cover every rule: a file they cover needs no reading at all. */
 function isWholePath(a: Allowance): boolean {
-  return !a.ruleIds && ((a.paths?.length ?? 0) + (a.pathRegexes?.length ?? 0) > 0)
-    && !a.regexes?.length && !a.stopwords?.length && !a.commits?.length;
+  return (
+    !a.ruleIds &&
+    (a.paths?.length ?? 0) + (a.pathRegexes?.length ?? 0) > 0 &&
+    !a.regexes?.length &&
+    !a.stopwords?.length &&
+    !a.commits?.length
+  );
 }
 
 /**
@@ -240,8 +251,18 @@ export function globalAllowFilters(allow: GlobalAllow): { path?: Filter; content
     if (ignores.length > 0) {
       const { line } = context.lines.position(candidate.secretStart);
       const sha = context.chunk.origin.commit?.sha;
-      const hit = ignores.find((i) => i.ruleId === candidate.rule.spec.id && i.line === line && i.path === full && (!i.commit || (sha !== undefined && sha.startsWith(i.commit))));
-      if (hit) return { filter: 'gitleaksignore', reason: `fingerprint ${hit.commit ? `${hit.commit}:` : ''}${hit.path}:${hit.ruleId}:${hit.line} in ${hit.origin}` };
+      const hit = ignores.find(
+        (i) =>
+          i.ruleId === candidate.rule.spec.id &&
+          i.line === line &&
+          i.path === full &&
+          (!i.commit || (sha !== undefined && sha.startsWith(i.commit))),
+      );
+      if (hit)
+        return {
+          filter: 'gitleaksignore',
+          reason: `fingerprint ${hit.commit ? `${hit.commit}:` : ''}${hit.path}:${hit.ruleId}:${hit.line} in ${hit.origin}`,
+        };
     }
     return undefined;
   };

@@ -21,7 +21,15 @@ export { pathSkipper } from './global.js';
  */
 export function candidateFilters(allow: GlobalAllow | undefined): Filter[] {
   const config = allow ? globalAllowFilters(allow) : undefined;
-  const filters: Filter[] = [...(config?.path ? [config.path] : []), entropyFilter, checksumFilter, placeholderFilter, publishedFilter, genericShapeFilter, ruleAllowFilter];
+  const filters: Filter[] = [
+    ...(config?.path ? [config.path] : []),
+    entropyFilter,
+    checksumFilter,
+    placeholderFilter,
+    publishedFilter,
+    genericShapeFilter,
+    ruleAllowFilter,
+  ];
   if (config) filters.push(config.content);
   filters.push(wordlikeFilter, nearFilter);
   return ablate(filters);
@@ -33,9 +41,22 @@ export function candidateFilters(allow: GlobalAllow | undefined): Filter[] {
  * shape, name, value-shape, wordlike, near) are left out, to measure what each buys.
  */
 function ablate(filters: Filter[]): Filter[] {
-  const off = new Set((process.env.KEYHOUND_FILTERS_OFF ?? '').split(',').map((name) => name.trim()).filter(Boolean));
+  const off = new Set(
+    (process.env.KEYHOUND_FILTERS_OFF ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  );
   if (off.size === 0) return filters;
-  const named = new Map<Filter, string>([[entropyFilter, 'entropy'], [checksumFilter, 'checksum'], [placeholderFilter, 'placeholder'], [publishedFilter, 'published'], [genericShapeFilter, 'shape'], [wordlikeFilter, 'wordlike'], [nearFilter, 'near']]);
+  const named = new Map<Filter, string>([
+    [entropyFilter, 'entropy'],
+    [checksumFilter, 'checksum'],
+    [placeholderFilter, 'placeholder'],
+    [publishedFilter, 'published'],
+    [genericShapeFilter, 'shape'],
+    [wordlikeFilter, 'wordlike'],
+    [nearFilter, 'near'],
+  ]);
   const shape = off.has('name') ? genericValueFilter : off.has('value-shape') ? genericNameFilter : genericShapeFilter;
   return filters.filter((filter) => !off.has(named.get(filter) ?? '')).map((filter) => (filter === genericShapeFilter ? shape : filter));
 }

@@ -8,7 +8,12 @@ import { runGit } from './run.js';
  * {@link diffAttributed}). Each other one goes to `skip` with its reason: over
  * the size limit (git calls those binary too), or binary (a NUL early on).
  */
-export async function attributeMarked<T extends { id: string; path: string }>(repo: Repository, items: readonly T[], maxFileSize: number, skip: (reason: 'too-large' | 'binary') => void): Promise<T[]> {
+export async function attributeMarked<T extends { id: string; path: string }>(
+  repo: Repository,
+  items: readonly T[],
+  maxFileSize: number,
+  skip: (reason: 'too-large' | 'binary') => void,
+): Promise<T[]> {
   const small = await withinSize(repo, items, maxFileSize, () => skip('too-large'));
   const attributed = await diffAttributed(repo, [...new Set(small.map((item) => item.path))]);
   return small.filter((item) => {

@@ -3,7 +3,9 @@ import { CatFileReader } from './catfile.js';
 import type { Repository } from './repo.js';
 
 /** One blob as text, or why it has none: absent from the repository (a partial clone), or binary. */
-export type BlobText<T> = { item: T; size: number } & ({ text: string; skipped?: undefined } | { text?: undefined; skipped: 'missing' | 'binary' });
+export type BlobText<T> = { item: T; size: number } & (
+  { text: string; skipped?: undefined } | { text?: undefined; skipped: 'missing' | 'binary' }
+);
 
 /**
  * The blobs of `items`, read in the order given from one `git cat-file

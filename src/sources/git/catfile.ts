@@ -36,9 +36,17 @@ export async function objectInfo(repo: Repository, ids: readonly string[]): Prom
 }
 
 /** The blobs at most `maxBytes` long (a missing one counts as empty); each other one goes to `over`. */
-export async function withinSize<T extends { id: string }>(repo: Repository, items: readonly T[], maxBytes: number, over: (item: T) => void): Promise<T[]> {
+export async function withinSize<T extends { id: string }>(
+  repo: Repository,
+  items: readonly T[],
+  maxBytes: number,
+  over: (item: T) => void,
+): Promise<T[]> {
   if (items.length === 0) return [];
-  const sizes = await objectInfo(repo, items.map((item) => item.id));
+  const sizes = await objectInfo(
+    repo,
+    items.map((item) => item.id),
+  );
   return items.filter((item) => {
     if ((sizes.get(item.id)?.size ?? 0) <= maxBytes) return true;
     over(item);
@@ -74,7 +82,11 @@ export class CatFileReader {
     this.child.on('error', (error) => this.fail(new SourceError(`could not run git cat-file: ${error.message}`)));
     this.child.on('close', (code) => {
       if (this.answered < this.requested) {
-        this.fail(code === 0 ? new SourceError('git cat-file stopped before answering every request') : gitFailed(['cat-file', '--batch'], Buffer.concat(this.stderr).toString('utf8'), code ?? -1));
+        this.fail(
+          code === 0
+            ? new SourceError('git cat-file stopped before answering every request')
+            : gitFailed(['cat-file', '--batch'], Buffer.concat(this.stderr).toString('utf8'), code ?? -1),
+        );
       }
     });
   }
@@ -160,7 +172,9 @@ export class CatFileReader {
         this.pendingHeader = this.pendingHeader ? Buffer.concat([this.pendingHeader, chunk.subarray(at)]) : Buffer.from(chunk.subarray(at));
         return;
       }
-      const headerBytes = this.pendingHeader ? Buffer.concat([this.pendingHeader, chunk.subarray(at, newline)]) : chunk.subarray(at, newline);
+      const headerBytes = this.pendingHeader
+        ? Buffer.concat([this.pendingHeader, chunk.subarray(at, newline)])
+        : chunk.subarray(at, newline);
       this.pendingHeader = undefined;
       at = newline + 1;
       const [id, type, size] = headerBytes.toString('latin1').split(' ');

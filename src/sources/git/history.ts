@@ -48,11 +48,26 @@ export async function listCommits(repo: Repository, revisions: readonly string[]
 
 export function patchArguments(options: Pick<HistoryOptions, 'context' | 'maxFileSize'>): string[] {
   return [
-    '-c', `core.bigFileThreshold=${Math.max(1, options.maxFileSize)}`,
-    'log', '--stdin', '--no-walk=unsorted', COMMIT_FORMAT,
-    '-p', '--raw', '-z', '--no-abbrev', '--full-index', `-U${options.context}`, '--root',
-    '-M', '--diff-merges=dense-combined', '--diff-algorithm=myers',
-    '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative',
+    '-c',
+    `core.bigFileThreshold=${Math.max(1, options.maxFileSize)}`,
+    'log',
+    '--stdin',
+    '--no-walk=unsorted',
+    COMMIT_FORMAT,
+    '-p',
+    '--raw',
+    '-z',
+    '--no-abbrev',
+    '--full-index',
+    `-U${options.context}`,
+    '--root',
+    '-M',
+    '--diff-merges=dense-combined',
+    '--diff-algorithm=myers',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-relative',
   ];
 }
 
@@ -69,14 +84,20 @@ export class PatchRun {
   private readonly slices: Slice[];
   private readonly folder: string | undefined;
 
-  constructor(private readonly repo: Repository, private readonly commits: readonly string[], private readonly options: HistoryOptions) {
+  constructor(
+    private readonly repo: Repository,
+    private readonly commits: readonly string[],
+    private readonly options: HistoryOptions,
+  ) {
     const perPartition = options.minCommitsPerPartition ?? 1000;
     const count = Math.max(1, Math.min(options.partitions, Math.floor(commits.length / perPartition)));
     const size = Math.ceil(commits.length / count);
     const lists = Array.from({ length: count }, (_, i) => commits.slice(i * size, (i + 1) * size)).filter((list) => list.length > 0);
     this.partitions = lists.length;
     this.folder = lists.length > 0 ? mkdtempSync(path.join(tmpdir(), 'keyhound-git-')) : undefined;
-    this.slices = lists.map((list, index) => new Slice(repo, patchArguments(options), path.join(this.folder!, `patches-${index}`), list, index * size));
+    this.slices = lists.map(
+      (list, index) => new Slice(repo, patchArguments(options), path.join(this.folder!, `patches-${index}`), list, index * size),
+    );
   }
 
   /**
@@ -92,10 +113,14 @@ export class PatchRun {
     const buffer = Buffer.allocUnsafe(READ_BYTES);
     const onCommit = (commit: PatchedCommit): void => {
       // Positions are counted, so they must be git's own order back.
-      if (commit.info?.sha !== this.commits[commit.index]) throw new SourceError(`git log listed commit ${commit.info?.sha} where ${this.commits[commit.index]} was expected`);
+      if (commit.info?.sha !== this.commits[commit.index])
+        throw new SourceError(`git log listed commit ${commit.info?.sha} where ${this.commits[commit.index]} was expected`);
       this.options.onCommit(commit);
     };
-    const open = this.slices.map((slice) => ({ slice, parser: new PatchParser({ headers: true, wants: this.options.wants, firstIndex: slice.firstIndex }, onCommit) }));
+    const open = this.slices.map((slice) => ({
+      slice,
+      parser: new PatchParser({ headers: true, wants: this.options.wants, firstIndex: slice.firstIndex }, onCommit),
+    }));
     try {
       while (open.length > 0) {
         let progressed = false;
@@ -137,9 +162,19 @@ class Slice {
   private closed = false;
 
   /** `firstIndex`: the position of the first of `commits` in the whole list. */
-  constructor(repo: Repository, private readonly args: string[], file: string, commits: readonly string[], readonly firstIndex: number) {
+  constructor(
+    repo: Repository,
+    private readonly args: string[],
+    file: string,
+    commits: readonly string[],
+    readonly firstIndex: number,
+  ) {
     this.fd = openSync(file, 'w+', 0o600);
-    this.child = spawn('git', [...PINNED_CONFIG, ...args], { cwd: repo.cwd, env: gitEnvironment(repo.env), stdio: ['pipe', this.fd, 'pipe'] }) as ChildProcessWithoutNullStreams;
+    this.child = spawn('git', [...PINNED_CONFIG, ...args], {
+      cwd: repo.cwd,
+      env: gitEnvironment(repo.env),
+      stdio: ['pipe', this.fd, 'pipe'],
+    }) as ChildProcessWithoutNullStreams;
     try {
       unlinkSync(file);
     } catch {
@@ -168,7 +203,12 @@ class Slice {
     if (!exited) return 0;
     const exit = this.exit!;
     if (exit.error) throw new SourceError(`could not run git: ${exit.error.message}`);
-    if (exit.code !== 0) throw gitFailed(this.args.filter((a) => a !== '-c' && !a.startsWith('core.')), Buffer.concat(this.stderr).toString('utf8'), exit.code ?? -1);
+    if (exit.code !== 0)
+      throw gitFailed(
+        this.args.filter((a) => a !== '-c' && !a.startsWith('core.')),
+        Buffer.concat(this.stderr).toString('utf8'),
+        exit.code ?? -1,
+      );
     return 'done';
   }
 

@@ -1,5 +1,13 @@
 import type { LineRange } from '../../core/types.js';
-import { commitFromHeader, newSideText, rawEntry, type FilePatch, type PatchedCommit, type PatchParserOptions, type RawEntry } from './records.js';
+import {
+  commitFromHeader,
+  newSideText,
+  rawEntry,
+  type FilePatch,
+  type PatchedCommit,
+  type PatchParserOptions,
+  type RawEntry,
+} from './records.js';
 
 export { COMMIT_FORMAT, type FilePatch, type Hunk, type PatchedCommit, type PatchParserOptions, type RawEntry } from './records.js';
 
@@ -65,7 +73,10 @@ export class PatchParser {
   /** Index of the next commit header. */
   private nextIndex: number;
 
-  constructor(private readonly options: PatchParserOptions, private readonly onCommit: (commit: PatchedCommit) => void) {
+  constructor(
+    private readonly options: PatchParserOptions,
+    private readonly onCommit: (commit: PatchedCommit) => void,
+  ) {
     this.mode = options.headers ? 'header' : 'raw';
     this.wantsText = options.text !== false;
     this.nextIndex = options.firstIndex ?? 0;

@@ -14,11 +14,15 @@ import { runGit } from './run.js';
  *
  * An empty list means there is nothing to scan (a push that only deletes).
  */
-export async function pushedRevisions(repo: Repository, io: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadableStream & { isTTY?: boolean } }): Promise<string[]> {
+export async function pushedRevisions(
+  repo: Repository,
+  io: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadableStream & { isTTY?: boolean } },
+): Promise<string[]> {
   const { env } = io;
   // Values that would read as git options are not revisions; they are ignored like absent ones.
   const option = (value: string | undefined): boolean => value?.startsWith('-') ?? false;
-  if (env.PRE_COMMIT_FROM_REF && env.PRE_COMMIT_TO_REF && !option(env.PRE_COMMIT_FROM_REF)) return [`${env.PRE_COMMIT_FROM_REF}..${env.PRE_COMMIT_TO_REF}`];
+  if (env.PRE_COMMIT_FROM_REF && env.PRE_COMMIT_TO_REF && !option(env.PRE_COMMIT_FROM_REF))
+    return [`${env.PRE_COMMIT_FROM_REF}..${env.PRE_COMMIT_TO_REF}`];
   if (env.PRE_COMMIT_LOCAL_BRANCH && !option(env.PRE_COMMIT_LOCAL_BRANCH)) {
     return [env.PRE_COMMIT_LOCAL_BRANCH, '--not', env.PRE_COMMIT_REMOTE_NAME ? `--remotes=${env.PRE_COMMIT_REMOTE_NAME}` : '--remotes'];
   }
@@ -56,6 +60,6 @@ async function isCommit(repo: Repository, sha: string): Promise<boolean> {
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const parts: Buffer[] = [];
-  for await (const part of stream) parts.push(typeof part === 'string' ? Buffer.from(part) : (part as Buffer));
+  for await (const part of stream) parts.push(typeof part === 'string' ? Buffer.from(part) : part);
   return Buffer.concat(parts).toString('utf8');
 }

@@ -67,7 +67,13 @@ export function commitFromHeader(fields: readonly string[], index: number): Patc
   const message = (body ?? '').replace(/^\s+/, '');
   const newline = message.indexOf('\n');
   return {
-    info: { sha: sha!, author: author!, email: email!, date: date!, message: (newline >= 0 ? message.slice(0, newline) : message).trimEnd() },
+    info: {
+      sha: sha!,
+      author: author!,
+      email: email!,
+      date: date!,
+      message: (newline >= 0 ? message.slice(0, newline) : message).trimEnd(),
+    },
     index,
     parents: parents ? parents.split(' ') : [],
     entries: [],

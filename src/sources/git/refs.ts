@@ -15,7 +15,10 @@ const BLOB_MODES = new Set(['100644', '100755']);
  * names) pointing at a blob or at a tree. Commit history never shows them.
  */
 export async function refObjectBlobs(repo: Repository): Promise<RefBlob[]> {
-  const listed = await runGit(['for-each-ref', '--format=%(objectname) %(objecttype) %(*objectname) %(*objecttype) %(refname)'], { cwd: repo.cwd, env: repo.env });
+  const listed = await runGit(['for-each-ref', '--format=%(objectname) %(objecttype) %(*objectname) %(*objecttype) %(refname)'], {
+    cwd: repo.cwd,
+    env: repo.env,
+  });
   const out: RefBlob[] = [];
   for (const line of listed.stdout.toString('utf8').split('\n')) {
     // Ref names cannot hold spaces; a ref that is not a tag leaves the two peeled fields empty.

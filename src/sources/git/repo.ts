@@ -30,7 +30,10 @@ export async function openRepository(dir: string, env?: NodeJS.ProcessEnv): Prom
   if (!info.isDirectory()) throw new SourceError(`${dir}: not a folder (give the repository's folder)`);
   // One call: --show-toplevel comes last because it fails in a bare repository
   // (after the other answers are printed), which is how a bare repository shows.
-  const result = await runGit(['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir', '--show-object-format', '--show-toplevel'], { cwd: absolute, env, okCodes: [128] });
+  const result = await runGit(
+    ['rev-parse', '--is-bare-repository', '--is-shallow-repository', '--absolute-git-dir', '--show-object-format', '--show-toplevel'],
+    { cwd: absolute, env, okCodes: [128] },
+  );
   const [bare, shallow, gitDir, objectFormat, workTree] = result.stdout.toString('utf8').split('\n');
   if (!gitDir) {
     throw new SourceError(`${dir}: not a git repository (or any of its parents); run keyhound inside a repository or name its folder`);

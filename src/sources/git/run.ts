@@ -10,13 +10,19 @@ import { SourceError } from '../../core/errors.js';
 
 /** `-c` settings that keep output in the shapes our parsers read, whatever the user's config says. */
 export const PINNED_CONFIG = [
-  '-c', 'core.quotePath=false',
-  '-c', 'log.showSignature=false',
-  '-c', 'diff.noprefix=false',
-  '-c', 'diff.mnemonicPrefix=false',
+  '-c',
+  'core.quotePath=false',
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'diff.noprefix=false',
+  '-c',
+  'diff.mnemonicPrefix=false',
   // Blank context lines must keep their leading space, or the parser loses count of lines (--context N).
-  '-c', 'diff.suppressBlankEmpty=false',
-  '-c', 'color.ui=false',
+  '-c',
+  'diff.suppressBlankEmpty=false',
+  '-c',
+  'color.ui=false',
 ];
 
 /**
@@ -76,12 +82,24 @@ export function runGit(args: readonly string[], options: GitOptions): Promise<Gi
 
 function gitMissing(error: unknown): SourceError {
   const code = (error as NodeJS.ErrnoException).code;
-  return new SourceError(code === 'ENOENT' ? 'git is not installed or not on PATH; keyhound needs the git binary for history and staged scans' : `could not run git: ${(error as Error).message}`);
+  return new SourceError(
+    code === 'ENOENT'
+      ? 'git is not installed or not on PATH; keyhound needs the git binary for history and staged scans'
+      : `could not run git: ${(error as Error).message}`,
+  );
 }
 
 /** git's own message (its first `fatal:`/`error:` line), which names revisions and paths but never file contents. */
 export function gitFailed(args: readonly string[], stderr: string, code: number): SourceError {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const reason = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0] ?? `exit code ${code}`;
-  return new SourceError(`git ${args.filter((a) => !a.startsWith('--format')).slice(0, 3).join(' ')} failed: ${reason.replace(/^(fatal|error):\s*/, '')}`);
+  return new SourceError(
+    `git ${args
+      .filter((a) => !a.startsWith('--format'))
+      .slice(0, 3)
+      .join(' ')} failed: ${reason.replace(/^(fatal|error):\s*/, '')}`,
+  );
 }

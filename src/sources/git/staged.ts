@@ -29,9 +29,23 @@ const SYMLINK_MODE = '120000';
 
 export function stagedDiffArguments(maxFileSize: number): string[] {
   return [
-    '-c', `core.bigFileThreshold=${Math.max(1, maxFileSize)}`,
-    'diff', '--cached', '-p', '--raw', '-z', '--no-abbrev', '--full-index', '-U0', '-M', '--diff-algorithm=myers',
-    '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--ignore-submodules=none',
+    '-c',
+    `core.bigFileThreshold=${Math.max(1, maxFileSize)}`,
+    'diff',
+    '--cached',
+    '-p',
+    '--raw',
+    '-z',
+    '--no-abbrev',
+    '--full-index',
+    '-U0',
+    '-M',
+    '--diff-algorithm=myers',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-relative',
+    '--ignore-submodules=none',
   ];
 }
 
@@ -41,30 +55,35 @@ export function stagedDiffArguments(maxFileSize: number): string[] {
  * them (for text files that `.gitattributes` marks binary).
  */
 export async function readStaged(repo: Repository, maxFileSize: number, asText?: readonly string[]): Promise<StagedChanges> {
-  const args = asText ? [...stagedDiffArguments(maxFileSize), '--text', '--', ...asText.map((p) => `:(literal)${p}`)] : stagedDiffArguments(maxFileSize);
+  const args = asText
+    ? [...stagedDiffArguments(maxFileSize), '--text', '--', ...asText.map((p) => `:(literal)${p}`)]
+    : stagedDiffArguments(maxFileSize);
   const result = await runGit(args, { cwd: repo.cwd, env: repo.env });
   const changes: StagedChanges = { files: [], binaries: [], submodules: 0, symlinks: 0 };
-  const parser = new PatchParser({
-    headers: false,
-    text: false,
-    wants: (entry) => {
-      if (entry.status === 'D' || /^0+$/.test(entry.newId)) return false;
-      if (entry.newMode === SUBMODULE_MODE) {
-        changes.submodules++;
-        return false;
-      }
-      if (entry.newMode === SYMLINK_MODE) {
-        changes.symlinks++;
-        return false;
-      }
-      return true;
+  const parser = new PatchParser(
+    {
+      headers: false,
+      text: false,
+      wants: (entry) => {
+        if (entry.status === 'D' || /^0+$/.test(entry.newId)) return false;
+        if (entry.newMode === SUBMODULE_MODE) {
+          changes.submodules++;
+          return false;
+        }
+        if (entry.newMode === SYMLINK_MODE) {
+          changes.symlinks++;
+          return false;
+        }
+        return true;
+      },
     },
-  }, (commit) => {
-    for (const file of commit.files) {
-      if (file.binary) changes.binaries.push(file.entry);
-      else if (file.hunks.length > 0) changes.files.push({ entry: file.entry, added: file.hunks.flatMap((hunk) => hunk.added) });
-    }
-  });
+    (commit) => {
+      for (const file of commit.files) {
+        if (file.binary) changes.binaries.push(file.entry);
+        else if (file.hunks.length > 0) changes.files.push({ entry: file.entry, added: file.hunks.flatMap((hunk) => hunk.added) });
+      }
+    },
+  );
   parser.push(result.stdout);
   parser.end();
   return changes;

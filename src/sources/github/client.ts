@@ -73,12 +73,16 @@ export function apiError(error: unknown, doing: string, hint?: string): Error {
   if (error instanceof RateLimitError) return error;
   if (isHttpError(error) && !error.response) {
     // octokit reports a connection failure as a 500 without a response.
-    return new SourceError(`GitHub API: ${doing} failed: could not reach the API (${error.message ?? 'network error'}); check --api-url and the network`);
+    return new SourceError(
+      `GitHub API: ${doing} failed: could not reach the API (${error.message ?? 'network error'}); check --api-url and the network`,
+    );
   }
   if (isHttpError(error)) {
     const data = error.response?.data as { message?: string } | undefined;
-    const said = typeof data?.message === 'string' ? data.message : error.message ?? '';
-    const advice = [ADVICE[error.status] ?? (error.status >= 500 ? 'GitHub had a problem; try again later' : ''), hint].filter(Boolean).join('; ');
+    const said = typeof data?.message === 'string' ? data.message : (error.message ?? '');
+    const advice = [ADVICE[error.status] ?? (error.status >= 500 ? 'GitHub had a problem; try again later' : ''), hint]
+      .filter(Boolean)
+      .join('; ');
     return new SourceError(`GitHub API: ${doing} failed with ${error.status}${said ? ` (${said})` : ''}${advice ? `: ${advice}` : ''}`);
   }
   return new SourceError(`GitHub API: ${doing} failed: ${(error as Error)?.message ?? String(error)}`);

@@ -37,7 +37,10 @@ export function gitAuthEnv(url: string, token: string | undefined, base: NodeJS.
 }
 
 /** Runs git, resolving with its exit code and the tail of stderr (progress and errors; never file content). */
-export function runGit(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; stderr: string; stdout: string }> {
+export function runGit(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn('git', args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

@@ -22,10 +22,18 @@ export async function uploadSarif(gh: GitHub, upload: SarifUpload): Promise<{ id
   const sarif = gzipSync(Buffer.from(upload.sarif, 'utf8')).toString('base64');
   try {
     const { data } = await gh.rest.codeScanning.uploadSarif({
-      owner: upload.owner, repo: upload.repo, commit_sha: upload.commitSha, ref: upload.ref, sarif, tool_name: 'keyhound',
+      owner: upload.owner,
+      repo: upload.repo,
+      commit_sha: upload.commitSha,
+      ref: upload.ref,
+      sarif,
+      tool_name: 'keyhound',
     });
     return { id: data.id ?? '', ...(data.url ? { url: data.url } : {}) };
   } catch (error) {
-    throw apiError(error, `uploading SARIF to code scanning of ${upload.owner}/${upload.repo} (the token needs security-events: write, and code scanning must be available for the repository)`);
+    throw apiError(
+      error,
+      `uploading SARIF to code scanning of ${upload.owner}/${upload.repo} (the token needs security-events: write, and code scanning must be available for the repository)`,
+    );
   }
 }

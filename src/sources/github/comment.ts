@@ -25,10 +25,21 @@ interface ApiComment {
  * one comment however often it is pushed to. With `createIfMissing` false
  * (nothing to report) an existing comment is updated and none is created.
  */
-export async function upsertComment(gh: GitHub, target: CommentTarget, body: string, marker: string, createIfMissing = true): Promise<CommentResult> {
+export async function upsertComment(
+  gh: GitHub,
+  target: CommentTarget,
+  body: string,
+  marker: string,
+  createIfMissing = true,
+): Promise<CommentResult> {
   let existing: ApiComment | undefined;
   try {
-    const comments = (await gh.paginate(gh.rest.issues.listComments, { owner: target.owner, repo: target.repo, issue_number: target.number, per_page: 100 })) as ApiComment[];
+    const comments = (await gh.paginate(gh.rest.issues.listComments, {
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.number,
+      per_page: 100,
+    })) as ApiComment[];
     existing = comments.find((comment) => comment.body?.includes(marker));
   } catch (error) {
     throw apiError(error, `listing the comments of ${target.owner}/${target.repo}#${target.number}`);
@@ -42,6 +53,9 @@ export async function upsertComment(gh: GitHub, target: CommentTarget, body: str
     const { data } = await gh.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.number, body });
     return { action: 'created', id: data.id, url: data.html_url };
   } catch (error) {
-    throw apiError(error, `${existing ? 'updating' : 'creating'} the comment on ${target.owner}/${target.repo}#${target.number} (the token needs pull-requests: write)`);
+    throw apiError(
+      error,
+      `${existing ? 'updating' : 'creating'} the comment on ${target.owner}/${target.repo}#${target.number} (the token needs pull-requests: write)`,
+    );
   }
 }

@@ -30,7 +30,11 @@ interface ApiPull {
 export function pullRequestInfo(owner: string, repo: string, pull: ApiPull): PullRequestInfo {
   const headRepository = pull.head.repo?.full_name;
   return {
-    owner, repo, number: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha,
+    owner,
+    repo,
+    number: pull.number,
+    headSha: pull.head.sha,
+    baseSha: pull.base.sha,
     ...(headRepository ? { headRepository } : {}),
     fromFork: headRepository === undefined || headRepository.toLowerCase() !== pull.base.repo.full_name.toLowerCase(),
     ...(pull.changed_files !== undefined ? { changedFiles: pull.changed_files } : {}),
@@ -40,7 +44,7 @@ export function pullRequestInfo(owner: string, repo: string, pull: ApiPull): Pul
 export async function getPullRequest(gh: GitHub, owner: string, repo: string, number: number): Promise<PullRequestInfo> {
   try {
     const { data } = await gh.rest.pulls.get({ owner, repo, pull_number: number });
-    return pullRequestInfo(owner, repo, data as unknown as ApiPull);
+    return pullRequestInfo(owner, repo, data);
   } catch (error) {
     throw apiError(error, `reading pull request ${owner}/${repo}#${number}`);
   }
@@ -48,8 +52,7 @@ export async function getPullRequest(gh: GitHub, owner: string, repo: string, nu
 
 /** What one changed file yields: chunks to scan (with their byte count), or why it was skipped. */
 export type PullFileItem =
-  | { kind: 'file'; path: string; bytes: number; chunks: Chunk[]; whole: boolean }
-  | { kind: 'skip'; path: string; reason: SkipReason };
+  { kind: 'file'; path: string; bytes: number; chunks: Chunk[]; whole: boolean } | { kind: 'skip'; path: string; reason: SkipReason };
 
 export interface PullFilesOptions {
   /**
@@ -76,7 +79,12 @@ interface ApiFile {
 /** GitHub's limit on `pulls/{n}/files`: files past the 3,000th are not listed. */
 export const PULL_FILES_LIMIT = 3000;
 
-async function blobText(gh: GitHub, pr: PullRequestInfo, sha: string, maxFileSize: number): Promise<{ text: string; bytes: number } | { skip: SkipReason }> {
+async function blobText(
+  gh: GitHub,
+  pr: PullRequestInfo,
+  sha: string,
+  maxFileSize: number,
+): Promise<{ text: string; bytes: number } | { skip: SkipReason }> {
   const { data } = await gh.rest.git.getBlob({ owner: pr.owner, repo: pr.repo, file_sha: sha });
   if ((data.size ?? 0) > maxFileSize) return { skip: 'too-large' };
   const bytes = Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
@@ -94,7 +102,12 @@ async function blobText(gh: GitHub, pr: PullRequestInfo, sha: string, maxFileSiz
 export async function* pullRequestFiles(gh: GitHub, pr: PullRequestInfo, options: PullFilesOptions = {}): AsyncGenerator<PullFileItem> {
   let files: ApiFile[];
   try {
-    files = (await gh.paginate(gh.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 })) as ApiFile[];
+    files = await gh.paginate(gh.rest.pulls.listFiles, {
+      owner: pr.owner,
+      repo: pr.repo,
+      pull_number: pr.number,
+      per_page: 100,
+    });
   } catch (error) {
     throw apiError(error, `listing the files of pull request ${pr.owner}/${pr.repo}#${pr.number}`);
   }
@@ -107,7 +120,12 @@ export async function* pullRequestFiles(gh: GitHub, pr: PullRequestInfo, options
       yield { kind: 'skip', path: file.filename, reason: 'excluded-path' };
       continue;
     }
-    const origin: Origin = { path: file.filename, repository: `${pr.owner}/${pr.repo}`, pullRequest: pr.number, ...(file.sha ? { blob: file.sha } : {}) };
+    const origin: Origin = {
+      path: file.filename,
+      repository: `${pr.owner}/${pr.repo}`,
+      pullRequest: pr.number,
+      ...(file.sha ? { blob: file.sha } : {}),
+    };
     if (file.patch !== undefined && !options.headContents) {
       const hunks = parsePatch(file.patch).filter((hunk) => hunk.added.length > 0);
       if (hunks.length === 0) continue;
@@ -136,7 +154,13 @@ export async function* pullRequestFiles(gh: GitHub, pr: PullRequestInfo, options
       yield { kind: 'skip', path: file.filename, reason: content.skip };
       continue;
     }
-    yield { kind: 'file', path: file.filename, bytes: content.bytes, chunks: [{ text: content.text, origin, ...(lines ? { lines } : {}) }], whole: lines === undefined };
+    yield {
+      kind: 'file',
+      path: file.filename,
+      bytes: content.bytes,
+      chunks: [{ text: content.text, origin, ...(lines ? { lines } : {}) }],
+      whole: lines === undefined,
+    };
   }
   if (pr.changedFiles !== undefined && pr.changedFiles > files.length && files.length >= PULL_FILES_LIMIT) {
     for (let i = files.length; i < pr.changedFiles; i++) yield { kind: 'skip', path: '', reason: 'api-file-limit' };

@@ -48,8 +48,10 @@ export interface RateLimitPolicy {
 export function stopMessage(ms: number, policy: RateLimitPolicy, limit: string | undefined, now: number): string {
   const at = new Date(now + ms).toISOString().replace(/\.\d+Z$/, 'Z');
   const minutes = Math.max(1, Math.round(ms / 60_000));
-  return `GitHub API rate limit exhausted${limit ? ` (limit ${limit} requests an hour)` : ''}: it resets at ${at}, in about ${minutes} minute${minutes === 1 ? '' : 's'}, `
-    + `longer than the ${Math.round(policy.maxWaitMs / 1000)} s we may wait (--max-wait). Run again later, raise --max-wait, or use a token (GITHUB_TOKEN or --token) for a higher limit.`;
+  return (
+    `GitHub API rate limit exhausted${limit ? ` (limit ${limit} requests an hour)` : ''}: it resets at ${at}, in about ${minutes} minute${minutes === 1 ? '' : 's'}, ` +
+    `longer than the ${Math.round(policy.maxWaitMs / 1000)} s we may wait (--max-wait). Run again later, raise --max-wait, or use a token (GITHUB_TOKEN or --token) for a higher limit.`
+  );
 }
 
 interface RequestFailure {
@@ -90,7 +92,12 @@ export function rateLimitWrapper(policy: RateLimitPolicy): (request: Request, op
         const delay = typeof failure.status === 'number' ? retryDelay(failure.status, headers, now()) : undefined;
         if (delay === undefined || attempt >= 3) throw error;
         blockedUntil = 0;
-        await wait(delay, header(headers, 'retry-after') !== undefined ? 'GitHub asked to slow down (secondary rate limit)' : 'the rate limit is used up until it resets');
+        await wait(
+          delay,
+          header(headers, 'retry-after') !== undefined
+            ? 'GitHub asked to slow down (secondary rate limit)'
+            : 'the rate limit is used up until it resets',
+        );
       }
     }
   };

@@ -57,7 +57,14 @@ interface ApiRepository {
 }
 
 function toInfo(repo: ApiRepository): RepositoryInfo {
-  return { fullName: repo.full_name, cloneUrl: repo.clone_url, fork: repo.fork, archived: repo.archived === true, private: repo.private, sizeKb: repo.size ?? 0 };
+  return {
+    fullName: repo.full_name,
+    cloneUrl: repo.clone_url,
+    fork: repo.fork,
+    archived: repo.archived === true,
+    private: repo.private,
+    sizeKb: repo.size ?? 0,
+  };
 }
 
 /** The login the token belongs to, or undefined (no token, or an Actions/App token that has no user). */
@@ -76,12 +83,16 @@ async function listAll(gh: GitHub, kind: 'org' | 'user', name: string): Promise<
     // /users/NAME/repos lists public repositories only; for the token's own user, /user/repos includes private ones.
     const login = await tokenLogin(gh);
     if (login && login.toLowerCase() === name.toLowerCase()) {
-      return (await gh.paginate(gh.rest.repos.listForAuthenticatedUser, { affiliation: 'owner', per_page: 100 })) as ApiRepository[];
+      return await gh.paginate(gh.rest.repos.listForAuthenticatedUser, { affiliation: 'owner', per_page: 100 });
     }
     return (await gh.paginate(gh.rest.repos.listForUser, { username: name, type: 'owner', per_page: 100 })) as ApiRepository[];
   } catch (error) {
     if (isHttpError(error, 404)) {
-      throw apiError(error, `listing the repositories of ${kind === 'org' ? 'organization' : 'user'} ${name}`, kind === 'org' ? 'for a personal account use `keyhound github user`' : undefined);
+      throw apiError(
+        error,
+        `listing the repositories of ${kind === 'org' ? 'organization' : 'user'} ${name}`,
+        kind === 'org' ? 'for a personal account use `keyhound github user`' : undefined,
+      );
     }
     throw apiError(error, `listing the repositories of ${name}`);
   }
@@ -92,12 +103,17 @@ async function listAll(gh: GitHub, kind: 'org' | 'user', name: string): Promise<
  * when it is a fork or archived; listings apply the filters and count what
  * each left out. Listing order is GitHub's, sorted by name for stable output.
  */
-export async function listRepositories(gh: GitHub, kind: AuditKind, name: string, filters: RepositoryFilters = {}): Promise<RepositoryList> {
+export async function listRepositories(
+  gh: GitHub,
+  kind: AuditKind,
+  name: string,
+  filters: RepositoryFilters = {},
+): Promise<RepositoryList> {
   if (kind === 'repo') {
     const { owner, repo } = parseRepoName(name);
     try {
       const { data } = await gh.rest.repos.get({ owner, repo });
-      return { repositories: [toInfo(data as ApiRepository)], excluded: { forks: 0, archived: 0 } };
+      return { repositories: [toInfo(data)], excluded: { forks: 0, archived: 0 } };
     } catch (error) {
       throw apiError(error, `reading repository ${owner}/${repo}`);
     }

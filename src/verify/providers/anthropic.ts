@@ -10,7 +10,11 @@ export const anthropicVerifier: Verifier<{ key: string }> = {
   appliesTo: (finding) => finding.ruleId === 'anthropic-api-key',
   input: (finding) => ({ key: finding.secret }),
   async verify({ key }, http: Http) {
-    const answer = await http.send(ORIGIN, { method: 'GET', path: '/v1/models', headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01' } });
+    const answer = await http.send(ORIGIN, {
+      method: 'GET',
+      path: '/v1/models',
+      headers: { 'x-api-key': key, 'anthropic-version': '2023-06-01' },
+    });
     if (answer.kind === 'response') {
       if (answer.status === 200) return live('Anthropic accepted the key (HTTP 200)');
       if (answer.status === 401) return dead('Anthropic rejected the key (HTTP 401)');

@@ -29,7 +29,13 @@ export const awsVerifier: Verifier<{ keyId: string; secret: string }> = {
   async verify({ keyId, secret }, http: Http) {
     const target = new URL(http.target(ORIGIN));
     const headers = signV4(
-      { method: 'POST', host: target.host, path: '/', body: BODY, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' } },
+      {
+        method: 'POST',
+        host: target.host,
+        path: '/',
+        body: BODY,
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      },
       { accessKeyId: keyId, secretAccessKey: secret },
       { region: 'us-east-1', service: 'sts' },
     );
@@ -41,8 +47,10 @@ export const awsVerifier: Verifier<{ keyId: string; secret: string }> = {
         return live(`AWS accepted the key pair (HTTP 200)${arn ? ` as ${arn}` : ''}`);
       }
       const code = element(answer.body, 'Code');
-      if (answer.status === 403 && code === 'InvalidClientTokenId') return dead(`AWS does not know access key id ${keyId} (InvalidClientTokenId)`);
-      if (answer.status === 403 && code === 'SignatureDoesNotMatch') return dead(`the secret does not belong to access key id ${keyId} (SignatureDoesNotMatch)`);
+      if (answer.status === 403 && code === 'InvalidClientTokenId')
+        return dead(`AWS does not know access key id ${keyId} (InvalidClientTokenId)`);
+      if (answer.status === 403 && code === 'SignatureDoesNotMatch')
+        return dead(`the secret does not belong to access key id ${keyId} (SignatureDoesNotMatch)`);
       if (answer.status === 403 && code) return unknown(`AWS answered ${field(code)} (HTTP 403)`);
     }
     return inconclusive(answer);

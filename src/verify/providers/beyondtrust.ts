@@ -34,7 +34,8 @@ export const beyondtrustVerifier: Verifier<BeyondTrustInput> = {
     if (!found) return unknown('no BeyondTrust site host found near the secret');
     const site = parseHost(found);
     if (!site) return unknown('the site found near the secret is not a plain host name; not contacted');
-    if (!context.hostAllowed(site, KNOWN)) return unknown(`site ${site} is not a *.beyondtrustcloud.com site; not contacted (allow it with --verify-host ${site})`);
+    if (!context.hostAllowed(site, KNOWN))
+      return unknown(`site ${site} is not a *.beyondtrustcloud.com site; not contacted (allow it with --verify-host ${site})`);
     return { site, clientId, secret: finding.secret };
   },
   async verify({ site, clientId, secret }, http: Http) {
@@ -55,7 +56,8 @@ export const beyondtrustVerifier: Verifier<BeyondTrustInput> = {
       }
       if (answer.status === 400 || answer.status === 401) {
         const error = field(body?.error);
-        if (answer.status === 401 || error === 'invalid_client') return dead(`${site} rejected the client credentials (HTTP ${answer.status}${error ? ` ${error}` : ''})`);
+        if (answer.status === 401 || error === 'invalid_client')
+          return dead(`${site} rejected the client credentials (HTTP ${answer.status}${error ? ` ${error}` : ''})`);
       }
     }
     return inconclusive(answer);

@@ -5,8 +5,13 @@ import { dead, live, unknown, type Verifier } from '../types.js';
 const ORIGIN = 'https://api.github.com';
 /** Tokens that authenticate a user or an app installation; refresh tokens and OAuth client secrets need more than themselves. */
 const RULES = new Set([
-  'github-pat-classic', 'github-oauth-token', 'github-user-to-server-token', 'github-app-installation-token',
-  'github-app-installation-token-stateless', 'github-fine-grained-pat', 'github-token-legacy',
+  'github-pat-classic',
+  'github-oauth-token',
+  'github-user-to-server-token',
+  'github-app-installation-token',
+  'github-app-installation-token-stateless',
+  'github-fine-grained-pat',
+  'github-token-legacy',
 ]);
 
 /** `GET /user` (https://docs.github.com/en/rest/users/users#get-the-authenticated-user): the login, and the classic scopes in `X-OAuth-Scopes`. */
@@ -24,14 +29,20 @@ export const githubVerifier: Verifier<{ token: string }> = {
     if (answer.kind === 'response') {
       if (answer.status === 200) {
         const login = field(json(answer)?.login);
-        const scopes = answer.headers.get('x-oauth-scopes')?.replace(/[^\w:, -]/g, '').trim();
-        return live(`GitHub accepted the token (HTTP 200)${login ? ` as ${login}` : ''}; scopes: ${scopes || 'none listed (fine-grained or app token)'}`);
+        const scopes = answer.headers
+          .get('x-oauth-scopes')
+          ?.replace(/[^\w:, -]/g, '')
+          .trim();
+        return live(
+          `GitHub accepted the token (HTTP 200)${login ? ` as ${login}` : ''}; scopes: ${scopes || 'none listed (fine-grained or app token)'}`,
+        );
       }
       if (answer.status === 401) return dead('GitHub rejected the token (HTTP 401: bad credentials)');
       if (answer.status === 403) {
         if (answer.headers.get('x-ratelimit-remaining') === '0') return unknown('GitHub rate limit reached (HTTP 403); try again later');
         // An app installation token authenticates, but /user is not for apps.
-        if (/not accessible by integration/i.test(String(json(answer)?.message ?? ''))) return live('GitHub accepted the token as an app installation (HTTP 403 on /user, which only valid installation tokens get)');
+        if (/not accessible by integration/i.test(String(json(answer)?.message ?? '')))
+          return live('GitHub accepted the token as an app installation (HTTP 403 on /user, which only valid installation tokens get)');
       }
     }
     return inconclusive(answer);

@@ -18,7 +18,8 @@ export const openaiVerifier: Verifier<{ key: string }> = {
       if (answer.status === 200) return live('OpenAI accepted the key (HTTP 200)');
       if (answer.status === 401) return dead('OpenAI rejected the key (HTTP 401)');
       const error = json(answer)?.error as { code?: unknown } | undefined;
-      if (answer.status === 429 && error?.code === 'insufficient_quota') return live('OpenAI accepted the key, whose account has no quota left (HTTP 429 insufficient_quota)');
+      if (answer.status === 429 && error?.code === 'insufficient_quota')
+        return live('OpenAI accepted the key, whose account has no quota left (HTTP 429 insufficient_quota)');
     }
     return inconclusive(answer);
   },

@@ -14,7 +14,9 @@ export const sendgridVerifier: Verifier<{ key: string }> = {
     if (answer.kind === 'response') {
       if (answer.status === 200) {
         const scopes = json(answer)?.scopes;
-        return live(`SendGrid accepted the key (HTTP 200)${Array.isArray(scopes) ? `; ${scopes.length} scope${scopes.length === 1 ? '' : 's'}` : ''}`);
+        return live(
+          `SendGrid accepted the key (HTTP 200)${Array.isArray(scopes) ? `; ${scopes.length} scope${scopes.length === 1 ? '' : 's'}` : ''}`,
+        );
       }
       if (answer.status === 401) return dead('SendGrid rejected the key (HTTP 401)');
     }

@@ -10,7 +10,9 @@ import { commit, git, GIT_ENV, initRepo } from '../../helpers/git.js';
 function logOutput(repo: string, context = 0): Buffer {
   const commits = git(repo, ['rev-list', '--topo-order', '--reverse', '--all']);
   return execFileSync('git', patchArguments({ context, maxFileSize: 1024 * 1024 }), {
-    cwd: repo, input: commits, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...GIT_ENV },
+    cwd: repo,
+    input: commits,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...GIT_ENV },
   });
 }
 
@@ -26,7 +28,10 @@ function parse(output: Buffer, size: number, text = true): PatchedCommit[] {
 describe('PatchParser', () => {
   it('reads headers, raw entries (odd paths, renames) and hunks the same however the output is split', () => {
     const repo = initRepo();
-    commit(repo, { 'dir with space/ä ö.txt': 'one\ntwo\nthree\n', 'plain.txt': 'keep\n' }, 'First\n\nbody line', { author: 'Grace Hopper', email: 'grace@example.com' });
+    commit(repo, { 'dir with space/ä ö.txt': 'one\ntwo\nthree\n', 'plain.txt': 'keep\n' }, 'First\n\nbody line', {
+      author: 'Grace Hopper',
+      email: 'grace@example.com',
+    });
     git(repo, ['mv', 'plain.txt', 'moved.txt']);
     commit(repo, { 'dir with space/ä ö.txt': 'one\nTWO\nthree\nfour\n' }, 'Second');
     const output = logOutput(repo);
@@ -46,7 +51,13 @@ describe('PatchParser', () => {
     expect(rename).toMatchObject({ oldPath: 'plain.txt', path: 'moved.txt' });
     // A pure rename has no patch; the edit has one hunk: line 2 changed, line 4 added.
     expect(second!.files.map((f) => [f.entry.path, f.hunks.map((h) => [h.firstLine, h.text, h.added])])).toEqual([
-      ['dir with space/ä ö.txt', [[2, 'TWO\n', [{ start: 2, end: 2 }]], [4, 'four\n', [{ start: 4, end: 4 }]]]],
+      [
+        'dir with space/ä ö.txt',
+        [
+          [2, 'TWO\n', [{ start: 2, end: 2 }]],
+          [4, 'four\n', [{ start: 4, end: 4 }]],
+        ],
+      ],
     ]);
   });
 
@@ -89,7 +100,10 @@ describe('PatchParser', () => {
     parser.push(output);
     parser.end();
     const files = commits[0]!.files;
-    expect(files.map((f) => [f.entry.path, f.binary])).toEqual([['bin.dat', true], ['mac.txt', false]]);
+    expect(files.map((f) => [f.entry.path, f.binary])).toEqual([
+      ['bin.dat', true],
+      ['mac.txt', false],
+    ]);
     // git counts two lines; a lone \r would make the engine count three.
     expect(files[1]!.hunks[0]).toMatchObject({ text: 'one two\nthree\n', added: [{ start: 1, end: 2 }] });
   });

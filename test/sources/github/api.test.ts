@@ -34,7 +34,8 @@ describe('names', () => {
 
 describe('listRepositories', () => {
   it('follows link pagination and applies the fork and archived filters', async () => {
-    for (let i = 0; i < 7; i++) server.repos.push({ full_name: `acme/r${i}`, clone_url: `file:///nowhere/r${i}`, fork: i === 2, archived: i === 3 });
+    for (let i = 0; i < 7; i++)
+      server.repos.push({ full_name: `acme/r${i}`, clone_url: `file:///nowhere/r${i}`, fork: i === 2, archived: i === 3 });
     server.repos.push({ full_name: 'other/x', clone_url: 'file:///x' });
     server.defaultPerPage = 3;
     const gh = createGitHubClient({ apiUrl: server.url });
@@ -56,8 +57,11 @@ describe('listRepositories', () => {
     expect(pages[0]!.query.get('per_page')).toBe('100');
   });
 
-  it('lists the token user\'s private repositories through /user/repos, others\' public ones through /users/NAME/repos', async () => {
-    server.repos.push({ full_name: 'me/secret', clone_url: 'file:///a', private: true, ownerType: 'User' }, { full_name: 'me/open', clone_url: 'file:///b', ownerType: 'User' });
+  it("lists the token user's private repositories through /user/repos, others' public ones through /users/NAME/repos", async () => {
+    server.repos.push(
+      { full_name: 'me/secret', clone_url: 'file:///a', private: true, ownerType: 'User' },
+      { full_name: 'me/open', clone_url: 'file:///b', ownerType: 'User' },
+    );
     server.tokens.set('tok-me', { login: 'me' });
     const mine = await listRepositories(createGitHubClient({ apiUrl: server.url, token: 'tok-me' }), 'user', 'me');
     expect(mine.repositories.map((r) => r.fullName)).toEqual(['me/open', 'me/secret']);
@@ -67,10 +71,14 @@ describe('listRepositories', () => {
 
   it('says what failed and what to do on 404 and 401', async () => {
     const gh = createGitHubClient({ apiUrl: server.url });
-    await expect(listRepositories(gh, 'org', 'nobody')).rejects.toThrow(/listing the repositories of organization nobody.*failed with 404 \(Not Found\).*keyhound github user/);
+    await expect(listRepositories(gh, 'org', 'nobody')).rejects.toThrow(
+      /listing the repositories of organization nobody.*failed with 404 \(Not Found\).*keyhound github user/,
+    );
     await expect(listRepositories(gh, 'repo', 'acme/missing')).rejects.toThrow(/reading repository acme\/missing failed with 404/);
     server.tokens.set('good', {});
-    await expect(listRepositories(createGitHubClient({ apiUrl: server.url, token: 'bad' }), 'repo', 'acme/x')).rejects.toThrow(/401 \(Bad credentials\): the token was rejected/);
+    await expect(listRepositories(createGitHubClient({ apiUrl: server.url, token: 'bad' }), 'repo', 'acme/x')).rejects.toThrow(
+      /401 \(Bad credentials\): the token was rejected/,
+    );
   });
 
   it('reports an unreachable API as a connection problem', async () => {
@@ -97,7 +105,9 @@ describe('rate limits against the API', () => {
     server.repos.push({ full_name: 'acme/a', clone_url: 'file:///a' });
     server.rate = { limit: 60, remaining: 0, reset: Math.floor(Date.now() / 1000) + 1800 };
     const gh = createGitHubClient({ apiUrl: server.url, maxWaitMs: 1000 });
-    await expect(listRepositories(gh, 'repo', 'acme/a')).rejects.toThrow(/rate limit exhausted \(limit 60 requests an hour\).*in about 30 minutes/);
+    await expect(listRepositories(gh, 'repo', 'acme/a')).rejects.toThrow(
+      /rate limit exhausted \(limit 60 requests an hour\).*in about 30 minutes/,
+    );
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -109,7 +119,11 @@ describe('pull requests through the API', () => {
     const base = commit(dir, { 'config.js': `const a = 1;\nconst legacy = "${old}";\n`, 'keep.txt': 'x\n' }, 'base');
     const secret = githubToken();
     const filler = Array.from({ length: 30 }, (_, i) => `// line ${i}`).join('\n');
-    const head = commit(dir, { 'config.js': `const a = 1;\nconst legacy = "${old}";\n${filler}\nconst token = "${secret}";\n`, 'new.txt': 'hello\n' }, 'head');
+    const head = commit(
+      dir,
+      { 'config.js': `const a = 1;\nconst legacy = "${old}";\n${filler}\nconst token = "${secret}";\n`, 'new.txt': 'hello\n' },
+      'head',
+    );
     return { dir, base, head, secret, old };
   }
 
@@ -132,7 +146,9 @@ describe('pull requests through the API', () => {
     server.repos.push({ full_name: 'acme/app', clone_url: 'file:///x' });
     server.addPull({ owner: 'acme', repo: 'app', number: 5, baseSha: base, headSha: head, files: pullFilesFromGit(dir, base, head) });
     const gh = createGitHubClient({ apiUrl: server.url });
-    const report = await scanPullRequest(new Engine(builtinRules()), gh, await getPullRequest(gh, 'acme', 'app', 5), { headContents: true });
+    const report = await scanPullRequest(new Engine(builtinRules()), gh, await getPullRequest(gh, 'acme', 'app', 5), {
+      headContents: true,
+    });
     expect(report.findings.map((f) => [f.path, f.line, f.secret])).toEqual([['config.js', 33, secret]]);
     expect(server.requests.filter((r) => r.path.includes('/git/blobs/'))).toHaveLength(2);
   });
@@ -141,7 +157,12 @@ describe('pull requests through the API', () => {
     const secret = githubToken();
     server.repos.push({ full_name: 'acme/app', clone_url: 'file:///x' });
     server.addPull({
-      owner: 'acme', repo: 'app', number: 9, baseSha: 'a'.repeat(40), headSha: 'b'.repeat(40), headRepo: 'someone/app',
+      owner: 'acme',
+      repo: 'app',
+      number: 9,
+      baseSha: 'a'.repeat(40),
+      headSha: 'b'.repeat(40),
+      headRepo: 'someone/app',
       files: [
         { filename: 'huge.env', status: 'modified', content: `TOKEN=${secret}\n` },
         { filename: 'payload.raw', status: 'added', content: Buffer.from([0x89, 0x50, 0, 0, 1, 2]) },
@@ -172,11 +193,13 @@ describe('publishing', () => {
     expect(server.commentsOn('acme', 'app', 3).map((c) => c.body)).toEqual(['LGTM', '<!-- m -->\nsecond']);
   });
 
-  it('turns a read-only token\'s 403 into a message that names the permission', async () => {
+  it("turns a read-only token's 403 into a message that names the permission", async () => {
     server.repos.push({ full_name: 'acme/app', clone_url: 'file:///x' });
     server.tokens.set('ro', { readOnly: true });
     const gh = createGitHubClient({ apiUrl: server.url, token: 'ro' });
-    await expect(upsertComment(gh, { owner: 'acme', repo: 'app', number: 3 }, 'x', 'x')).rejects.toThrow(/creating the comment.*pull-requests: write.*403 \(Resource not accessible by integration\)/);
+    await expect(upsertComment(gh, { owner: 'acme', repo: 'app', number: 3 }, 'x', 'x')).rejects.toThrow(
+      /creating the comment.*pull-requests: write.*403 \(Resource not accessible by integration\)/,
+    );
   });
 
   it('uploads SARIF gzip-compressed and base64-encoded with commit and ref', async () => {

@@ -44,7 +44,7 @@ describe('cloneRepository', () => {
     }
   });
 
-  it('fails with git\'s reason, and cleans up, when the server refuses', async () => {
+  it("fails with git's reason, and cleans up, when the server refuses", async () => {
     const root = tempDir();
     server = await new GitHttpServer(root, 'right').start();
     const error = (await cloneRepository(`${server.url}/app.git`, { token: 'wrong', tempRoot: root }).catch((e: unknown) => e)) as Error;
@@ -65,7 +65,12 @@ describe('cloneRepository', () => {
     const env = { PATH: process.env.PATH, HOME: root, GIT_CONFIG_NOSYSTEM: '1' };
     expect((await runGit(['clone', '--quiet', url, clone], { env: gitAuthEnv(url, token, env) })).code).toBe(0);
     // What actions/checkout leaves behind (persist-credentials), here with a stale token.
-    git(clone, 'config', `http.${server.url}/.extraheader`, `AUTHORIZATION: basic ${Buffer.from('x-access-token:stale').toString('base64')}`);
+    git(
+      clone,
+      'config',
+      `http.${server.url}/.extraheader`,
+      `AUTHORIZATION: basic ${Buffer.from('x-access-token:stale').toString('base64')}`,
+    );
     commit(work, { 'a.txt': 'two\n' }, 'second');
     git(path.join(root, 'app.git'), 'fetch', '--quiet', work, 'main:main');
     const before = server.rawAuthorizations.length;
@@ -74,12 +79,20 @@ describe('cloneRepository', () => {
     expect(server.rawAuthorizations.slice(before).every((n) => n === 1)).toBe(true);
   });
 
-  it('scopes the header to the URL\'s origin and adds to existing GIT_CONFIG_COUNT entries', () => {
-    const env = gitAuthEnv('https://ghe.example.com/a/b.git', 'tok', { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.x', GIT_CONFIG_VALUE_0: 'y' });
+  it("scopes the header to the URL's origin and adds to existing GIT_CONFIG_COUNT entries", () => {
+    const env = gitAuthEnv('https://ghe.example.com/a/b.git', 'tok', {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'core.x',
+      GIT_CONFIG_VALUE_0: 'y',
+    });
     expect(env).toMatchObject({
-      GIT_CONFIG_COUNT: '3', GIT_CONFIG_KEY_0: 'core.x', GIT_TERMINAL_PROMPT: '0',
-      GIT_CONFIG_KEY_1: 'http.https://ghe.example.com/.extraheader', GIT_CONFIG_VALUE_1: '',
-      GIT_CONFIG_KEY_2: 'http.https://ghe.example.com/.extraheader', GIT_CONFIG_VALUE_2: `AUTHORIZATION: basic ${Buffer.from('x-access-token:tok').toString('base64')}`,
+      GIT_CONFIG_COUNT: '3',
+      GIT_CONFIG_KEY_0: 'core.x',
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_CONFIG_KEY_1: 'http.https://ghe.example.com/.extraheader',
+      GIT_CONFIG_VALUE_1: '',
+      GIT_CONFIG_KEY_2: 'http.https://ghe.example.com/.extraheader',
+      GIT_CONFIG_VALUE_2: `AUTHORIZATION: basic ${Buffer.from('x-access-token:tok').toString('base64')}`,
     });
     expect(gitAuthEnv('file:///tmp/x', 'tok', {}).GIT_CONFIG_COUNT).toBeUndefined();
   });

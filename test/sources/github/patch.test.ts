@@ -21,7 +21,10 @@ describe('parsePatch', () => {
       { newStart: 1, lines: ['line one', 'new two', 'new three', 'line four'], added: [{ start: 2, end: 3 }] },
       { newStart: 21, lines: ['ctx', 'added at 22', 'ctx'], added: [{ start: 22, end: 22 }] },
     ]);
-    expect(addedLines(patch)).toEqual([{ start: 2, end: 3 }, { start: 22, end: 22 }]);
+    expect(addedLines(patch)).toEqual([
+      { start: 2, end: 3 },
+      { start: 22, end: 22 },
+    ]);
   });
 
   it('reads a new file (+1,N) and a one-line hunk header without counts', () => {

@@ -19,14 +19,21 @@ describe('rate-limit headers', () => {
 });
 
 describe('rateLimitWrapper', () => {
-  const limited = (reset: number) => Object.assign(new Error('API rate limit exceeded'), {
-    status: 403, response: { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset), 'x-ratelimit-limit': '60' } },
-  });
+  const limited = (reset: number) =>
+    Object.assign(new Error('API rate limit exceeded'), {
+      status: 403,
+      response: { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset), 'x-ratelimit-limit': '60' } },
+    });
 
   it('waits for the reset and retries when the wait is short', async () => {
     let now = NOW;
     const waits: number[] = [];
-    const wrap = rateLimitWrapper({ maxWaitMs: 60_000, now: () => now, sleep: async (ms) => void (now += ms), onWait: (ms) => waits.push(ms) });
+    const wrap = rateLimitWrapper({
+      maxWaitMs: 60_000,
+      now: () => now,
+      sleep: async (ms) => void (now += ms),
+      onWait: (ms) => waits.push(ms),
+    });
     let calls = 0;
     const response = await wrap(async () => {
       calls++;
@@ -40,16 +47,25 @@ describe('rateLimitWrapper', () => {
 
   it('stops with a message that says when the limit resets and what to do', async () => {
     const wrap = rateLimitWrapper({ maxWaitMs: 10_000, now: () => NOW, sleep: async () => {} });
-    const error = await wrap(async () => { throw limited(NOW / 1000 + 3600); }, {}).catch((e: unknown) => e);
+    const error = await wrap(async () => {
+      throw limited(NOW / 1000 + 3600);
+    }, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
-    expect((error as Error).message).toMatch(/rate limit exhausted \(limit 60 requests an hour\): it resets at 2023-11-14T23:13:21Z, in about 60 minutes/);
+    expect((error as Error).message).toMatch(
+      /rate limit exhausted \(limit 60 requests an hour\): it resets at 2023-11-14T23:13:21Z, in about 60 minutes/,
+    );
     expect((error as Error).message).toMatch(/--max-wait.*GITHUB_TOKEN or --token/);
   });
 
   it('waits before the next request when a response said the limit is used up', async () => {
     let now = NOW;
     const waits: number[] = [];
-    const wrap = rateLimitWrapper({ maxWaitMs: 60_000, now: () => now, sleep: async (ms) => void (now += ms), onWait: (ms) => waits.push(ms) });
+    const wrap = rateLimitWrapper({
+      maxWaitMs: 60_000,
+      now: () => now,
+      sleep: async (ms) => void (now += ms),
+      onWait: (ms) => waits.push(ms),
+    });
     await wrap(async () => ({ headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 5) } }), {});
     await wrap(async () => ({ headers: { 'x-ratelimit-remaining': '59' } }), {});
     expect(waits).toEqual([6000]);
@@ -58,6 +74,10 @@ describe('rateLimitWrapper', () => {
   it('passes other failures through untouched', async () => {
     const wrap = rateLimitWrapper({ maxWaitMs: 60_000 });
     const failure = Object.assign(new Error('Not Found'), { status: 404, response: { headers: {} } });
-    await expect(wrap(async () => { throw failure; }, {})).rejects.toBe(failure);
+    await expect(
+      wrap(async () => {
+        throw failure;
+      }, {}),
+    ).rejects.toBe(failure);
   });
 });
