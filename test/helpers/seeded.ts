@@ -25,7 +25,7 @@ export class SeededTokens {
 
   from(alphabet: string, length: number): string {
     let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.random() * alphabet.length)];
+    for (let i = 0; i < length; i++) out += alphabet.charAt(Math.floor(this.random() * alphabet.length));
     return out;
   }
 
