@@ -1,4 +1,4 @@
-import { escapeData } from '../report/github.js';
+import { escapeData } from '../report/github/annotations.js';
 import { run } from './run.js';
 
 // The runner starts this file (action.yml: runs.main). run() never throws; the

@@ -51,8 +51,14 @@ export class Progress {
   }
 
   item(bytes: number): void {
-    this.done++;
-    this.bytes += bytes;
+    this.update({ done: 1, bytes });
+  }
+
+  /** Items done, more items known to come, bytes scanned: what a source reports as it reads. */
+  update(update: { done?: number; total?: number; bytes?: number }): void {
+    this.total += update.total ?? 0;
+    this.done += update.done ?? 0;
+    this.bytes += update.bytes ?? 0;
     if (!this.enabled) return;
     const now = this.now();
     if (now - this.lastDraw >= INTERVAL_MS) {

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RuleSpec } from '../core/types.js';
 import { Engine, type EngineOptions } from '../detect/engine.js';
-import { runTask, type Task } from './task.js';
+import type { Task } from '../sources/source.js';
+import { runTask } from './task.js';
 
 /**
  * A scanning thread: builds its own engine from the rules it was given and

@@ -1,4 +1,4 @@
-import type { Finding, ScanResult, Suppressed } from '../core/types.js';
+import type { Finding, ScanResult, Suppressed } from '../../core/types.js';
 
 /**
  * Findings of a history scan, one per secret and path, the one from the

@@ -1,6 +1,6 @@
-import { UsageError } from '../core/errors.js';
-import { listCommits } from '../sources/git/history.js';
-import type { Repository } from '../sources/git/repo.js';
+import { UsageError } from '../../core/errors.js';
+import { listCommits } from './history.js';
+import type { Repository } from './repo.js';
 
 /** Which commits a history scan covers. All refs when nothing is given. */
 export interface HistoryScope {

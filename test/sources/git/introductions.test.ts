@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Introductions } from '../../src/scan/git-introductions.js';
+import { Introductions } from '../../../src/sources/git/introductions.js';
 
 describe('Introductions', () => {
   it("keeps each blob's position and outcome, and changes the outcome without moving the position", () => {

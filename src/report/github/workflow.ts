@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { escapeData, workflowCommand } from '../report/github.js';
+import { escapeData, workflowCommand } from './annotations.js';
 
 /**
  * The runner side of a step: log lines and workflow commands on stdout, the

@@ -1,42 +1,30 @@
 import { availableParallelism } from 'node:os';
-import { DEFAULT_MAX_FILE_SIZE } from '../config/defaults.js';
-import { ScanTimeoutError } from '../core/errors.js';
-import type { CommitInfo, LineRange, Origin, ScanResult } from '../core/types.js';
-import type { Engine } from '../detect/engine.js';
-import { blobTexts } from '../sources/git/blob-texts.js';
-import { withinSize } from '../sources/git/catfile.js';
-import { PatchRun } from '../sources/git/history.js';
-import { refObjectBlobs } from '../sources/git/refs.js';
-import { attributeMarked } from '../sources/git/attributes.js';
-import { joinHunks } from '../sources/git/hunks.js';
-import type { PatchedCommit, RawEntry } from '../sources/git/patch.js';
-import { openRepository, type Repository } from '../sources/git/repo.js';
-import { Collector, type ScanReport } from './collector.js';
-import { FindingSet } from './git-findings.js';
-import { Introductions } from './git-introductions.js';
-import { historyRevisions, listHistory, type HistoryScope } from './git-scope.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../../config/defaults.js';
+import type { CommitInfo, LineRange, Origin, ScanResult } from '../../core/types.js';
+import type { ScanContext, Source, SourceStats } from '../source.js';
+import { attributeMarked } from './attributes.js';
+import { blobTexts } from './blob-texts.js';
+import { withinSize } from './catfile.js';
+import { FindingSet } from './findings.js';
+import { PatchRun } from './history.js';
+import { joinHunks } from './hunks.js';
+import { Introductions } from './introductions.js';
+import type { PatchedCommit, RawEntry } from './patch.js';
+import { refObjectBlobs } from './refs.js';
+import type { Repository } from './repo.js';
+import { historyRevisions, listHistory, type HistoryScope } from './scope.js';
 
-export interface GitScanOptions extends HistoryScope {
-  /** The repository (any folder inside it, or a bare repository). Default: the working directory. */
-  repo?: string;
+export interface HistoryOptions extends HistoryScope {
   /** Blobs larger than this are skipped without being read. Default 10 MiB. */
   maxFileSize?: number;
   /** Paths allowlisted as a whole (config `allow.paths`): their blobs are not scanned. */
   skipPath?: (path: string) => boolean;
   /** Lines of unchanged context around each change given to rules that look nearby. Default {@link DEFAULT_CONTEXT}. */
   context?: number;
-  /**
-   * Report the candidates the engine dropped (an engine built with `explain`).
-   * Default true. The CLI always builds its history engine with `explain` (it
-   * needs to see where a `near` condition failed, see `recheck`) and sets this
-   * from `--explain`.
-   */
-  reportSuppressed?: boolean;
   /** git processes computing diffs at once. Default: one per core. */
   partitions?: number;
   /** Fewest commits worth a git process of their own. Default 1000. */
   minCommitsPerPartition?: number;
-  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -51,37 +39,22 @@ const SYMLINK_MODE = '120000';
 const isNull = (id: string): boolean => /^0+$/.test(id);
 
 /**
- * Scans the history of a repository: the lines each commit added, diffed by
- * git (several processes at once), each blob at most once, each finding
+ * The history of a repository: the lines each commit added, diffed by git
+ * (several processes at once), each blob at most once, each finding
  * attributed to the commit that introduced it. The same secret at the same
  * path is one finding (the first commit in history order) with a count of
- * the commits that added it.
+ * the commits that added it. Findings are final only at the end (an earlier
+ * introduction may still arrive), so they are handed on then.
  */
-export async function scanGitHistory(engine: Engine, options: GitScanOptions = {}): Promise<ScanReport> {
-  const repo = await openRepository(options.repo ?? process.cwd(), options.env);
-  return scanRepositoryHistory(engine, repo, options);
-}
-
-export async function scanRepositoryHistory(engine: Engine, repo: Repository, options: GitScanOptions = {}): Promise<ScanReport> {
-  return (await startHistoryScan(repo, options)).scan(engine);
-}
-
-/**
- * Starts git on the diffs of `commits` (by default those {@link listHistory}
- * gives) and returns the scan to finish with an engine: the CLI compiles its
- * rules while git computes the diffs.
- */
-export async function startHistoryScan(
-  repo: Repository,
-  options: GitScanOptions = {},
-  commits?: Promise<readonly string[]>,
-): Promise<StartedHistoryScan> {
-  return new StartedHistoryScan(repo, options, await (commits ?? listHistory(repo, options)));
-}
-
-export class StartedHistoryScan {
-  private readonly collector = new Collector();
-  private readonly run: PatchRun;
+export class HistorySource implements Source {
+  readonly unit = 'commits';
+  readonly streams = false;
+  /** Where a `near` condition failed inside a change, the whole file version is scanned again (`recheck`). */
+  readonly needsExplain = true;
+  readonly root: string;
+  private readonly commits: Promise<readonly string[]>;
+  private run?: PatchRun;
+  private listed: readonly string[] = [];
   private readonly maxFileSize: number;
   private readonly context: number;
   private readonly skipPath: ((path: string) => boolean) | undefined;
@@ -106,83 +79,93 @@ export class StartedHistoryScan {
   /** File versions to scan whole: a `near` condition failed inside their changes, where the partner may simply be out of view. */
   private readonly rechecks: { id: string; path: string; commit: CommitInfo; order: number; added: LineRange[]; partial: ScanResult[] }[] =
     [];
-  private readonly reportSuppressed: boolean;
-  private engine: Engine | undefined;
+  private scan?: ScanContext;
   /** Whole blobs scanned after the diffs (attribute-marked text, ref objects). */
   private scannedWhole = 0;
   private hunks = 0;
 
+  /**
+   * `commits`: the list {@link listHistory} gives, when the caller started it
+   * early (git lists them while the configuration loads).
+   */
   constructor(
     private readonly repo: Repository,
-    options: GitScanOptions,
-    private readonly commits: readonly string[],
+    private readonly options: HistoryOptions = {},
+    commits?: Promise<readonly string[]>,
   ) {
+    this.root = repo.workTree ?? repo.gitDir;
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.context = options.context ?? DEFAULT_CONTEXT;
     this.skipPath = options.skipPath && memoize(options.skipPath);
-    this.reportSuppressed = options.reportSuppressed !== false;
     const revisions = historyRevisions(options);
     this.allRefs = revisions.length === 1 && revisions[0] === '--all';
-    this.run = new PatchRun(repo, this.commits, {
+    this.commits = commits ?? listHistory(repo, options);
+    // Settled now, awaited in start(): a git failure is not an unhandled rejection meanwhile.
+    this.commits.catch(() => {});
+  }
+
+  /** Starts git on the diffs; the runner compiles its rules meanwhile. */
+  async start(): Promise<void> {
+    this.listed = await this.commits;
+    this.run = new PatchRun(this.repo, this.listed, {
       context: this.context,
       maxFileSize: this.maxFileSize,
-      partitions: Math.max(1, Math.floor(options.partitions ?? availableParallelism())),
-      ...(options.minCommitsPerPartition !== undefined ? { minCommitsPerPartition: options.minCommitsPerPartition } : {}),
+      partitions: Math.max(1, Math.floor(this.options.partitions ?? availableParallelism())),
+      ...(this.options.minCommitsPerPartition !== undefined ? { minCommitsPerPartition: this.options.minCommitsPerPartition } : {}),
       wants: (entry, commit) => this.wants(entry, commit),
       onCommit: (commit) => this.onCommit(commit),
     });
   }
 
-  async scan(engine: Engine): Promise<ScanReport> {
-    this.engine = engine;
+  abort(): void {
+    this.run?.close();
+  }
+
+  async read(scan: ScanContext): Promise<SourceStats> {
+    if (!this.run) await this.start();
+    this.scan = scan;
+    scan.progress({ total: this.listed.length });
     try {
-      await engine.prepare();
+      await scan.ready();
     } catch (error) {
-      this.run.close();
+      this.run!.close();
       throw error;
     }
-    await this.run.read();
-    const outcomes = this.countOutcomes();
-    const rechecked = await this.recheck(engine);
-    await this.scanMarkedBinary(engine);
-    if (this.allRefs) await this.scanRefObjects(engine);
-    const { collector } = this;
-    if (this.submodules.size > 0) collector.stats.skipped.submodule = this.submodules.size;
-    collector.add(this.findings.result(this.reportSuppressed));
-    Object.assign(collector.stats, {
-      commits: this.commits.length,
+    await this.run!.read();
+    const scanned = this.countOutcomes();
+    const rechecked = await this.recheck();
+    await this.scanMarkedBinary();
+    if (this.allRefs) await this.scanRefObjects();
+    if (this.submodules.size > 0) for (const path of this.submodules) scan.skipped(path, 'submodule', `submodule:${path}`);
+    scan.found(this.findings.result(true));
+    return {
+      commits: this.listed.length,
       blobs: this.introduced.size,
-      blobsScanned: outcomes.scanned + this.scannedWhole,
+      blobsScanned: scanned + this.scannedWhole,
       rescanned: this.rescanned,
       hunks: this.hunks,
       rechecked,
       textMarkedBinary: this.textMarkedBinary,
       refObjects: this.refObjects,
       context: this.context,
-      partitions: this.run.partitions,
+      partitions: this.run!.partitions,
       shallow: this.repo.shallow,
-    });
-    return collector.finish();
+    };
   }
 
-  /** Counts what became of each blob at its first introduction; skips go to the collector. */
-  private countOutcomes(): { scanned: number } {
+  /** Counts what became of each blob at its first introduction; skips go to the runner. */
+  private countOutcomes(): number {
     let scanned = 0;
     for (const outcome of this.introduced.outcomes()) {
       if (outcome === 'scanned') scanned++;
-      else if (outcome === 'symlink' || outcome === 'excluded-path' || outcome === 'timeout') this.collector.skip(outcome);
+      else if (outcome === 'symlink' || outcome === 'excluded-path') this.scan!.skipped('', outcome);
     }
-    return { scanned };
+    return scanned;
   }
 
   /** Whether `order` is still the first introduction of `blobId` (a later-met earlier one replaces it). */
   private isFirst(blobId: string, order: number): boolean {
     return this.introduced.order(blobId) === order;
-  }
-
-  /** Stops git without scanning (the caller failed before it could scan). */
-  abort(): void {
-    this.run.close();
   }
 
   /** Decides, once per blob (at its first introduction in history order), whether a patch is worth reading. */
@@ -206,9 +189,10 @@ export class StartedHistoryScan {
 
   private onCommit(commit: PatchedCommit): void {
     const order = commit.index;
+    const scan = this.scan!;
+    scan.progress({ done: 1 });
     // A new submodule shows in --raw even when git prints no patch for it.
     for (const entry of commit.entries) if (entry.newMode === SUBMODULE_MODE && !isNull(entry.newId)) this.submodules.add(entry.path);
-    const engine = this.engine!;
     for (const file of commit.files) {
       const id = file.entry.newId;
       // An earlier commit in another slice introduced it while this one was being read.
@@ -221,27 +205,27 @@ export class StartedHistoryScan {
       if (file.hunks.length === 0) continue;
       let bytes = 0;
       let nearFailed = false;
+      let timedOut = false;
       const origin = { path: file.entry.path, commit: commit.info!, blob: file.entry.newId };
       const results: ScanResult[] = [];
-      try {
-        for (const group of joinHunks(file.hunks)) {
-          this.hunks += group.hunks;
-          bytes += group.text.length;
-          const result = engine.scan({ text: group.text, origin, firstLine: group.firstLine, lines: group.added });
-          if (result.suppressed.some((item) => item.filter === 'near')) nearFailed = true;
-          results.push(result);
+      for (const group of joinHunks(file.hunks)) {
+        this.hunks += group.hunks;
+        bytes += group.text.length;
+        const outcome = scan.text({ text: group.text, origin, firstLine: group.firstLine, lines: group.added });
+        results.push(outcome.result);
+        if (outcome.skipped) {
+          // Past the time budget: counted as skipped by the runner; what it found before stands.
+          timedOut = true;
+          break;
         }
-      } catch (error) {
-        // Past --file-timeout (text built to stall a regex): skipped and counted, never silently.
-        if (!(error instanceof ScanTimeoutError)) throw error;
-        this.introduced.mark(id, 'timeout');
-        continue;
+        if (outcome.result.suppressed.some((item) => item.filter === 'near')) nearFailed = true;
       }
-      this.introduced.mark(id, 'scanned');
-      this.collector.scanned(bytes);
+      this.introduced.mark(id, timedOut ? 'timeout' : 'scanned');
+      if (!timedOut) scan.scanned(file.entry.path, bytes);
+      scan.progress({ bytes });
       // With the whole file as context the verdicts may differ (a paired rule
       // now wins over a generic one): the re-check's results replace these.
-      if (nearFailed)
+      if (nearFailed && !timedOut) {
         this.rechecks.push({
           id: file.entry.newId,
           path: file.entry.path,
@@ -250,7 +234,7 @@ export class StartedHistoryScan {
           added: file.hunks.flatMap((h) => h.added),
           partial: results,
         });
-      else for (const result of results) this.findings.add(result, file.entry.newId, order);
+      } else for (const result of results) this.findings.add(result, file.entry.newId, order);
     }
   }
 
@@ -264,11 +248,10 @@ export class StartedHistoryScan {
    * unknown, so each version's secrets count; the earliest version holding one
    * is the one reported).
    */
-  private async scanMarkedBinary(engine: Engine): Promise<void> {
+  private async scanMarkedBinary(): Promise<void> {
     const binaries = this.binaries.filter((item) => this.isFirst(item.id, item.order));
-    const marked = await attributeMarked(this.repo, binaries, this.maxFileSize, (reason) => this.collector.skip(reason));
+    const marked = await attributeMarked(this.repo, binaries, this.maxFileSize, (reason) => this.scan!.skipped('', reason));
     this.textMarkedBinary += await this.scanWholeBlobs(
-      engine,
       marked.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })),
     );
   }
@@ -280,19 +263,18 @@ export class StartedHistoryScan {
    * are scanned whole, named by the ref (`refs/tags/leak`,
    * `refs/tags/snapshot:config/app.env`).
    */
-  private async scanRefObjects(engine: Engine): Promise<void> {
+  private async scanRefObjects(): Promise<void> {
     const fresh = (await refObjectBlobs(this.repo)).filter((item) => {
       if (this.introduced.has(item.id)) return false;
       // After every commit: a blob also committed somewhere is reported there.
-      this.introduced.set(item.id, this.commits.length, 'ref');
+      this.introduced.set(item.id, this.listed.length, 'ref');
       if (!this.skipPath?.(item.file ?? item.ref)) return true;
-      this.collector.skip('excluded-path');
+      this.scan!.skipped(item.file ?? item.ref, 'excluded-path');
       return false;
     });
-    const readable = await withinSize(this.repo, fresh, this.maxFileSize, () => this.collector.skip('too-large'));
+    const readable = await withinSize(this.repo, fresh, this.maxFileSize, (item) => this.scan!.skipped(item.file ?? item.ref, 'too-large'));
     // Ordered after every commit: a blob also committed somewhere is reported there.
     this.refObjects += await this.scanWholeBlobs(
-      engine,
       readable.map((item) => ({
         id: item.id,
         order: Number.MAX_SAFE_INTEGER,
@@ -302,23 +284,20 @@ export class StartedHistoryScan {
   }
 
   /** Reads each blob, sniffs it as a file would be, and scans the text ones whole; returns how many were text. */
-  private async scanWholeBlobs(engine: Engine, items: readonly { id: string; order: number; origin: Origin }[]): Promise<number> {
+  private async scanWholeBlobs(items: readonly { id: string; order: number; origin: Origin }[]): Promise<number> {
+    const scan = this.scan!;
     let texts = 0;
     for await (const { item, size, text, skipped } of blobTexts(this.repo, items)) {
       if (text === undefined) {
-        this.collector.skip(skipped);
+        scan.skipped(item.origin.path, skipped);
         continue;
       }
       texts++;
-      try {
-        this.findings.add(engine.scan({ text, origin: item.origin }), item.id, item.order);
-      } catch (error) {
-        if (!(error instanceof ScanTimeoutError)) throw error;
-        this.collector.skip('timeout');
-        continue;
-      }
+      const outcome = scan.text({ text, origin: item.origin });
+      this.findings.add(outcome.result, item.id, item.order);
+      if (outcome.skipped) continue;
       this.scannedWhole++;
-      this.collector.scanned(size);
+      scan.scanned(item.origin.path, size);
     }
     return texts;
   }
@@ -328,25 +307,20 @@ export class StartedHistoryScan {
    * from the change: the partner may sit on an unchanged line. Only the
    * changed lines are reported, as before; the rest is context.
    */
-  private async recheck(engine: Engine): Promise<number> {
+  private async recheck(): Promise<number> {
+    const scan = this.scan!;
     const rechecks = this.rechecks.filter((item) => this.isFirst(item.id, item.order));
     for await (const { item, text } of blobTexts(this.repo, rechecks)) {
-      if (text === undefined) {
-        // Unreadable now (a partial clone): keep what the change alone gave.
-        for (const result of item.partial) this.findings.add(result, item.id, item.order);
-        continue;
+      if (text !== undefined) {
+        const origin = { path: item.path, commit: item.commit, blob: item.id };
+        const outcome = scan.text({ text, origin, lines: item.added });
+        if (!outcome.skipped) {
+          this.findings.add(outcome.result, item.id, item.order);
+          continue;
+        }
       }
-      const origin = { path: item.path, commit: item.commit, blob: item.id };
-      let result: ScanResult;
-      try {
-        result = engine.scan({ text, origin, lines: item.added });
-      } catch (error) {
-        if (!(error instanceof ScanTimeoutError)) throw error;
-        // The whole file took too long; what the change alone gave still stands.
-        for (const partial of item.partial) this.findings.add(partial, item.id, item.order);
-        continue;
-      }
-      this.findings.add(result, item.id, item.order);
+      // Unreadable now (a partial clone), or the whole file took too long: what the change alone gave still stands.
+      for (const result of item.partial) this.findings.add(result, item.id, item.order);
     }
     return rechecks.length;
   }

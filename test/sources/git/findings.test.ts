@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, ScanResult } from '../../src/core/types.js';
-import { FindingSet } from '../../src/scan/git-findings.js';
+import type { Finding, ScanResult } from '../../../src/core/types.js';
+import { FindingSet } from '../../../src/sources/git/findings.js';
 
 /** A finding with only what FindingSet reads: its fingerprint, path and where it came from. */
 function found(fingerprint: string, path: string, commit: string): ScanResult {

@@ -1,5 +1,5 @@
-import type { ScanStats } from '../core/types.js';
-import type { ReportedFinding } from './reported.js';
+import type { ScanStats } from '../../core/types.js';
+import type { ReportedFinding } from '../reported.js';
 
 /**
  * GitHub-flavoured Markdown for the job summary and the pull-request comment.

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { apiError, type GitHub } from './client.js';
+import { apiError, type GitHub } from '../../sources/github/client.js';
 
 export interface SarifUpload {
   owner: string;

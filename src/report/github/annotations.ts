@@ -1,5 +1,5 @@
-import type { ReportedFinding } from './reported.js';
-import type { Report, Reporter } from './types.js';
+import type { ReportedFinding } from '../reported.js';
+import type { Report, Reporter } from '../types.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=a.js,line=3::message`), the

@@ -1,4 +1,7 @@
-import { apiError, type GitHub } from './client.js';
+import { apiError, type GitHub } from '../../sources/github/client.js';
+import { toReported, type ReportedFinding } from '../reported.js';
+import type { Sink } from '../sink.js';
+import { COMMENT_MARKER, commentMarkdown } from './markdown.js';
 
 export interface CommentTarget {
   owner: string;
@@ -58,4 +61,30 @@ export async function upsertComment(
       `${existing ? 'updating' : 'creating'} the comment on ${target.owner}/${target.repo}#${target.number} (the token needs pull-requests: write)`,
     );
   }
+}
+
+export interface CommentSinkOptions {
+  target: CommentTarget;
+  /** The commit the comment describes (the pull request's head). */
+  headSha: string;
+  version: string;
+  link?: (finding: ReportedFinding) => string | undefined;
+  /** Told what happened (created, updated, skipped), for a log line. */
+  onDone?: (result: CommentResult) => void;
+}
+
+/**
+ * The pull-request comment as a sink: one comment a pull request, created
+ * when there are findings and updated on later runs. Always redacted: a
+ * comment is as public as the pull request, whatever `--no-redact` says.
+ */
+export function commentSink(gh: GitHub, options: CommentSinkOptions): Sink {
+  return {
+    async finish(report) {
+      const findings = report.findings.map((finding) => toReported(finding));
+      const body = commentMarkdown(findings, { headSha: options.headSha, version: options.version, link: options.link });
+      const result = await upsertComment(gh, options.target, body, COMMENT_MARKER, findings.length > 0);
+      options.onDone?.(result);
+    },
+  };
 }
