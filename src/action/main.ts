@@ -9,7 +9,7 @@ run().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stdout.write(`::error::${escapeData(`keyhound: internal error: ${(error as Error)?.message ?? String(error)}`)}\n`);
+    process.stdout.write(`::error::${escapeData(`keyhound: internal error: ${error instanceof Error ? error.message : String(error)}`)}\n`);
     process.exitCode = 1;
   },
 );

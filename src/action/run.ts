@@ -70,6 +70,7 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
     ...(inputs.config ? { config: inputs.config } : {}),
     ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
     redact: true,
+    budgetMs: Math.round(inputs.fileTimeout * 1000),
   });
   for (const notice of setup.notices) workflow.notice(notice, 'keyhound config');
   const { source, scope } = await chooseSource(plan, { inputs, context, workflow, setup, root, ...(token ? { token } : {}) });
@@ -130,7 +131,7 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
 
 function message(error: unknown): string {
   if (error instanceof KeyhoundError) return `keyhound: ${error.message}`;
-  return `keyhound: internal error: ${(error as Error)?.message ?? String(error)}`;
+  return `keyhound: internal error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /**

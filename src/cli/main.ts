@@ -47,19 +47,17 @@ async function parse(parser: Argv, args: readonly string[]): Promise<Parsed> {
   const printsText = beforeDashes.some((arg) => arg === '--help' || arg === '-h' || arg === '--version') || args.length === 0;
   if (printsText) {
     return new Promise<Parsed>((resolve) => {
-      void parser.parse([...args], {}, (error, argv, output) =>
-        resolve({ argv: argv as Record<string, unknown>, output, ...(error ? { error } : {}) }),
-      );
+      void parser.parse([...args], {}, (error, argv, output) => resolve({ argv: argv, output, ...(error ? { error } : {}) }));
     });
   }
   skipHelpCache(parser);
   try {
     const argv = await parser
-      .fail((message, error) => {
+      .fail((message, error: Error | undefined) => {
         throw error ?? new Error(message);
       })
       .parseAsync([...args]);
-    return { argv: argv as Record<string, unknown>, output: '' };
+    return { argv: argv, output: '' };
   } catch (error) {
     return { output: '', error: error as Error };
   }

@@ -213,7 +213,7 @@ export function withOptions<T>(
   overrides: Partial<Record<OptionName, Options>> = {},
 ): Argv<T> {
   let out = yargs;
-  for (const name of names) out = out.option(name, { ...(OPTIONS[name] as Options), ...overrides[name] }) as Argv<T>;
+  for (const name of names) out = out.option(name, { ...(OPTIONS[name] as Options), ...overrides[name] });
   return out;
 }
 

@@ -16,7 +16,7 @@ export interface WorkerSetup {
 const setup = workerData as WorkerSetup;
 const engine = new Engine(setup.rules, setup.options);
 
-parentPort!.on('message', async (message: { id: number; task: Task }) => {
-  const outcome = await runTask(engine, message.task);
-  parentPort!.postMessage({ id: message.id, outcome });
+parentPort!.on('message', (message: { id: number; task: Task }) => {
+  // runTask never rejects for bad input; anything else is a bug that must end the thread (the pool replaces it).
+  void runTask(engine, message.task).then((outcome) => parentPort!.postMessage({ id: message.id, outcome }));
 });

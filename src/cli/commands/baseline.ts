@@ -18,7 +18,7 @@ import type { Command } from './types.js';
 type BaselineArgs = ScanArgs &
   WalkArgs & {
     action: 'create' | 'update';
-    paths: string[];
+    paths?: string[];
     gitattributes: boolean;
     git: boolean;
     range?: string;
@@ -66,15 +66,15 @@ export const baselineCommand: Command = {
         choices: ['create', 'update'] as const,
         describe: 'create: write all current findings; update: add new ones and prune stale entries',
       })
-      .positional('paths', { type: 'string', array: true, describe: 'Files and folders to scan (default: the current folder)' }) as never,
+      .positional('paths', { type: 'string', array: true, describe: 'Files and folders to scan (default: the current folder)' }),
   async run(argv, io) {
     const args = argv as unknown as BaselineArgs;
-    if (!args.paths?.length) args.paths = ['.'];
-    if (args.paths.includes(STDIN_ARG))
+    const paths = args.paths?.length ? args.paths : ['.'];
+    if (paths.includes(STDIN_ARG))
       throw new UsageError('baseline: standard input has no path to accept findings under; name files or folders');
     if (args.range && !args.git) throw new UsageError('--range needs --git');
-    if (args.git && args.paths.length > 1) throw new UsageError('--git takes one repository');
-    let targets = args.paths.map((p) => path.resolve(io.cwd, p));
+    if (args.git && paths.length > 1) throw new UsageError('--git takes one repository');
+    let targets = paths.map((p) => path.resolve(io.cwd, p));
     let root = targets.length === 1 && statSync(targets[0]!, { throwIfNoEntry: false })?.isDirectory() ? targets[0]! : io.cwd;
     let repo: Repository | undefined;
     if (args.git) {

@@ -19,7 +19,7 @@ export const configCommand: Command = {
         describe: 'The folder a scan would start from (config files are found there or at its repository root)',
       })
       // Not the scanning commands' report format: this prints configuration.
-      .option('format', { alias: 'f', choices: ['yaml', 'json'] as const, default: 'yaml' as const, describe: 'Output format' }) as never,
+      .option('format', { alias: 'f', choices: ['yaml', 'json'] as const, default: 'yaml' as const, describe: 'Output format' }),
   async run(argv, io) {
     const args = argv as unknown as { path: string; config?: string; baseline?: string; format: 'yaml' | 'json' };
     const target = path.resolve(io.cwd, args.path);

@@ -24,7 +24,7 @@ export const gitCommand: Command = {
     withOptions(yargs, [...SCAN_OPTIONS, 'range', 'since-commit', 'branch', 'context', 'pre-push'])
       .positional('repo', { type: 'string', default: '.', describe: 'The repository (a work tree folder or a bare repository)' })
       .conflicts('range', ['since-commit', 'branch', 'pre-push'])
-      .conflicts('pre-push', ['since-commit', 'branch']) as never,
+      .conflicts('pre-push', ['since-commit', 'branch']),
   async run(argv, io) {
     const args = argv as unknown as GitArgs;
     checkScanArgs(args, io);

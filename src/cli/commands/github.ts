@@ -138,7 +138,7 @@ export const githubCommand: Command = {
         choices: KINDS,
         describe: "repo: one repository; org / user: all of an owner's repositories; pr: a pull request",
       })
-      .positional('target', { type: 'string', describe: 'OWNER/NAME, ORG, USER, or OWNER/NAME#N (or a pull request URL)' }) as never,
+      .positional('target', { type: 'string', describe: 'OWNER/NAME, ORG, USER, or OWNER/NAME#N (or a pull request URL)' }),
   async run(argv, io) {
     const args = argv as unknown as GithubArgs;
     checkScanArgs(args, io);

@@ -21,7 +21,7 @@ export const hookCommand: Command = {
         choices: ['install', 'uninstall'] as const,
         describe: "install: write the hook; uninstall: remove it (only if it is keyhound's)",
       })
-      .positional('repo', { type: 'string', default: '.', describe: 'The repository (any folder in its work tree)' }) as never,
+      .positional('repo', { type: 'string', default: '.', describe: 'The repository (any folder in its work tree)' }),
   async run(argv, io) {
     const args = argv as unknown as HookArgs;
     const repo = await openRepository(path.resolve(io.cwd, args.repo), io.env);

@@ -18,7 +18,7 @@ export const scanCommand: Command = {
       type: 'string',
       array: true,
       describe: 'Files and folders to scan ("-": standard input; default: the current folder)',
-    }) as never,
+    }),
   async run(argv, io) {
     const args = argv as unknown as Args;
     const given = args.paths?.length ? args.paths : ['.'];

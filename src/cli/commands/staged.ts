@@ -17,7 +17,7 @@ export const stagedCommand: Command = {
       type: 'string',
       default: '.',
       describe: 'The repository (any folder in its work tree)',
-    }) as never,
+    }),
   async run(argv, io) {
     const args = argv as unknown as StagedArgs;
     checkScanArgs(args, io);
