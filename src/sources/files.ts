@@ -27,6 +27,7 @@ export interface FileSourceOptions {
  * each file is done, so streamed output is the same for any number of threads.
  */
 export class FileSource implements Source {
+  readonly kind = 'files';
   readonly unit = 'files';
   readonly streams = true;
   readonly root: string;

@@ -1,5 +1,6 @@
 import type { Chunk, LineRange, Origin, ScanResult, SkipReason } from '../core/types.js';
 import type { FileEntry } from './fs.js';
+import type { SourceKind } from './index.js';
 
 /**
  * Sources: where text comes from. Every input keyhound reads (files and
@@ -77,6 +78,8 @@ export interface ScanContext {
 export type SourceStats = Record<string, unknown>;
 
 export interface Source {
+  /** Which registered kind this is (sources/index.ts). */
+  readonly kind: SourceKind;
   /** Absolute folder that finding paths are relative to (the scanned folder, the repository's top level). */
   readonly root: string;
   /** What the progress line counts: `files`, `commits`, `repositories`. */

@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FORMAT_NAMES } from '../../src/report/index.js';
 import { pullRequestEvent, runAction } from '../helpers/action.js';
 import { CLI, runCli } from '../helpers/cli.js';
 import { commit, git, GIT_ENV, initRepo } from '../helpers/git.js';
@@ -112,7 +113,7 @@ describe('--output', () => {
     return dir;
   };
 
-  for (const format of ['text', 'json', 'jsonl', 'sarif', 'github']) {
+  for (const format of FORMAT_NAMES) {
     it(`writes into a FIFO without replacing it (--format ${format})`, async () => {
       const dir = tree();
       const fifo = path.join(tempDir(), 'report.fifo');
@@ -135,7 +136,7 @@ describe('--output', () => {
 
   it('leaves /dev/null a character device in every format', () => {
     const dir = tree();
-    for (const format of ['text', 'json', 'jsonl', 'sarif', 'github']) {
+    for (const format of FORMAT_NAMES) {
       const run = runCli(['scan', dir, '--format', format, '-o', '/dev/null']);
       expect(run.code, run.stderr).toBe(1);
       expect(statSync('/dev/null').isCharacterDevice()).toBe(true);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync,
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORMAT_NAMES } from '../../src/report/index.js';
 import { runAction } from '../helpers/action.js';
 import { CLI, ROOT } from '../helpers/cli.js';
 import { pullFilesFromGit, spawnAsync } from '../helpers/github-repos.js';
@@ -19,7 +20,7 @@ import { writeTree } from '../helpers/tmp.js';
  */
 const GOLDEN = path.join(ROOT, 'test', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const FORMATS = ['text', 'json', 'jsonl', 'sarif', 'github'] as const;
+const FORMATS = FORMAT_NAMES;
 
 const tokens = new SeededTokens(20261207);
 const secrets = {

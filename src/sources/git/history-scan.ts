@@ -47,6 +47,7 @@ const isNull = (id: string): boolean => /^0+$/.test(id);
  * introduction may still arrive), so they are handed on then.
  */
 export class HistorySource implements Source {
+  readonly kind = 'history';
   readonly unit = 'commits';
   readonly streams = false;
   /** Where a `near` condition failed inside a change, the whole file version is scanned again (`recheck`). */

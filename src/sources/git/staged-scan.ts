@@ -23,6 +23,7 @@ export interface StagedOptions {
  * or changes, numbered as in the staged file.
  */
 export class StagedSource implements Source {
+  readonly kind = 'staged';
   readonly unit = 'files';
   readonly streams = true;
   readonly root: string;

@@ -42,6 +42,7 @@ function sameOrigin(url: string, origin: string | undefined): boolean {
  * audit goes on: one broken repository must not hide the others' secrets.
  */
 export class RepositoriesSource implements Source {
+  readonly kind = 'repositories';
   readonly unit = 'repositories';
   readonly streams = false;
   readonly needsExplain = true;

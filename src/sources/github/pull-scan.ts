@@ -14,6 +14,7 @@ export type PullRequestSourceOptions = PullFilesOptions & {
  * scanned whole.
  */
 export class PullRequestSource implements Source {
+  readonly kind = 'pull-request';
   readonly unit = 'files';
   readonly streams = true;
   readonly root: string;
