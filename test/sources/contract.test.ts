@@ -88,7 +88,7 @@ const build: Record<SourceKind, (c: Content) => Promise<() => Promise<Source>>> 
     api.repos.push({ full_name: 'acme/app', clone_url: 'file:///unused' });
     const files = pullFilesFromGit(dir, base, head).filter((file) => !file.filename.endsWith('.raw'));
     // GitHub sends no patch for a binary file; its blob is fetched and sniffed.
-    files.push({ filename: 'assets/blob.raw', status: 'added', content: c.files['assets/blob.raw'] as Buffer });
+    files.push({ filename: 'assets/blob.raw', status: 'added', content: c.files['assets/blob.raw'] });
     api.addPull({ owner: 'acme', repo: 'app', number: 9, baseSha: base, headSha: head, files });
     const gh = createGitHubClient({ apiUrl: api.url });
     const pr = await getPullRequest(gh, 'acme', 'app', 9);
