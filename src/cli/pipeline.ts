@@ -26,8 +26,12 @@ export interface CommandScan {
   args: ScanArgs;
   /** Where the configuration is looked for (the scanned folder, the repository's top level, the working directory). */
   configRoot: string;
-  /** The source, built once the configuration is known (it sets size limits and allowlisted paths). */
-  source: (setup: ScanSetup) => Source;
+  /**
+   * The source, built once the configuration is known (it sets size limits
+   * and allowlisted paths). `log` writes a line to stderr above the progress
+   * line (a repository of an audit done).
+   */
+  source: (setup: ScanSetup, log: (line: string) => void) => Source;
   /** SARIF's `%SRCROOT%`: the folder finding paths are relative to, when there is one on disk. */
   reportRoot?: string;
   /** More sinks (the pull-request comment). */
@@ -59,7 +63,8 @@ export async function scanAndReport(command: CommandScan): Promise<{ report: Sca
   const { io, args } = command;
   checkScanArgs(args, io);
   const setup = await setupScan(args, io, command.configRoot, command.baseline === false ? { baseline: false } : {});
-  const source = command.source(setup);
+  let progress: Progress | undefined;
+  const source = command.source(setup, (line) => (progress ? progress.log(line) : io.stderr.write(line)));
   const output = args.output && args.output !== '-' ? path.resolve(io.cwd, args.output) : undefined;
   const sinks: Sink[] = [];
   if (!command.noReport) {
@@ -76,7 +81,7 @@ export async function scanAndReport(command: CommandScan): Promise<{ report: Sca
     );
   }
   sinks.push(...(command.sinks ?? []));
-  const progress = Progress.for(io.stderr, args.quiet || args.verbose, source.unit);
+  progress = Progress.for(io.stderr, args.quiet || args.verbose, source.unit);
   const report = await runScan({
     source,
     rules: setup.rules,
@@ -86,7 +91,7 @@ export async function scanAndReport(command: CommandScan): Promise<{ report: Sca
     sinks,
     explain: args.explain,
     events: events(io, args, progress),
-  }).finally(() => progress.finish());
+  }).finally(() => progress?.finish());
   if (output && !args.quiet && !command.noReport) {
     const n = report.findings.length;
     io.stderr.write(

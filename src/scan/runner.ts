@@ -139,6 +139,7 @@ class RunContext implements ScanContext {
       this.collector.findings.push(finding);
       for (const sink of this.streamTo) sink.finding?.(finding);
     }
+    if (result.findings.length > 0) this.progress({ findings: result.findings.length });
     if (this.explain) this.collector.suppressed.push(...result.suppressed);
   }
 

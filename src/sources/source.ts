@@ -37,6 +37,8 @@ export interface ProgressUpdate {
   total?: number;
   /** Bytes scanned since the last update. */
   bytes?: number;
+  /** Findings made since the last update. */
+  findings?: number;
 }
 
 /** What a source may do while it reads. */

@@ -103,7 +103,7 @@ async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Pr
     io,
     args,
     configRoot: io.cwd,
-    source: (setup) =>
+    source: (setup, log) =>
       new RepositoriesSource(list.repositories, {
         ...(token ? { token } : {}),
         // Clones get the token only on the GitHub server itself ($GITHUB_SERVER_URL in Actions, else derived from the API URL).
@@ -113,7 +113,7 @@ async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Pr
         onRepository: (repository, index, result) => {
           if (args.quiet) return;
           const what = 'error' in result ? `failed: ${result.error}` : `${result.findings} finding${result.findings === 1 ? '' : 's'}`;
-          io.stderr.write(`keyhound: [${index + 1}/${total}] ${repository.fullName}: ${what}\n`);
+          log(`keyhound: [${index + 1}/${total}] ${repository.fullName}: ${what}\n`);
         },
       }),
   });

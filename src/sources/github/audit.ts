@@ -57,8 +57,6 @@ export class RepositoriesSource implements Source {
 
   async read(scan: ScanContext): Promise<SourceStats> {
     const totals: Record<string, number> = {};
-    const findings: Finding[] = [];
-    const suppressed: Suppressed[] = [];
     let audited = 0;
     let failed = 0;
     scan.progress({ total: this.repositories.length });
@@ -73,8 +71,10 @@ export class RepositoriesSource implements Source {
         const found: ScanResult = { findings: [], suppressed: [] };
         const history = new HistorySource(await openRepository(dir, this.options.env), this.options.history);
         const stats = await history.read(within(scan, found));
-        findings.push(...found.findings.map((f) => withRepository(f, repository.fullName)));
-        suppressed.push(...found.suppressed.map((s) => withRepository(s, repository.fullName)));
+        scan.found({
+          findings: found.findings.map((f) => withRepository(f, repository.fullName)),
+          suppressed: found.suppressed.map((s) => withRepository(s, repository.fullName)),
+        });
         // One repository's counts (the history scanner's own numeric counters) add up to the audit's.
         for (const [key, value] of Object.entries(stats)) if (typeof value === 'number') totals[key] = (totals[key] ?? 0) + value;
         audited++;
@@ -89,8 +89,6 @@ export class RepositoriesSource implements Source {
       }
       scan.progress({ done: 1 });
     }
-    // The runner orders findings by repository, then by place.
-    scan.found({ findings, suppressed });
     return { ...totals, repositories: audited, ...(failed > 0 ? { failedRepositories: failed } : {}) };
   }
 }
