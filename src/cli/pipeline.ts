@@ -63,8 +63,9 @@ export async function scanAndReport(command: CommandScan): Promise<{ report: Sca
   const { io, args } = command;
   checkScanArgs(args, io);
   const setup = await setupScan(args, io, command.configRoot, command.baseline === false ? { baseline: false } : {});
-  let progress: Progress | undefined;
-  const source = command.source(setup, (line) => (progress ? progress.log(line) : io.stderr.write(line)));
+  // The progress line needs the source's unit; lines the source logs before it exists go straight to stderr.
+  const line: { progress?: Progress } = {};
+  const source = command.source(setup, (text) => (line.progress ? line.progress.log(text) : io.stderr.write(text)));
   const output = args.output && args.output !== '-' ? path.resolve(io.cwd, args.output) : undefined;
   const sinks: Sink[] = [];
   if (!command.noReport) {
@@ -81,7 +82,8 @@ export async function scanAndReport(command: CommandScan): Promise<{ report: Sca
     );
   }
   sinks.push(...(command.sinks ?? []));
-  progress = Progress.for(io.stderr, args.quiet || args.verbose, source.unit);
+  const progress = Progress.for(io.stderr, args.quiet || args.verbose, source.unit);
+  line.progress = progress;
   const report = await runScan({
     source,
     rules: setup.rules,
@@ -91,7 +93,7 @@ export async function scanAndReport(command: CommandScan): Promise<{ report: Sca
     sinks,
     explain: args.explain,
     events: events(io, args, progress),
-  }).finally(() => progress?.finish());
+  }).finally(() => progress.finish());
   if (output && !args.quiet && !command.noReport) {
     const n = report.findings.length;
     io.stderr.write(

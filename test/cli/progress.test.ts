@@ -77,6 +77,7 @@ describe('the progress line on a terminal, for every command that scans', () => 
       expect(audit.code, audit.stdout).toBe(0);
       expect(audit.stdout).toMatch(/keyhound: [01]\/1 repositories/);
       // The line per repository is written on a line of its own, the progress line cleared first.
+      // eslint-disable-next-line no-control-regex -- the escape that clears a terminal line is what is checked
       expect(audit.stdout).toMatch(/(^|\n|\u001b\[2K)keyhound: \[1\/1\] acme\/app: 0 findings\r?\n/);
     } finally {
       await api.close();
