@@ -61,7 +61,7 @@ export interface RuleSpec {
   flags?: string;
   /** Minimum Shannon entropy of the secret, bits per character. */
   entropy?: number;
-  /** Name of a checksum validator in `detect/checksums`. */
+  /** Name of a checksum validator in `core/checksums`. */
   checksum?: string;
   allow?: AllowRegex[];
   /** Globs the rule is limited to (minimatch, matched against the POSIX path). */

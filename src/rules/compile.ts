@@ -1,7 +1,7 @@
 import { Minimatch } from 'minimatch';
 import { RuleError, type Problem } from '../core/errors.js';
 import type { AllowTarget, NearSpec, RuleAnalysis, RuleSpec } from '../core/types.js';
-import { CHECKSUMS, type ChecksumValidator } from '../detect/checksums/index.js';
+import { CHECKSUMS, type ChecksumValidator } from '../core/checksums/index.js';
 import { startsWithKeyword } from './anchor.js';
 import { maxMatchLength } from './regex-length.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CHECKSUMS } from '../detect/checksums/index.js';
+import { CHECKSUMS } from '../core/checksums/index.js';
 
 /**
  * Example templates (docs/rules.md, "Example templates"): `{{random:ALPHABET:N}}`

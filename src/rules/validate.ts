@@ -1,7 +1,7 @@
 import type { Problem } from '../core/errors.js';
 import { globProblem } from '../core/glob.js';
 import { CONFIDENCES, SEVERITIES, type AllowRegex, type NearSpec, type PositiveExample, type RuleSpec } from '../core/types.js';
-import { CHECKSUMS } from '../detect/checksums/index.js';
+import { CHECKSUMS } from '../core/checksums/index.js';
 import { expandPatternMacros } from './grammar.js';
 
 const RULE_FIELDS = new Set([

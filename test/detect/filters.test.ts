@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE62 } from '../../src/detect/checksums/crc32.js';
-import { githubCrc32 } from '../../src/detect/checksums/github-crc32.js';
+import { BASE62 } from '../../src/core/checksums/crc32.js';
+import { githubCrc32 } from '../../src/core/checksums/github-crc32.js';
 import { Engine } from '../../src/detect/engine.js';
 import { shannonEntropy } from '../../src/detect/entropy.js';
 import { placeholderIn } from '../../src/detect/filters/placeholder.js';

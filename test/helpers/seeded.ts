@@ -1,4 +1,4 @@
-import { githubCrc32 } from '../../src/detect/checksums/github-crc32.js';
+import { githubCrc32 } from '../../src/core/checksums/github-crc32.js';
 
 /**
  * Deterministic fake credentials for golden-output tests: the same seed gives

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { githubCrc32 } from '../../src/detect/checksums/github-crc32.js';
+import { githubCrc32 } from '../../src/core/checksums/github-crc32.js';
 import { placeholderIn } from '../../src/detect/filters/placeholder.js';
 
 /** Fake credentials assembled at test time, so the repository holds none. */

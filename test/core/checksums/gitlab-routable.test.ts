@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gitlabRoutable } from '../../../src/detect/checksums/gitlab-routable.js';
+import { gitlabRoutable } from '../../../src/core/checksums/gitlab-routable.js';
 import { seededRandom } from '../../../src/rules/templates.js';
 
 describe('gitlab-routable', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bech32 } from '../../../src/detect/checksums/bech32.js';
+import { bech32 } from '../../../src/core/checksums/bech32.js';
 import { seededRandom } from '../../../src/rules/templates.js';
 
 describe('bech32', () => {

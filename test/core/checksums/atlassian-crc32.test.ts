@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atlassianCrc32 } from '../../../src/detect/checksums/atlassian-crc32.js';
+import { atlassianCrc32 } from '../../../src/core/checksums/atlassian-crc32.js';
 import { seededRandom } from '../../../src/rules/templates.js';
 
 describe('atlassian-crc32', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grafanaCrc32 } from '../../../src/detect/checksums/grafana-crc32.js';
+import { grafanaCrc32 } from '../../../src/core/checksums/grafana-crc32.js';
 
 function seeded(seed: number): () => number {
   let s = seed;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atlassianDcPat } from '../../../src/detect/checksums/atlassian-dc-pat.js';
+import { atlassianDcPat } from '../../../src/core/checksums/atlassian-dc-pat.js';
 import { seededRandom } from '../../../src/rules/templates.js';
 
 describe('atlassian-dc-pat', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discordBotToken } from '../../../src/detect/checksums/discord-bot-token.js';
+import { discordBotToken } from '../../../src/core/checksums/discord-bot-token.js';
 
 function seeded(seed: number): () => number {
   let s = seed;

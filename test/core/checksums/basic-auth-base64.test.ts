@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basicAuthBase64 } from '../../../src/detect/checksums/basic-auth-base64.js';
+import { basicAuthBase64 } from '../../../src/core/checksums/basic-auth-base64.js';
 import { seededRandom } from '../../../src/rules/templates.js';
 
 describe('basic-auth-base64', () => {
