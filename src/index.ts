@@ -25,7 +25,7 @@ export { LineIndex } from './core/location.js';
 export { Engine, type EngineOptions, type EngineTimings } from './detect/engine.js';
 export { builtinRules } from './rules/builtin.js';
 export { loadRules } from './rules/load.js';
-export { checkExamples, type ExampleFailure } from './rules/examples.js';
+export { checkExamples, type ExampleFailure } from './scan/examples.js';
 export { buildRuleSet, type RuleSetOptions } from './scan/ruleset.js';
 export { prepareScan, type ScanSetup, type ScanSetupOptions } from './scan/setup.js';
 export { runScan, type RunEvents, type RunSpec } from './scan/runner.js';

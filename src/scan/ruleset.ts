@@ -2,7 +2,7 @@ import { RuleError, type Problem } from '../core/errors.js';
 import type { RuleSpec } from '../core/types.js';
 import { builtinRules } from '../rules/builtin.js';
 import { checkRuleSet } from '../rules/check.js';
-import { checkExamples } from '../rules/examples.js';
+import { checkExamples } from './examples.js';
 import { lintRule } from '../rules/lint.js';
 import { listRuleFiles, readRuleFiles } from '../rules/load.js';
 

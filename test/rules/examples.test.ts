@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRuleSet } from '../../src/rules/check.js';
-import { checkExamples } from '../../src/rules/examples.js';
+import { checkExamples } from '../../src/scan/examples.js';
 import { lintRule } from '../../src/rules/lint.js';
 import { builtinRulesDir, listRuleFiles, readRuleFiles } from '../../src/rules/load.js';
 

@@ -3,7 +3,7 @@ import { RuleError } from '../../core/errors.js';
 import type { RuleSpec } from '../../core/types.js';
 import { builtinRules } from '../../rules/builtin.js';
 import { checkRuleSet } from '../../rules/check.js';
-import { checkExamples } from '../../rules/examples.js';
+import { checkExamples } from '../../scan/examples.js';
 import { listRuleFiles, readRuleFiles } from '../../rules/load.js';
 import { lintRule } from '../../rules/lint.js';
 import type { CliIO } from '../io.js';

@@ -1,6 +1,6 @@
 import type { RuleSpec } from '../core/types.js';
 import { Engine } from '../detect/engine.js';
-import { expandTemplates, seededRandom } from './templates.js';
+import { expandTemplates, seededRandom } from '../rules/templates.js';
 
 export interface ExampleFailure {
   ruleId: string;
