@@ -1,7 +1,7 @@
 import type { Problem } from '../core/errors.js';
 import type { AllowTarget } from '../core/types.js';
 import type { Allowance } from '../detect/filters/index.js';
-import { keyhoundRuleIds } from './gitleaks-ids.js';
+import { keyhoundRuleIds } from '../rules/gitleaks-ids.js';
 import { Re2Error, translateRe2 } from './re2.js';
 
 /**

@@ -5,7 +5,7 @@ import { ConfigError, type Problem } from '../core/errors.js';
 import type { RuleSpec } from '../core/types.js';
 import type { Allowance } from '../detect/filters/index.js';
 import { translateAllowlist, translateFlagless, type RegexErrors } from './gitleaks-allowlist.js';
-import { keyhoundRuleIds } from './gitleaks-ids.js';
+import { keyhoundRuleIds } from '../rules/gitleaks-ids.js';
 import { requiredLiterals } from './literals.js';
 import { Re2Error, translateRe2 } from './re2.js';
 import type { Placed } from './types.js';

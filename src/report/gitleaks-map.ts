@@ -1,4 +1,4 @@
-import { gitleaksRuleId } from '../config/gitleaks-ids.js';
+import { gitleaksRuleId } from '../rules/gitleaks-ids.js';
 import type { Finding } from '../core/types.js';
 
 /**

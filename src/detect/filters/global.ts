@@ -1,6 +1,6 @@
 import { Minimatch } from 'minimatch';
 import type { AllowRegex } from '../../core/types.js';
-import { keyhoundRuleIds } from '../../config/gitleaks-ids.js';
+import { keyhoundRuleIds } from '../../rules/gitleaks-ids.js';
 import { allowSubject } from './allow.js';
 import type { Candidate, Drop, Filter, FilterContext } from './types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GITLEAKS_RULE_IDS, gitleaksRuleId, keyhoundRuleIds } from '../../src/config/gitleaks-ids.js';
+import { GITLEAKS_RULE_IDS, gitleaksRuleId, keyhoundRuleIds } from '../../src/rules/gitleaks-ids.js';
 import { translateAllowlist } from '../../src/config/gitleaks-allowlist.js';
 import { Engine } from '../../src/detect/engine.js';
 import { toGitleaksRecord } from '../../src/report/gitleaks-map.js';
