@@ -1,6 +1,6 @@
 import type { Reporter } from './types.js';
 
-/** One JSON object: `{ tool, findings, stats }`, plus `suppressed` with `--explain` (DESIGN.md, CLI contract). */
+/** One JSON object: `{ tool, findings, stats }`, plus `suppressed` with `--explain` (README, Output; docs/architecture.md). */
 export const jsonReporter: Reporter = (report) => {
   const out: Record<string, unknown> = { tool: report.tool, findings: report.findings };
   if (report.suppressed) out.suppressed = report.suppressed;

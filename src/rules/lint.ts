@@ -20,7 +20,7 @@ export interface LintFinding {
 }
 
 /**
- * Catastrophic backtracking checks for a JavaScript regex (DESIGN.md: we run a
+ * Catastrophic backtracking checks for a JavaScript regex (docs/rules.md: we run a
  * backtracking engine, so patterns must be written not to need it):
  * - no unbounded repetition (`*`, `+`, `{n,}`) except of a single literal character;
  * - no repetition nested in a repetition when both vary and their bounds multiply past 1000;

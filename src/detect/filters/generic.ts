@@ -326,7 +326,7 @@ export function isPublicKeyDer(value: string): boolean {
 const DIGEST_FILES =
   /(?:^|\/)(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum|Cargo\.lock|Gemfile\.lock|poetry\.lock|composer\.lock|[\w.-]*\.sha(?:1|256|512)(?:sum)?)$/;
 
-/** At or above this many characters per BPE token a string reads as words, not a key (DESIGN.md: identifiers 4-6, keys 1.0-1.8). */
+/** At or above this many characters per BPE token a string reads as words, not a key (docs/detection.md, "Rare, not random": identifiers 4-6, keys 1.0-1.8). */
 export const WORDLIKE_CHARS_PER_TOKEN = 2.5;
 
 /** The name check (generic provider rules only: provider rules name their provider, not a variable). */
