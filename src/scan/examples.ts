@@ -15,7 +15,11 @@ export interface ExampleFailure {
 function examplePath(rule: RuleSpec): string {
   const glob = rule.paths?.[0];
   if (!glob) return 'example.txt';
-  return glob.replace(/\*\*\//g, '').replace(/\*\*/g, 'example').replace(/\*/g, 'example').replace(/[?[\]{}]/g, 'x');
+  return glob
+    .replace(/\*\*\//g, '')
+    .replace(/\*\*/g, 'example')
+    .replace(/\*/g, 'example')
+    .replace(/[?[\]{}]/g, 'x');
 }
 
 /**
@@ -27,7 +31,9 @@ export async function checkExamples(rules: readonly RuleSpec[], all: readonly Ru
   const byId = new Map(all.map((rule) => [rule.id, rule]));
   const failures: ExampleFailure[] = [];
   for (const rule of rules) {
-    const partners = (rule.near ?? []).flatMap((near) => (near.rule && byId.get(near.rule) ? [{ ...byId.get(near.rule)!, report: false }] : []));
+    const partners = (rule.near ?? []).flatMap((near) =>
+      near.rule && byId.get(near.rule) ? [{ ...byId.get(near.rule)!, report: false }] : [],
+    );
     // A building-block rule (report: false) is tested as if it reported, so its examples prove its pattern.
     const engine = new Engine([{ ...rule, report: true }, ...partners], { explain: true });
     await engine.prepare();
@@ -42,7 +48,10 @@ export async function checkExamples(rules: readonly RuleSpec[], all: readonly Ru
       try {
         const expanded = expandTemplates(example.text, random);
         text = expanded.text;
-        expected = example.secret === undefined ? undefined : expandTemplates(example.secret.replaceAll('{{same}}', expanded.first ?? '{{same}}'), random).text;
+        expected =
+          example.secret === undefined
+            ? undefined
+            : expandTemplates(example.secret.replaceAll('{{same}}', expanded.first ?? '{{same}}'), random).text;
       } catch (error) {
         fail('template', index + 1, (error as Error).message);
         return;
@@ -53,7 +62,11 @@ export async function checkExamples(rules: readonly RuleSpec[], all: readonly Ru
         const why = result.suppressed.filter((s) => s.ruleId === rule.id).map((s) => `${s.filter}: ${s.reason}`);
         fail('positive', index + 1, why.length > 0 ? `not reported; dropped by ${why.join('; ')}` : 'the pattern does not match');
       } else if (expected !== undefined && !mine.some((f) => f.secret === expected)) {
-        fail('positive', index + 1, `reported a secret of length ${mine[0]!.secret.length}, expected the given secret of length ${expected.length}`);
+        fail(
+          'positive',
+          index + 1,
+          `reported a secret of length ${mine[0]!.secret.length}, expected the given secret of length ${expected.length}`,
+        );
       }
     });
     rule.examples.negative.forEach((example, index) => {
