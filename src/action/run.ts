@@ -12,9 +12,11 @@ import { pathStep } from '../scan/steps.js';
 import { createGitHubClient, type GitHub } from '../sources/github/client.js';
 import type { PullRequestInfo } from '../sources/github/pull.js';
 import { version } from '../version.js';
-import { eventPullRequest, planScan, readContext, type ActionContext } from './context.js';
+import { eventPullRequest, planScan, readContext, type ActionContext, type Plan } from './context.js';
+import type { RangeAvailability } from './range.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { chooseSource, scanRoot } from './scan.js';
+import { chooseSource, fetchRange, scanRoot } from './scan.js';
+import { trustedBase, trustedConfig, type TrustedConfig } from './trust.js';
 
 /** Finding paths (relative to the scanned root) made relative to the workspace: what annotations and code scanning resolve against. */
 function relativeToWorkspace(root: string, workspace: string): (path: string) => string {
@@ -59,25 +61,79 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
   const plan = planScan(inputs.mode, context);
   workflow.debug(`plan: ${plan.kind}: ${plan.why}`);
   const root = await scanRoot(plan, path.resolve(context.workspace, inputs.path));
+  const available = await fetchRange(plan, context, root, token, workflow);
+  // On a pull request or merge group the configuration comes from the base, never from the change (action/trust.ts).
+  const base = trustedBase(plan, context);
+  const trusted = base
+    ? await trustedConfig({
+        inputs,
+        context,
+        root,
+        base,
+        head: plan.kind === 'range' ? plan.head : context.sha,
+        gh: () => client(context, token, workflow),
+        log: (message) => workflow.debug(message),
+      })
+    : undefined;
+  try {
+    await scanWith({ workflow, env, inputs, context, token, plan, root, trusted, ...(available ? { available } : {}) });
+  } catch (error) {
+    throw trusted ? trusted.snapshot.translate(error) : error;
+  } finally {
+    trusted?.snapshot.dispose();
+  }
+}
+
+interface Prepared {
+  workflow: Workflow;
+  env: NodeJS.ProcessEnv;
+  inputs: ActionInputs;
+  context: ActionContext;
+  token: string | undefined;
+  plan: Plan;
+  root: string;
+  trusted: TrustedConfig | undefined;
+  available?: RangeAvailability;
+}
+
+async function scanWith(prepared: Prepared): Promise<void> {
+  const { workflow, env, inputs, context, token, plan, root, trusted } = prepared;
   // Config, allowlists and baseline, resolved as `keyhound scan` resolves them
   // (docs/config.md): the `config` input or a `.keyhound.yaml` at the scanned
-  // root; the `baseline` input or the config's; relative to the workspace.
-  // Redaction is always on: the Action has no input that turns it off.
+  // root; the `baseline` input or the config's; relative to the workspace (on
+  // a pull request, all of it as in the base commit). Redaction is always on:
+  // the Action has no input that turns it off.
+  const config = trusted ? trusted.snapshot.config : inputs.config;
+  const baseline = trusted ? trusted.snapshot.baseline : inputs.baseline;
   const setup = await prepareScan({
     cwd: context.workspace,
     env,
-    root,
-    ...(inputs.config ? { config: inputs.config } : {}),
-    ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+    root: trusted ? trusted.root : root,
+    ...(config ? { config } : {}),
+    ...(baseline ? { baseline } : {}),
     redact: true,
     budgetMs: Math.round(inputs.fileTimeout * 1000),
   });
   for (const notice of setup.notices) workflow.notice(notice, 'keyhound config');
-  const { source, scope } = await chooseSource(plan, { inputs, context, workflow, setup, root, ...(token ? { token } : {}) });
+  const { source, scope } = await chooseSource(plan, {
+    inputs,
+    context,
+    workflow,
+    setup,
+    root,
+    ...(token ? { token } : {}),
+    ...(prepared.available ? { available: prepared.available } : {}),
+  });
 
   const pr = eventPullRequest(context);
   const link = blobLink(context.serverUrl, `${context.owner}/${context.repo}`, pr?.headSha ?? context.sha);
   const notes: string[] = [];
+  if (trusted && trusted.changed.length > 0) {
+    const list = trusted.changed.join(', ');
+    notes.push(
+      `This change modifies keyhound's configuration (${list}); it takes effect after merge. This scan used the configuration of the base commit.`,
+    );
+  }
   const readOnly = readOnlyReason(context, plan.kind === 'range' ? (plan.pr ?? pr) : pr, env);
   const writes: Sink[] = [];
   const failed = (error: unknown): void => workflow.setFailed(message(error));
@@ -90,6 +146,7 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
         headSha: pr.headSha,
         version: version(),
         link,
+        notes,
         onDone: (result) => workflow.info(`keyhound: pull request comment ${result.action}${result.url ? `: ${result.url}` : ''}`),
       });
       writes.push(tolerant(sink, failed));

@@ -11,7 +11,7 @@ import { PullRequestSource } from '../sources/github/pull-scan.js';
 import type { Source } from '../sources/source.js';
 import type { ActionContext, Plan } from './context.js';
 import type { ActionInputs } from './inputs.js';
-import { ensureRange } from './range.js';
+import { ensureRange, type RangeAvailability } from './range.js';
 
 /** The source the Action scans, and what to say about it. */
 export interface ChosenSource {
@@ -40,6 +40,23 @@ export interface PlanContext {
   /** From {@link scanRoot}. */
   root: string;
   token?: string;
+  /** For range plans: whether the commits are in the checkout ({@link fetchRange}). */
+  available?: RangeAvailability;
+}
+
+/**
+ * Makes the commits of a range plan available (fetching them when the checkout
+ * lacks them), before anything reads the base's configuration from them.
+ */
+export async function fetchRange(
+  plan: Plan,
+  context: ActionContext,
+  root: string,
+  token: string | undefined,
+  workflow: Workflow,
+): Promise<RangeAvailability | undefined> {
+  if (plan.kind !== 'range') return undefined;
+  return ensureRange(root, plan.base, plan.head, { token, serverUrl: context.serverUrl, log: (m) => workflow.debug(m) });
 }
 
 /**
@@ -70,11 +87,7 @@ export async function chooseSource(plan: Plan, run: PlanContext): Promise<Chosen
   if (plan.kind === 'full') return { source: files(), scope: `Scanned the working tree at ${inputs.path} (${plan.why}).` };
   if (plan.kind === 'history') return { source: await history(), scope: `Scanned the git history (${plan.why}).` };
 
-  const available = await ensureRange(root, plan.base, plan.head, {
-    token: run.token,
-    serverUrl: context.serverUrl,
-    log: (m) => workflow.debug(m),
-  });
+  const available = run.available ?? (await fetchRange(plan, context, root, run.token, workflow))!;
   if (available.status !== 'missing') {
     const how =
       available.status === 'fetched'

@@ -104,6 +104,11 @@ export const OPTIONS = {
     describe: 'Config file: a .keyhound.yaml or a gitleaks .gitleaks.toml (default: found in the scanned folder or repository root)',
   },
   baseline: { type: 'string', describe: 'Report only findings not in this baseline file (keyhound baseline create writes one)' },
+  'config-from': {
+    type: 'string',
+    describe:
+      'Read the configuration, rule files and baseline as they are in this revision (e.g. the base of a pull request), never from what is scanned; --config and --baseline inside the repository are read from it too',
+  },
   'decode-depth': {
     type: 'number',
     default: 2,
@@ -256,6 +261,7 @@ export interface ScanArgs {
   verbose: boolean;
   config?: string;
   baseline?: string;
+  'config-from'?: string;
   'decode-depth': number;
   verify: boolean;
   'verify-host'?: string[];

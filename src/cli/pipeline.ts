@@ -1,5 +1,9 @@
 import path from 'node:path';
 import type { ScanReport } from '../core/report.js';
+import { UsageError } from '../core/errors.js';
+import { snapshotConfig, type ConfigSnapshot } from '../sources/config-snapshot.js';
+import { gitRevisionFiles } from '../sources/git/revision-files.js';
+import type { Repository } from '../sources/git/repo.js';
 import { printable } from '../core/printable.js';
 import { checkWritable } from '../io/write.js';
 import { reportSink, type Sink } from '../report/sink.js';
@@ -38,6 +42,8 @@ export interface CommandScan {
   sinks?: Sink[];
   /** More steps, after the configuration's and verification's. */
   steps?: Step[];
+  /** `--config-from REV`: the repository whose revision holds the configuration to use. */
+  repository?: Repository;
   /** `baseline: false`: scan without any baseline (baseline create/update). */
   baseline?: false;
   /** No report at all (baseline create/update write their own file). */
@@ -58,11 +64,65 @@ export function useColor(io: CliIO, output: string | undefined): boolean {
   return io.stdout.isTTY === true;
 }
 
+export interface CommandResult {
+  report: ScanReport;
+  code: number;
+  /** The baseline used, as the user knows it (in the repository, also with --config-from). */
+  baselineFile?: string;
+}
+
 /** Runs the scan and writes the report; returns it with the exit code. */
-export async function scanAndReport(command: CommandScan): Promise<{ report: ScanReport; code: number }> {
+export async function scanAndReport(command: CommandScan): Promise<CommandResult> {
   const { io, args } = command;
   checkScanArgs(args, io);
-  const setup = await setupScan(args, io, command.configRoot, command.baseline === false ? { baseline: false } : {});
+  const snapshot = args['config-from'] ? await configFrom(command, args['config-from']) : undefined;
+  try {
+    return await run(command, snapshot);
+  } catch (error) {
+    throw snapshot ? snapshot.translate(error) : error;
+  } finally {
+    snapshot?.dispose();
+  }
+}
+
+/**
+ * `--config-from REV`: the configuration as it is in REV, copied out of the
+ * repository's objects. `--config` and `--baseline` inside the repository name
+ * files of REV; outside it (a team-wide config in /etc), files on disk.
+ */
+async function configFrom(command: CommandScan, rev: string): Promise<ConfigSnapshot> {
+  const { io, args, repository } = command;
+  if (!repository) throw new UsageError('--config-from applies to keyhound git and keyhound staged, which read a repository');
+  if (rev.startsWith('-')) throw new UsageError(`--config-from: "${rev}" is not a revision (revisions never start with "-")`);
+  const top = repository.workTree ?? repository.gitDir;
+  const inRepository = (given: string | undefined): string | undefined => {
+    if (!given) return undefined;
+    const relative = path.relative(top, path.resolve(io.cwd, given));
+    return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative.split(path.sep).join('/');
+  };
+  const configPath = inRepository(args.config ?? io.env.KEYHOUND_CONFIG);
+  const baselinePath = inRepository(args.baseline);
+  const scanned = path.relative(top, command.configRoot).split(path.sep).join('/');
+  return snapshotConfig(gitRevisionFiles(repository, rev), {
+    folders: scanned && !scanned.startsWith('..') ? [scanned, ''] : [''],
+    ...(configPath ? { config: configPath } : {}),
+    ...(baselinePath ? { baseline: baselinePath } : {}),
+  });
+}
+
+async function run(command: CommandScan, snapshot: ConfigSnapshot | undefined): Promise<CommandResult> {
+  const { io } = command;
+  const args: ScanArgs = snapshot
+    ? {
+        ...command.args,
+        ...(snapshot.config ? { config: snapshot.config } : {}),
+        ...(snapshot.baseline ? { baseline: snapshot.baseline } : {}),
+      }
+    : command.args;
+  const configRoot = snapshot
+    ? path.join(snapshot.root, path.relative(command.repository!.workTree ?? command.repository!.gitDir, command.configRoot))
+    : command.configRoot;
+  const setup = await setupScan(args, io, configRoot, command.baseline === false ? { baseline: false } : {});
   // The progress line needs the source's unit; lines the source logs before it exists go straight to stderr.
   const line: { progress?: Progress } = {};
   const source = command.source(setup, (text) => (line.progress ? line.progress.log(text) : io.stderr.write(text)));
@@ -100,7 +160,12 @@ export async function scanAndReport(command: CommandScan): Promise<{ report: Sca
       `keyhound: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found in ${report.stats.files} files; report written to ${args.output!}\n`,
     );
   }
-  return { report, code: exitCode(report, args) };
+  const baselineFile = setup.baseline?.file;
+  const shownBaseline =
+    baselineFile && snapshot
+      ? path.join(command.repository!.workTree ?? command.repository!.gitDir, path.relative(snapshot.root, baselineFile))
+      : baselineFile;
+  return { report, code: exitCode(report, args), ...(shownBaseline ? { baselineFile: shownBaseline } : {}) };
 }
 
 /** 0 nothing found; `--exit-code` (default 1) when findings remain. */

@@ -87,8 +87,9 @@ describe('a file past --file-timeout is skipped and counted by every front end',
     check(pr.stdout, token);
 
     // A checkout without the pull request's commits and no origin: only the API can serve them.
+    // The configuration comes from the pull request's base (through the contents API here, the base not being checked out).
     const workspace = tempDir();
-    writeFileSync(path.join(workspace, '.keyhound.yaml'), `ruleFiles: [${JSON.stringify(slowRules(tempDir()))}]\n`);
+    api.files.set(`acme/app@${base}:.keyhound.yaml`, Buffer.from(`ruleFiles: [${JSON.stringify(slowRules(tempDir()))}]\n`));
     const run = await runAction({
       workspace,
       eventName: 'pull_request',

@@ -74,6 +74,8 @@ export class FakeGitHub {
   readonly repos: FakeRepo[] = [];
   readonly pulls: FakePull[] = [];
   readonly blobs = new Map<string, Buffer>();
+  /** Files the contents API serves, keyed `OWNER/NAME@REF:PATH`. */
+  readonly files = new Map<string, Buffer>();
   readonly comments = new Map<string, FakeComment[]>();
   readonly sarifs: { owner: string; repo: string; commit_sha: string; ref: string; sarif: string; decoded: unknown }[] = [];
   /** Known tokens; when empty any token is accepted as a full-access token. */
@@ -340,6 +342,42 @@ export class FakeGitHub {
             };
           }),
         );
+        return;
+      }
+      if (method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) {
+        const filePath = decodeURIComponent(m[1]!);
+        const ref = url.searchParams.get('ref') ?? 'HEAD';
+        const prefix = `${repo.full_name}@${ref}:`;
+        const bytes = this.files.get(`${prefix}${filePath}`);
+        if (bytes) {
+          this.send(res, 200, {
+            type: 'file',
+            path: filePath,
+            sha: blobSha(bytes),
+            size: bytes.length,
+            encoding: 'base64',
+            content: bytes.toString('base64'),
+          });
+          return;
+        }
+        // A folder: its direct entries, as the API lists them.
+        const inside = [...this.files.keys()]
+          .filter((key) => key.startsWith(`${prefix}${filePath}/`))
+          .map((key) => key.slice(prefix.length));
+        if (inside.length > 0) {
+          const entries = new Map<string, string>();
+          for (const file of inside) {
+            const next = file.slice(filePath.length + 1).split('/');
+            entries.set(`${filePath}/${next[0]!}`, next.length > 1 ? 'dir' : 'file');
+          }
+          this.send(
+            res,
+            200,
+            [...entries].map(([entry, type]) => ({ type, path: entry, name: entry.split('/').pop() })),
+          );
+          return;
+        }
+        this.error(res, 404, 'Not Found', 'https://docs.github.com/rest/repos/contents#get-repository-content');
         return;
       }
       if (method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest))) {

@@ -21,7 +21,7 @@ export const gitCommand: Command = {
   command: 'git [repo]',
   describe: 'Scan git history: every blob of every commit reachable from all refs, once each',
   builder: (yargs) =>
-    withOptions(yargs, [...SCAN_OPTIONS, 'range', 'since-commit', 'branch', 'context', 'pre-push'])
+    withOptions(yargs, [...SCAN_OPTIONS, 'config-from', 'range', 'since-commit', 'branch', 'context', 'pre-push'])
       .positional('repo', { type: 'string', default: '.', describe: 'The repository (a work tree folder or a bare repository)' })
       .conflicts('range', ['since-commit', 'branch', 'pre-push'])
       .conflicts('pre-push', ['since-commit', 'branch']),
@@ -53,6 +53,7 @@ export const gitCommand: Command = {
       io,
       args,
       configRoot: root,
+      repository: repo,
       ...(repo.workTree ? { reportRoot: repo.workTree } : {}),
       source: (setup) =>
         new HistorySource(

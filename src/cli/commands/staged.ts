@@ -13,7 +13,7 @@ export const stagedCommand: Command = {
   command: 'staged [repo]',
   describe: 'Scan what `git commit` would record now (the index): secrets on added or changed lines',
   builder: (yargs) =>
-    withOptions(yargs, SCAN_OPTIONS).positional('repo', {
+    withOptions(yargs, [...SCAN_OPTIONS, 'config-from']).positional('repo', {
       type: 'string',
       default: '.',
       describe: 'The repository (any folder in its work tree)',
@@ -23,17 +23,15 @@ export const stagedCommand: Command = {
     checkScanArgs(args, io);
     const repo = await openRepository(path.resolve(io.cwd, args.repo), io.env);
     const root = repo.workTree ?? repo.gitDir;
-    let baselineFile: string | undefined;
-    const { report, code } = await scanAndReport({
+    const { report, code, baselineFile } = await scanAndReport({
       io,
       args,
       configRoot: root,
+      repository: repo,
       ...(repo.workTree ? { reportRoot: repo.workTree } : {}),
-      source: (setup) => {
-        baselineFile = setup.baseline?.file;
-        // git reads the index while the rules compile.
-        return new StagedSource(repo, { maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) });
-      },
+      // git reads the index while the rules compile.
+      source: (setup) =>
+        new StagedSource(repo, { maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) }),
     });
     if (code !== 0 && !args.quiet) io.stderr.write(blockedCommitMessage(report, baselineFile));
     return code;

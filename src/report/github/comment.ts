@@ -69,6 +69,8 @@ export interface CommentSinkOptions {
   headSha: string;
   version: string;
   link?: (finding: ReportedFinding) => string | undefined;
+  /** Warnings above the findings. */
+  notes?: readonly string[];
   /** Told what happened (created, updated, skipped), for a log line. */
   onDone?: (result: CommentResult) => void;
 }
@@ -82,7 +84,12 @@ export function commentSink(gh: GitHub, options: CommentSinkOptions): Sink {
   return {
     async finish(report) {
       const findings = report.findings.map((finding) => toReported(finding));
-      const body = commentMarkdown(findings, { headSha: options.headSha, version: options.version, link: options.link });
+      const body = commentMarkdown(findings, {
+        headSha: options.headSha,
+        version: options.version,
+        link: options.link,
+        ...(options.notes ? { notes: options.notes } : {}),
+      });
       const result = await upsertComment(gh, options.target, body, COMMENT_MARKER, findings.length > 0);
       options.onDone?.(result);
     },

@@ -132,19 +132,23 @@ export interface CommentOptions {
   headSha: string;
   link?: TableOptions['link'];
   version: string;
+  /** Warnings shown above the findings (a change to keyhound's configuration that takes effect after merge). */
+  notes?: readonly string[];
 }
 
 /** The pull-request comment; starts with {@link COMMENT_MARKER}. */
 export function commentMarkdown(findings: readonly ReportedFinding[], options: CommentOptions): string {
   const footer = `<sub>keyhound ${text(options.version)} · updated for ${code(options.headSha.slice(0, 12))}</sub>`;
+  const notes = (options.notes ?? []).map((note) => `> ${text(note)}\n\n`).join('');
   if (findings.length === 0) {
-    return `${COMMENT_MARKER}\n### keyhound: no secrets found\n\nThe secrets reported earlier are no longer in this pull request's commits. If they were ever pushed, they are still exposed: revoke them.\n\n${footer}\n`;
+    return `${COMMENT_MARKER}\n### keyhound: no secrets found\n\n${notes}The secrets reported earlier are no longer in this pull request's commits. If they were ever pushed, they are still exposed: revoke them.\n\n${footer}\n`;
   }
   const build = (limit: number): string =>
     [
       COMMENT_MARKER,
       `### keyhound: ${plural(findings.length, 'secret')} in this pull request`,
       '',
+      ...(notes ? [notes.trimEnd(), ''] : []),
       findingsTable(findings, { limit, link: options.link, rest: 'the job summary' }),
       '',
       '**Revoke each secret first**: deleting it in a new commit leaves it in the history of this branch. Then remove it from the code (or mark a false positive with a `keyhound:allow` comment).',
