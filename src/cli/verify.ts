@@ -1,10 +1,13 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../core/errors.js';
+import type { RuleSpec } from '../core/types.js';
+import { builtinRules } from '../rules/builtin.js';
 import type { ScanReport } from '../scan/collector.js';
 import { verifyReport } from '../scan/verify.js';
 import { version } from '../version.js';
 import { parseAllowedHost } from '../verify/hosts.js';
-import { VERIFIERS } from '../verify/registry.js';
+import { filterByResults, parseResults } from '../verify/results.js';
+import { verifyingProviders } from '../verify/rules.js';
 import type { CliIO } from './io.js';
 
 /** Options of every scanning command for decoding and verification (README "Verification"). */
@@ -31,7 +34,17 @@ export function verifyOptions<T>(yargs: Argv<T>) {
       describe: "PROVIDER=URL: send that provider's verification requests to URL (scheme, host, port) instead; repeatable",
     })
     .option('verify-timeout', { type: 'number', default: 10, describe: 'Seconds to wait for each verification request' })
-    .option('only-live', { type: 'boolean', default: false, describe: 'Report only secrets that --verify found live' });
+    .option('only-live', {
+      type: 'boolean',
+      default: false,
+      alias: 'only-verified',
+      describe: 'Report only secrets that --verify found live (--only-verified is the same)',
+    })
+    .option('results', {
+      type: 'string',
+      array: true,
+      describe: 'With --verify, report only these verdicts: a comma-separated list of live, unknown, dead',
+    });
 }
 
 export interface VerifyArgs {
@@ -41,6 +54,7 @@ export interface VerifyArgs {
   'verify-endpoint'?: string[];
   'verify-timeout': number;
   'only-live': boolean;
+  results?: string[];
   quiet: boolean;
 }
 
@@ -52,15 +66,17 @@ export function decodeDepth(args: VerifyArgs): number {
   return depth;
 }
 
-/** `github=http://127.0.0.1:8080` → provider key and origin. */
-export function parseEndpoints(values: readonly string[]): Map<string, string> {
-  const known = VERIFIERS.map((v) => v.provider);
+/** `github=http://127.0.0.1:8080` → provider key and origin. Any provider with a verifying rule may be named. */
+export function parseEndpoints(values: readonly string[], rules: readonly RuleSpec[] = builtinRules()): Map<string, string> {
+  const known = verifyingProviders(rules);
   const endpoints = new Map<string, string>();
   for (const value of values) {
     const eq = value.indexOf('=');
     const provider = eq > 0 ? value.slice(0, eq).trim() : '';
     if (!known.includes(provider)) {
-      throw new UsageError(`--verify-endpoint: "${value}" must be PROVIDER=URL with PROVIDER one of ${known.join(', ')}`);
+      throw new UsageError(
+        `--verify-endpoint: "${value}" must be PROVIDER=URL with PROVIDER one of the providers that verify (docs/verification.md): ${known.join(', ')}`,
+      );
     }
     let url: URL;
     try {
@@ -85,12 +101,13 @@ export function parseEndpoints(values: readonly string[]): Map<string, string> {
   return endpoints;
 }
 
-/** Checks the verification options before anything is scanned, so a typo fails fast. */
-export function checkVerifyArgs(args: VerifyArgs): void {
+/** Checks the verification options before anything is scanned, so a typo fails fast. `rules`: as for {@link applyVerification}. */
+export function checkVerifyArgs(args: VerifyArgs, rules?: readonly RuleSpec[]): void {
   decodeDepth(args);
   if (!args.verify) {
     const needs = [
       args['only-live'] && '--only-live',
+      args.results?.length && '--results',
       args['verify-host']?.length && '--verify-host',
       args['verify-endpoint']?.length && '--verify-endpoint',
     ].filter(Boolean);
@@ -103,19 +120,29 @@ export function checkVerifyArgs(args: VerifyArgs): void {
   if (!(args['verify-timeout'] > 0))
     throw new UsageError(`--verify-timeout: "${args['verify-timeout']}" must be a number of seconds above 0`);
   (args['verify-host'] ?? []).forEach(parseAllowedHost);
-  parseEndpoints(args['verify-endpoint'] ?? []);
+  parseEndpoints(args['verify-endpoint'] ?? [], rules);
+  if (args.results) {
+    parseResults(args.results);
+    if (args['only-live']) throw new UsageError('--only-verified (--only-live) and --results both choose verdicts: give one of them');
+  }
 }
 
-/** The post-processing step after a scan: verification with --verify, nothing otherwise. */
-export async function applyVerification(report: ScanReport, args: VerifyArgs, io: CliIO): Promise<ScanReport> {
+/**
+ * The post-processing step after a scan: verification with --verify, nothing
+ * otherwise; then `--only-live` / `--results` keep the wanted verdicts.
+ * `rules` are the rules the scan ran (their `verify:` blocks); default: the built-in rules.
+ */
+export async function applyVerification(report: ScanReport, args: VerifyArgs, io: CliIO, rules?: readonly RuleSpec[]): Promise<ScanReport> {
   if (!args.verify) return report;
-  const verified = await verifyReport(report, {
+  const wanted = args['only-live'] ? new Set(['live'] as const) : args.results ? parseResults(args.results) : undefined;
+  const all = await verifyReport(report, {
     hosts: (args['verify-host'] ?? []).map(parseAllowedHost),
-    endpoints: parseEndpoints(args['verify-endpoint'] ?? []),
+    endpoints: parseEndpoints(args['verify-endpoint'] ?? [], rules),
     timeoutMs: Math.round(args['verify-timeout'] * 1000),
-    onlyLive: args['only-live'],
     userAgent: `keyhound/${version()} (secret verification)`,
+    ...(rules ? { rules } : {}),
   });
+  const verified = wanted ? { ...all, findings: filterByResults(all.findings, wanted) } : all;
   const summary = verified.stats.verification as { live: number; dead: number; unknown: number; requests: number };
   if (!args.quiet)
     io.stderr.write(
