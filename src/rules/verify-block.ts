@@ -73,6 +73,12 @@ export function parseVerifyBlock(value: unknown, bad: Bad): VerifySpec | undefin
     if (dead) spec.dead = dead;
     const facts = parseFacts(value.facts, fail);
     if (facts) spec.facts = facts;
+    // A reason may name the status, the host and the facts; anything else would print as "?".
+    const known = new Set(['status', 'host', ...Object.keys(facts ?? {})]);
+    for (const matcher of [...(live ?? []), ...(dead ?? [])]) {
+      for (const m of (matcher.reason ?? '').matchAll(/\{\{([^{}]{0,40})\}\}/g))
+        if (!known.has(m[1]!)) fail(`reason "${matcher.reason!}" names {{${m[1]!}}}, which is not a fact (known: ${[...known].join(', ')})`);
+    }
   }
 
   if (value.revoke !== undefined) {

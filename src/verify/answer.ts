@@ -101,6 +101,8 @@ export interface ClassifyContext {
   provider: string;
   /** The secret and its partners: masked wherever they would show up in facts or reasons. */
   mask: readonly string[];
+  /** The host the request was meant for (`{{host}}` in a reason). */
+  host: string;
 }
 
 /**
@@ -118,7 +120,7 @@ export function classify(answer: HttpAnswer, spec: VerifySpec, context: Classify
     const value = printableValue(parsed.source(source));
     if (value !== undefined) facts[name] = clean(value);
   }
-  const values = { ...facts, status: String(answer.status) };
+  const values = { ...facts, status: String(answer.status), host: context.host };
   const liveMatcher = spec.live?.find((m) => matches(m, parsed));
   if (liveMatcher) {
     const summary = Object.entries(facts)

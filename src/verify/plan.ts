@@ -51,7 +51,7 @@ function httpCheck(rule: Plan['rule']): Plan {
     async run(input, http) {
       const { rendered, mask } = input as HttpCheckInput;
       const answer = await http.send(rendered.origin, rendered.request);
-      return classify(answer, spec, { provider: rule.provider, mask });
+      return classify(answer, spec, { provider: rule.provider, mask, host: new URL(rendered.origin).host });
     },
   };
 }

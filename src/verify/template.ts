@@ -27,10 +27,20 @@ function fill(text: string, values: TemplateValues, encode: (value: string) => s
   });
 }
 
-/** A value inside a path or query: percent-encoded whole, and never a `.` or `..` segment (URL parsers resolve those). */
+/** A value inside a query: percent-encoded whole. */
+function queryValue(value: string): string {
+  return encodeURIComponent(value);
+}
+
+/**
+ * A value inside a path: percent-encoded except `:` and `@`, which RFC 3986
+ * allows in a segment (a Telegram bot token is `123:AA...` in `/bot<token>/`)
+ * and which cannot start a new segment or a query; never a `.` or `..`
+ * segment, which URL parsers resolve.
+ */
 function pathValue(value: string): string {
   if (/^\.{1,2}$/.test(value)) throw new UnsafeValueError('a dot segment cannot be placed in a URL path');
-  return encodeURIComponent(value);
+  return encodeURIComponent(value).replace(/%3A/g, ':').replace(/%40/g, '@');
 }
 
 /** A header value may not break the header. */
@@ -57,7 +67,11 @@ export function renderRequest(spec: VerifyRequest, values: TemplateValues): Rend
   const authority = rest.split(/[/?]/, 1)[0]!;
   const host = authority === '{{site}}' ? values.site : authority;
   if (!host) throw new UnsafeValueError('no site for {{site}}');
-  const pathAndQuery = fill(rest.slice(authority.length), values, pathValue) || '/';
+  const tail = rest.slice(authority.length);
+  const queryAt = tail.indexOf('?');
+  const path = queryAt < 0 ? tail : tail.slice(0, queryAt);
+  const query = queryAt < 0 ? '' : tail.slice(queryAt);
+  const pathAndQuery = (fill(path, values, pathValue) || '/') + fill(query, values, queryValue);
   const headers: Record<string, string> = {};
   for (const [name, text] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = fill(text, values, headerValue);
   if (spec.basic) {

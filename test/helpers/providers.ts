@@ -138,3 +138,37 @@ export const fake = {
   btClientId: (): string => hex(40),
   btSecret: (): string => randomFrom(BASE64, 44),
 };
+
+/**
+ * Where a request carried a secret, as the generated tests name places: `url`
+ * (path or query), `header:NAME` (a bearer token counts as `header:authorization`),
+ * `basic` (inside HTTP Basic credentials), `body`.
+ */
+export function secretPlaces(request: SeenRequest, secret: string): string[] {
+  const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+  const has = (text: string): boolean => forms.some((form) => text.includes(form));
+  const places = new Set<string>();
+  if (has(request.path)) places.add('url');
+  for (const [name, value] of Object.entries(request.headers)) {
+    const text = Array.isArray(value) ? value.join(', ') : (value ?? '');
+    if (name === 'authorization' && text.startsWith('Basic ')) {
+      if (has(basicCredentials(request) ?? '')) places.add('basic');
+    } else if (has(text)) places.add(`header:${name}`);
+  }
+  if (has(request.body) || has(new URLSearchParams(request.body).toString()) || has(decodeURIComponentSafe(request.body)))
+    places.add('body');
+  return [...places].sort();
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/** A stand-in answer from a rule's example answer (`verify.examples.live`). */
+export function exampleAnswer(example: { status: number; headers?: Record<string, string>; body?: unknown }): Answer {
+  return { status: example.status, body: example.body ?? '', headers: example.headers ?? {} };
+}
