@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isNode, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Node } from 'yaml';
 import type { Problem } from '../core/errors.js';
 import type { RuleSpec } from '../core/types.js';
 import { validateRule } from './validate.js';
@@ -47,7 +47,9 @@ export function parseRuleFile(text: string, file: string, providerKey: string): 
   const rules: RuleSpec[] = [];
   for (const item of rulesNode.items) {
     const raw: unknown = isNode(item) ? item.toJSON() : item;
-    const verifyNode = isMap(item) ? (item.get('verify', true) as Node | undefined) : undefined;
+    // Problems in a verify: block point at its `verify:` key.
+    const verifyKey = isMap(item) ? item.items.find((pair) => isScalar(pair.key) && pair.key.value === 'verify')?.key : undefined;
+    const verifyNode = isNode(verifyKey) ? verifyKey : undefined;
     const result = validateRule(raw, {
       file,
       line: lineOf(item as Node),

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
@@ -171,4 +174,38 @@ function decodeURIComponentSafe(text: string): string {
 /** A stand-in answer from a rule's example answer (`verify.examples.live`). */
 export function exampleAnswer(example: { status: number; headers?: Record<string, string>; body?: unknown }): Answer {
   return { status: example.status, body: example.body ?? '', headers: example.headers ?? {} };
+}
+
+/**
+ * Watches the network from inside a CLI process: a preload script (passed in
+ * NODE_OPTIONS) records every socket the process opens, host and port, before
+ * the connection is attempted. It observes Node's own `net` layer, so it sees
+ * every request fetch makes (HTTP and HTTPS alike) and changes none of them.
+ */
+export function netWatch(dir: string): { env: NodeJS.ProcessEnv; connections(): { host: string; port: number }[] } {
+  const script = path.join(dir, 'net-watch.mjs');
+  const log = path.join(dir, 'net-watch.log');
+  writeFileSync(
+    script,
+    [
+      "import net from 'node:net';",
+      "import { appendFileSync } from 'node:fs';",
+      'const connect = net.Socket.prototype.connect;',
+      'net.Socket.prototype.connect = function (...args) {',
+      "  const options = typeof args[0] === 'object' && args[0] !== null ? args[0] : { port: args[0], host: args[1] };",
+      "  if (options.port !== undefined) appendFileSync(process.env.KEYHOUND_NET_LOG, JSON.stringify({ host: options.host ?? 'localhost', port: Number(options.port) }) + '\\n');",
+      '  return connect.apply(this, args);',
+      '};',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(log, '');
+  return {
+    env: { NODE_OPTIONS: `--import=${pathToFileURL(script).href}`, KEYHOUND_NET_LOG: log },
+    connections: () =>
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { host: string; port: number }),
+  };
 }
