@@ -20,12 +20,16 @@ export interface SeenRequest {
   body: string;
 }
 
-export type Answer = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
+/** An answer; `delayMs` holds it back that long (to keep requests in flight). */
+export type Answer = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number } | 'hang';
 export type Handler = (request: SeenRequest, count: number) => Answer;
 
 const running: ProviderServer[] = [];
 
 export class ProviderServer {
+  /** Requests being answered right now, over every stand-in of the test process, and the most there ever were. */
+  static inFlight = 0;
+  static peakInFlight = 0;
   readonly requests: SeenRequest[] = [];
   private server?: Server;
   private readonly hanging: ServerResponse[] = [];
@@ -61,12 +65,19 @@ export class ProviderServer {
           this.hanging.push(res);
           return;
         }
-        const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
-        res.writeHead(answer.status, {
-          'content-type': typeof answer.body === 'string' ? 'text/xml' : 'application/json',
-          ...answer.headers,
-        });
-        res.end(text);
+        ProviderServer.inFlight++;
+        ProviderServer.peakInFlight = Math.max(ProviderServer.peakInFlight, ProviderServer.inFlight);
+        const send = (): void => {
+          const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
+          res.writeHead(answer.status, {
+            'content-type': typeof answer.body === 'string' ? 'text/xml' : 'application/json',
+            ...answer.headers,
+          });
+          ProviderServer.inFlight--;
+          res.end(text);
+        };
+        if (answer.delayMs) setTimeout(send, answer.delayMs);
+        else send();
       });
     });
     return new Promise((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
