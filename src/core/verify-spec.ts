@@ -128,6 +128,7 @@ export interface VerifySpec {
  * this list and src/verify/named/ in agreement.
  */
 export const NAMED_VERIFIERS: Readonly<Record<string, { origin: string; needsSite?: boolean }>> = {
+  'alibaba-sts': { origin: 'https://sts.aliyuncs.com' },
   'aws-sts': { origin: 'https://sts.amazonaws.com' },
   'beyondtrust-oauth': { origin: 'https://{{site}}', needsSite: true },
   'github-user': { origin: 'https://api.github.com' },

@@ -1,3 +1,4 @@
+import { alibabaSts } from './named/alibaba.js';
 import { awsSts } from './named/aws.js';
 import { beyondtrustOauth } from './named/beyondtrust.js';
 import { githubUser } from './named/github.js';
@@ -11,5 +12,5 @@ import type { NamedVerifier } from './types.js';
  * other names); a test keeps the two lists equal.
  */
 export const NAMED: ReadonlyMap<string, NamedVerifier> = new Map(
-  ([awsSts, beyondtrustOauth, githubUser, gitlabToken, twilioAccount] as NamedVerifier[]).map((v) => [v.name, v]),
+  ([alibabaSts, awsSts, beyondtrustOauth, githubUser, gitlabToken, twilioAccount] as NamedVerifier[]).map((v) => [v.name, v]),
 );

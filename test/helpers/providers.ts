@@ -183,7 +183,7 @@ function decodeURIComponentSafe(text: string): string {
 }
 
 /** A stand-in answer from a rule's example answer (`verify.examples.live`). */
-export function exampleAnswer(example: { status: number; headers?: Record<string, string>; body?: unknown }): Answer {
+export function exampleAnswer(example: { status: number; headers?: Record<string, string>; body?: unknown }): Exclude<Answer, 'hang'> {
   return { status: example.status, body: example.body ?? '', headers: example.headers ?? {} };
 }
 
