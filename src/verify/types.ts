@@ -15,6 +15,8 @@ export interface NamedVerifier<Input = unknown> {
   name: string;
   /** What goes out, for docs and the generated tests: method, path, and where the secret travels. */
   sends: { method: 'GET' | 'POST'; path: string; secret: SecretPlace };
+  /** Values found near the secret that the request needs, in words (docs). */
+  needs?: string[];
   /**
    * What the request needs from the finding (the secret, a paired id, a site),
    * or a verdict when it cannot be made. Equal inputs are verified once a run.

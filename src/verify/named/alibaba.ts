@@ -15,6 +15,7 @@ const KEY_ID = /^LTAI[A-Za-z0-9]{12,22}$/;
 export const alibabaSts: NamedVerifier<{ keyId: string; secret: string }> = {
   name: 'alibaba-sts',
   sends: { method: 'GET', path: '/?{query}', secret: 'signature' },
+  needs: ['its AccessKey id'],
   input(finding, context) {
     const keyId = context.related('alibaba-access-key-id');
     if (!keyId || !KEY_ID.test(keyId)) return unknown('no Alibaba Cloud AccessKey id (LTAI...) found near the secret');

@@ -19,6 +19,7 @@ const element = (xml: string, name: string): string | undefined => new RegExp(`<
 export const awsSts: NamedVerifier<{ keyId: string; secret: string }> = {
   name: 'aws-sts',
   sends: { method: 'POST', path: '/', secret: 'signature' },
+  needs: ['its access key id'],
   input(finding, context) {
     const keyId = context.related('aws-access-key-id');
     if (!keyId || !KEY_ID.test(keyId)) return unknown('no AWS access key id found near the secret');

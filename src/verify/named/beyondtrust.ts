@@ -21,6 +21,7 @@ interface BeyondTrustInput {
 export const beyondtrustOauth: NamedVerifier<BeyondTrustInput> = {
   name: 'beyondtrust-oauth',
   sends: { method: 'POST', path: '/oauth2/token', secret: 'basic' },
+  needs: ['its client id'],
   input(finding, context) {
     const clientId = context.related('beyondtrust-client-id') ?? context.related('id') ?? context.related('client_id');
     if (!clientId || !CLIENT_ID.test(clientId)) return unknown('no BeyondTrust OAuth client id found near the secret');

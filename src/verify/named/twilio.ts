@@ -20,6 +20,7 @@ interface TwilioInput {
 export const twilioAccount: NamedVerifier<TwilioInput> = {
   name: 'twilio-account',
   sends: { method: 'GET', path: '/2010-04-01/Accounts/{AccountSid}.json', secret: 'basic' },
+  needs: ['its Account SID (and API key SID)'],
   input(finding, context) {
     const inMatch = /AC[a-f0-9]{32}/.exec(finding.match)?.[0];
     const account = [context.related('account_sid'), inMatch].find((v) => v !== undefined && ACCOUNT_SID.test(v));
