@@ -6,13 +6,13 @@ describe('filling a request template', () => {
 
   it('encodes values in the path and query so they cannot add segments or parameters', () => {
     const { origin, request } = renderRequest(
-      { method: 'GET', url: 'https://api.example.com/bot{{secret}}/x?key={{secret}}&a={{partner.account}}' },
+      { method: 'GET', url: 'https://api.example.com/bot{{secret}}/x?q={{secret}}&a={{partner.account}}' },
       values,
     );
     expect(origin).toBe('https://api.example.com');
     // ':' and '@' may stay in a path segment (RFC 3986 pchar); '/', '?' and '&' never.
-    expect(request.path).toBe('/bota%2Fb%3Fc%26d:e@f/x?key=a%2Fb%3Fc%26d%3Ae%40f&a=AC%201');
-    expect(new URL(request.path, origin).searchParams.get('key')).toBe(values.secret);
+    expect(request.path).toBe('/bota%2Fb%3Fc%26d:e@f/x?q=a%2Fb%3Fc%26d%3Ae%40f&a=AC%201');
+    expect(new URL(request.path, origin).searchParams.get('q')).toBe(values.secret);
   });
 
   it('takes the host from {{site}} only, and puts credentials in headers, Basic and bodies as written', () => {
