@@ -1,6 +1,7 @@
 /**
  * keyhound's public library API. The CLI (`src/cli/`) and the GitHub Action
- * (`src/action/`) are thin shells over these functions.
+ * (`src/action/`) are thin shells over these functions: pick a source and
+ * sinks, call `runScan` (docs/architecture.md).
  */
 export type {
   Chunk,
@@ -26,9 +27,19 @@ export { builtinRules } from './rules/builtin.js';
 export { loadRules } from './rules/load.js';
 export { checkExamples, type ExampleFailure } from './rules/examples.js';
 export { buildRuleSet, type RuleSetOptions } from './scan/ruleset.js';
-export { scanFiles, type FileScanOptions } from './scan/files.js';
-export { scanGitHistory, startHistoryScan, type GitScanOptions } from './scan/git.js';
-export { scanStaged, type StagedScanOptions } from './scan/staged.js';
-export type { ScanReport } from './scan/collector.js';
+export { prepareScan, type ScanSetup, type ScanSetupOptions } from './scan/setup.js';
+export { runScan, type RunEvents, type RunSpec } from './scan/runner.js';
+export { pathStep, type Step } from './scan/steps.js';
+export { baselineStep } from './scan/baseline.js';
+export { verifyStep } from './scan/verify.js';
+export type { ChunkOutcome, ScanContext, Source, SourceStats, Task, TaskOutcome } from './sources/source.js';
+export { FileSource, type FileSourceOptions } from './sources/files.js';
+export { HistorySource, type HistoryOptions } from './sources/git/history-scan.js';
+export { StagedSource, type StagedOptions } from './sources/git/staged-scan.js';
+export { openRepository, type Repository } from './sources/git/repo.js';
+export { PullRequestSource } from './sources/github/pull-scan.js';
+export { RepositoriesSource } from './sources/github/audit.js';
+export type { FailedInput, MovedFinding, ScanReport } from './core/report.js';
+export { reportSink, type ReportSinkOptions, type Sink } from './report/sink.js';
 export { render, type RenderOptions } from './report/render.js';
-export { REPORTERS, toReported, type Report, type ReportedFinding } from './report/index.js';
+export { FORMATS, FORMAT_NAMES, toReported, type Format, type Report, type ReportedFinding } from './report/index.js';

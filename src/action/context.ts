@@ -41,6 +41,11 @@ export function readContext(env: NodeJS.ProcessEnv, cwd: string): ActionContext 
   };
 }
 
+/** A payload field that should be a string (a sha), or empty when it is not one. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 /** A commit that is not there (`before` of a push that created a branch). */
 const NULL_SHA = /^0+$/;
 
@@ -54,9 +59,10 @@ type PullPayload = Parameters<typeof pullRequestInfo>[2];
 
 /** The pull request of a `pull_request`/`pull_request_target` event, else undefined. */
 export function eventPullRequest(context: ActionContext): PullRequestInfo | undefined {
-  const pull = context.event.pull_request as PullPayload | undefined;
+  // The payload is data from outside: any field may be missing.
+  const pull = context.event.pull_request as Partial<PullPayload> | undefined;
   if (!pull?.head?.sha || !pull.base?.sha) return undefined;
-  return pullRequestInfo(context.owner, context.repo, pull);
+  return pullRequestInfo(context.owner, context.repo, pull as PullPayload);
 }
 
 /** The commit range of the event: a pull request's `base..head`, a push's `before..after`, a merge queue's `base_sha..head_sha`. */
@@ -80,8 +86,8 @@ function eventRange(context: ActionContext): Extract<Plan, { kind: 'range' }> | 
     };
   }
   if (context.eventName === 'push') {
-    const before = String(context.event.before ?? '');
-    const after = String(context.event.after ?? context.sha);
+    const before = text(context.event.before);
+    const after = text(context.event.after) || context.sha;
     if (before && !NULL_SHA.test(before))
       return { kind: 'range', base: before, head: after, why: `push: commits ${before.slice(0, 12)}..${after.slice(0, 12)}` };
     // A new branch has no `before`: its commits are those the default branch lacks.

@@ -20,6 +20,8 @@ export interface ActionInputs {
   /** Default false. */
   comment: boolean;
   token?: string;
+  /** Seconds one file may take to scan (`--file-timeout`); 0: no limit. Default 30. */
+  fileTimeout: number;
 }
 
 /** The runner passes input `fail-on-findings` as `INPUT_FAIL-ON-FINDINGS` (spaces become `_`, case upper, hyphens kept). */
@@ -36,6 +38,16 @@ export function getBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boole
   throw new UsageError(`input "${name}" must be true or false, not "${value}"`);
 }
 
+/** A number of seconds, 0 or more. */
+export function getSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = getInput(env, name);
+  if (value === '') return fallback;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new UsageError(`input "${name}" must be a number of seconds, 0 or more, not "${value}"`);
+  return seconds;
+}
+
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const mode = getInput(env, 'mode') || 'auto';
   if (!(MODES as readonly string[]).includes(mode)) throw new UsageError(`input "mode" must be one of ${MODES.join(', ')}, not "${mode}"`);
@@ -47,6 +59,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     sarifFile: env['INPUT_SARIF-FILE'] === undefined ? 'keyhound.sarif' : getInput(env, 'sarif-file'),
     uploadSarif: getBoolean(env, 'upload-sarif', false),
     comment: getBoolean(env, 'comment', false),
+    fileTimeout: getSeconds(env, 'file-timeout', 30),
   };
   const config = optional('config');
   const baseline = optional('baseline');

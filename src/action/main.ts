@@ -1,4 +1,4 @@
-import { escapeData } from '../report/github.js';
+import { escapeData } from '../report/github/annotations.js';
 import { run } from './run.js';
 
 // The runner starts this file (action.yml: runs.main). run() never throws; the
@@ -9,7 +9,7 @@ run().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stdout.write(`::error::${escapeData(`keyhound: internal error: ${(error as Error)?.message ?? String(error)}`)}\n`);
+    process.stdout.write(`::error::${escapeData(`keyhound: internal error: ${error instanceof Error ? error.message : String(error)}`)}\n`);
     process.exitCode = 1;
   },
 );

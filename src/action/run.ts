@@ -1,30 +1,26 @@
-import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { KeyhoundError } from '../core/errors.js';
-import type { Finding } from '../core/types.js';
-import { annotationLines } from '../report/github.js';
-import { blobLink, COMMENT_MARKER, commentMarkdown, summaryMarkdown } from '../report/markdown.js';
-import { render } from '../report/render.js';
-import { toReported } from '../report/reported.js';
-import type { ScanReport } from '../scan/collector.js';
+import { commentSink } from '../report/github/comment.js';
+import { blobLink } from '../report/github/markdown.js';
+import { codeScanningSink, sarifFileSink, tolerant, workflowSink } from '../report/github/sinks.js';
+import { Workflow } from '../report/github/workflow.js';
+import type { Sink } from '../report/sink.js';
+import { runScan } from '../scan/runner.js';
+import { prepareScan } from '../scan/setup.js';
+import { pathStep } from '../scan/steps.js';
 import { createGitHubClient, type GitHub } from '../sources/github/client.js';
-import { uploadSarif } from '../sources/github/code-scanning.js';
-import { upsertComment } from '../sources/github/comment.js';
 import type { PullRequestInfo } from '../sources/github/pull.js';
 import { version } from '../version.js';
-import { Workflow } from './commands.js';
 import { eventPullRequest, planScan, readContext, type ActionContext } from './context.js';
-import { createEngine } from './engine.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { runPlan, scanRoot } from './scan.js';
-import { writeFileAtomicSync } from '../report/write.js';
+import { chooseSource, scanRoot } from './scan.js';
 
-/** Findings' paths, made relative to the workspace (what annotations and code scanning resolve against). */
-function relativeToWorkspace(report: ScanReport, root: string, workspace: string): ScanReport {
+/** Finding paths (relative to the scanned root) made relative to the workspace: what annotations and code scanning resolve against. */
+function relativeToWorkspace(root: string, workspace: string): (path: string) => string {
   const prefix = path.relative(workspace, root).split(path.sep).join('/');
-  if (prefix === '' || prefix.startsWith('..') || path.isAbsolute(prefix)) return report;
-  const move = (finding: Finding): Finding => ({ ...finding, path: `${prefix}/${finding.path}` });
-  return { ...report, findings: report.findings.map(move) };
+  if (prefix === '' || prefix.startsWith('..') || path.isAbsolute(prefix)) return (p) => p;
+  return (p) => `${prefix}/${p}`;
 }
 
 /**
@@ -63,80 +59,69 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
   const plan = planScan(inputs.mode, context);
   workflow.debug(`plan: ${plan.kind}: ${plan.why}`);
   const root = await scanRoot(plan, path.resolve(context.workspace, inputs.path));
-  const { engine, setup } = await createEngine(inputs, context.workspace, root, env, workflow);
-  const outcome = await runPlan(plan, { inputs, context, workflow, engine, setup, root, ...(token ? { token } : {}) });
-  // The baseline step: accepted findings leave the report before anything is shown.
-  const report = relativeToWorkspace(setup.finish(outcome.report), outcome.root, context.workspace);
-  workflow.debug(`scanned ${report.stats.files} files, ${report.stats.bytes} bytes; ${report.findings.length} findings`);
+  // Config, allowlists and baseline, resolved as `keyhound scan` resolves them
+  // (docs/config.md): the `config` input or a `.keyhound.yaml` at the scanned
+  // root; the `baseline` input or the config's; relative to the workspace.
+  // Redaction is always on: the Action has no input that turns it off.
+  const setup = await prepareScan({
+    cwd: context.workspace,
+    env,
+    root,
+    ...(inputs.config ? { config: inputs.config } : {}),
+    ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+    redact: true,
+    budgetMs: Math.round(inputs.fileTimeout * 1000),
+  });
+  for (const notice of setup.notices) workflow.notice(notice, 'keyhound config');
+  const { source, scope } = await chooseSource(plan, { inputs, context, workflow, setup, root, ...(token ? { token } : {}) });
 
-  // Everything below sees redacted findings only: the Action has no way to show a secret.
-  const findings = report.findings.map((finding) => toReported(finding));
   const pr = eventPullRequest(context);
   const link = blobLink(context.serverUrl, `${context.owner}/${context.repo}`, pr?.headSha ?? context.sha);
-
-  let sarif: string | undefined;
-  const sarifText = (): string => (sarif ??= render(report, { format: 'sarif', redact: true, root: context.workspace }));
-  if (inputs.sarifFile) {
-    const file = path.resolve(context.workspace, inputs.sarifFile);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileAtomicSync(file, sarifText());
-  }
-
-  for (const line of annotationLines(findings)) workflow.command(line);
-  const n = findings.length;
-  workflow.info(
-    `keyhound: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found in ${report.stats.files} files. ${outcome.scope}`,
-  );
-
   const notes: string[] = [];
   const readOnly = readOnlyReason(context, plan.kind === 'range' ? (plan.pr ?? pr) : pr, env);
-  const writes: (() => Promise<void>)[] = [];
+  const writes: Sink[] = [];
+  const failed = (error: unknown): void => workflow.setFailed(message(error));
   if (inputs.comment) {
     if (!pr) workflow.notice('comment: true only applies to pull_request events; no comment posted.', 'keyhound');
     else if (readOnly) notes.push(`Comment skipped: ${readOnly}.`);
     else {
-      writes.push(async () => {
-        const body = commentMarkdown(findings, { headSha: pr.headSha, version: version(), link });
-        const result = await upsertComment(
-          client(context, token, workflow),
-          { owner: pr.owner, repo: pr.repo, number: pr.number },
-          body,
-          COMMENT_MARKER,
-          n > 0,
-        );
-        workflow.info(`keyhound: pull request comment ${result.action}${result.url ? `: ${result.url}` : ''}`);
+      const sink = commentSink(client(context, token, workflow), {
+        target: { owner: pr.owner, repo: pr.repo, number: pr.number },
+        headSha: pr.headSha,
+        version: version(),
+        link,
+        onDone: (result) => workflow.info(`keyhound: pull request comment ${result.action}${result.url ? `: ${result.url}` : ''}`),
       });
+      writes.push(tolerant(sink, failed));
     }
   }
   if (inputs.uploadSarif) {
     if (readOnly) notes.push(`SARIF upload skipped: ${readOnly}.`);
     else {
-      writes.push(async () => {
-        const upload = await uploadSarif(client(context, token, workflow), {
-          owner: context.owner,
-          repo: context.repo,
-          commitSha: context.sha,
-          ref: context.ref,
-          sarif: sarifText(),
-        });
-        workflow.info(`keyhound: SARIF uploaded to code scanning (id ${upload.id})`);
-      });
+      const target = { owner: context.owner, repo: context.repo, commitSha: context.sha, ref: context.ref, workspace: context.workspace };
+      writes.push(
+        tolerant(
+          codeScanningSink(client(context, token, workflow), target, (line) => workflow.info(line)),
+          failed,
+        ),
+      );
     }
   }
-  for (const note of notes) workflow.warning(note, 'keyhound');
-
-  workflow.appendSummary(summaryMarkdown(findings, { scope: outcome.scope, stats: report.stats, link, notes }));
-  workflow.setOutput('findings', String(n));
-  workflow.setOutput('sarif-file', inputs.sarifFile ? path.resolve(context.workspace, inputs.sarifFile) : '');
-
-  // A failed comment or upload fails the step, but never hides the scan's results, which are out already.
-  for (const write of writes) {
-    try {
-      await write();
-    } catch (error) {
-      workflow.setFailed(message(error));
-    }
-  }
+  const sarifFile = inputs.sarifFile ? path.resolve(context.workspace, inputs.sarifFile) : '';
+  // A failed comment or upload fails the step, but never hides the scan's results, which are out before them.
+  const report = await runScan({
+    source,
+    rules: setup.rules,
+    engine: setup.engineOptions,
+    threads: availableParallelism(),
+    steps: [...setup.steps, pathStep(relativeToWorkspace(source.root, context.workspace))],
+    sinks: [
+      ...(sarifFile ? [sarifFileSink(sarifFile, context.workspace)] : []),
+      workflowSink(workflow, { scope, link, notes, sarifFile }),
+      ...writes,
+    ],
+  });
+  const n = report.findings.length;
   if (n > 0 && inputs.failOnFindings) {
     workflow.setFailed(
       `keyhound: ${n} secret${n === 1 ? '' : 's'} found. Revoke ${n === 1 ? 'it' : 'them'} first, then remove ${n === 1 ? 'it' : 'them'} from the code (see the job summary).`,
@@ -146,7 +131,7 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
 
 function message(error: unknown): string {
   if (error instanceof KeyhoundError) return `keyhound: ${error.message}`;
-  return `keyhound: internal error: ${(error as Error)?.message ?? String(error)}`;
+  return `keyhound: internal error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /**

@@ -1,23 +1,23 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Engine } from '../detect/engine.js';
-import type { ScanReport } from '../scan/collector.js';
+import type { Workflow } from '../report/github/workflow.js';
 import type { ScanSetup } from '../scan/setup.js';
-import { scanFiles } from '../scan/files.js';
-import { scanGitHistory } from '../scan/git.js';
-import { scanPullRequest } from '../scan/pull.js';
+import { FileSource } from '../sources/files.js';
+import { HistorySource } from '../sources/git/history-scan.js';
+import { openRepository } from '../sources/git/repo.js';
 import { createGitHubClient } from '../sources/github/client.js';
 import { runGit } from '../sources/github/clone.js';
-import type { Workflow } from './commands.js';
+import { PullRequestSource } from '../sources/github/pull-scan.js';
+import type { Source } from '../sources/source.js';
 import type { ActionContext, Plan } from './context.js';
 import type { ActionInputs } from './inputs.js';
 import { ensureRange } from './range.js';
 
-export interface ScanOutcome {
-  report: ScanReport;
+/** The source the Action scans, and what to say about it. */
+export interface ChosenSource {
+  source: Source;
   /** What was scanned and how, for the log and the job summary. */
   scope: string;
-  /** Folder the findings' paths are relative to. */
-  root: string;
 }
 
 /** The top folder of the git repository at `dir`, or `dir` itself when it is not in one. */
@@ -35,7 +35,6 @@ export interface PlanContext {
   inputs: ActionInputs;
   context: ActionContext;
   workflow: Workflow;
-  engine: Engine;
   /** Config, allowlists and baseline (docs/config.md). */
   setup: ScanSetup;
   /** From {@link scanRoot}. */
@@ -44,15 +43,16 @@ export interface PlanContext {
 }
 
 /**
- * Runs the plan. A commit range needs both commits locally; when the base is
- * missing we fetch it, and when that fails on a pull request we scan the pull
- * request's files through the API instead. The scope says which happened.
+ * Picks the source for the plan. A commit range needs both commits locally;
+ * when the base is missing we fetch it, and when that fails on a pull request
+ * we scan the pull request's files through the API instead. The scope says
+ * which happened.
  */
-export async function runPlan(plan: Plan, run: PlanContext): Promise<ScanOutcome> {
-  const { inputs, context, workflow, engine, setup, root } = run;
+export async function chooseSource(plan: Plan, run: PlanContext): Promise<ChosenSource> {
+  const { inputs, context, workflow, setup, root } = run;
   const target = path.resolve(context.workspace, inputs.path);
-  const files = (): Promise<ScanReport> =>
-    scanFiles(engine, {
+  const files = (): Source =>
+    new FileSource({
       paths: [target],
       root: target,
       maxFileSize: setup.maxFileSize,
@@ -60,22 +60,17 @@ export async function runPlan(plan: Plan, run: PlanContext): Promise<ScanOutcome
       skipPaths: [],
       ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
     });
-  const git = (range?: string): Promise<ScanReport> =>
-    scanGitHistory(engine, {
-      repo: root,
+  const history = async (range?: string): Promise<Source> =>
+    new HistorySource(await openRepository(root), {
       maxFileSize: setup.maxFileSize,
       ...(range ? { range } : {}),
       ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+      partitions: availableParallelism(),
     });
-  if (plan.kind === 'full') {
-    return { report: await files(), scope: `Scanned the working tree at ${inputs.path} (${plan.why}).`, root: target };
-  }
-  const repo = root;
-  if (plan.kind === 'history') {
-    return { report: await git(), scope: `Scanned the git history (${plan.why}).`, root: repo };
-  }
+  if (plan.kind === 'full') return { source: files(), scope: `Scanned the working tree at ${inputs.path} (${plan.why}).` };
+  if (plan.kind === 'history') return { source: await history(), scope: `Scanned the git history (${plan.why}).` };
 
-  const available = await ensureRange(repo, plan.base, plan.head, {
+  const available = await ensureRange(root, plan.base, plan.head, {
     token: run.token,
     serverUrl: context.serverUrl,
     log: (m) => workflow.debug(m),
@@ -86,8 +81,7 @@ export async function runPlan(plan: Plan, run: PlanContext): Promise<ScanOutcome
         ? ' The commits were not all in the checkout, so they were fetched from origin first (set fetch-depth: 0 on actions/checkout to skip this).'
         : '';
     workflow.info(`keyhound: scanning ${plan.why}${available.status === 'fetched' ? ' (fetched the missing commits)' : ''}`);
-    const report = await git(`${plan.base}..${plan.head}`);
-    return { report, scope: `Scanned ${plan.why}.${how}`, root: repo };
+    return { source: await history(`${plan.base}..${plan.head}`), scope: `Scanned ${plan.why}.${how}` };
   }
 
   if (plan.pr) {
@@ -99,14 +93,15 @@ export async function runPlan(plan: Plan, run: PlanContext): Promise<ScanOutcome
       maxWaitMs: 120_000,
       onWait: (ms, reason) => workflow.info(`keyhound: waiting ${Math.ceil(ms / 1000)} s: ${reason}`),
     });
-    const report = await scanPullRequest(engine, gh, plan.pr, {
+    const source = new PullRequestSource(gh, plan.pr, {
       headContents: true,
       maxFileSize: setup.maxFileSize,
+      root,
       ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
     });
-    return { report, scope: `Scanned pull request #${plan.pr.number} through the GitHub API. ${why}`, root: repo };
+    return { source, scope: `Scanned pull request #${plan.pr.number} through the GitHub API. ${why}` };
   }
   const why = `The commits ${plan.base.slice(0, 12)}..${plan.head.slice(0, 12)} are not in the checkout and could not be fetched (${available.reason}), so the working tree was scanned instead.`;
   workflow.warning(why, 'keyhound: scanned the working tree');
-  return { report: await files(), scope: why, root: target };
+  return { source: files(), scope: why };
 }

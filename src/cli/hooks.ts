@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { SourceError, UsageError } from '../core/errors.js';
-import { writeFileAtomicSync } from '../report/write.js';
+import { writeFileAtomicSync } from '../io/write.js';
 import type { Repository } from '../sources/git/repo.js';
 import { runGit } from '../sources/git/run.js';
 

@@ -1,56 +1,38 @@
 import { availableParallelism } from 'node:os';
-import type { Argv } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import { UsageError } from '../core/errors.js';
+import { FORMATS, FORMAT_NAMES } from '../report/index.js';
+
+/**
+ * Every command-line option, declared once: its type, default, validation
+ * and help. A command lists the options it accepts by name (see each file in
+ * commands/); an option it does not list is refused (yargs strict mode), so
+ * no command accepts an option it ignores. Validation runs while parsing, so
+ * a bad value exits 2 before anything is read.
+ */
 
 /** yargs drops a lone "-" (the stdin path); main() carries it through as a name no file can have. */
 export const STDIN_ARG = '\0-';
-
-export const FORMATS = ['text', 'json', 'jsonl', 'sarif', 'github'] as const;
-
-/** The options every scanning command shares (DESIGN.md, CLI contract). */
-export function commonOptions<T>(yargs: Argv<T>) {
-  return yargs
-    .option('format', { alias: 'f', choices: FORMATS, default: 'text', describe: 'Output format' })
-    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file (atomically) instead of stdout' })
-    .option('redact', { type: 'boolean', default: true, describe: 'Mask secrets in every output; --no-redact shows them whole' })
-    .option('exit-code', { type: 'number', default: 1, coerce: exitCode, describe: 'Exit code when findings remain' })
-    .option('rules', { type: 'string', array: true, describe: 'Extra rule files or folders (YAML, see docs/rules.md)' })
-    .option('disable', { type: 'string', array: true, describe: 'Rule ids to turn off (comma-separated or repeated)' })
-    .option('max-file-size', { type: 'string', describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB' })
-    .option('explain', { type: 'boolean', default: false, describe: 'Also list dropped candidates and why' })
-    .option('threads', {
-      alias: 'j',
-      type: 'number',
-      default: availableParallelism(),
-      coerce: threadCount,
-      describe: 'Scanning threads (default: all cores)',
-    })
-    .option('file-timeout', {
-      type: 'number',
-      default: 30,
-      describe:
-        'Seconds one file (or 16 MiB piece of a bigger one) may take to scan; past it the file is skipped and counted as "timeout" (0: no limit)',
-    })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress or summary on stderr' })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Log what is scanned and skipped to stderr' });
-}
 
 /** A numeric option's value as the user may recognise it: yargs turns text that is not a number into NaN. */
 export function given(value: number): string {
   return Number.isNaN(value) ? 'something else' : String(value);
 }
 
-/** `--threads`: a whole number from 1 (yargs reads `abc` as NaN, which would quietly scan nothing). */
-export function threadCount(value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--threads: give a whole number of threads from 1 (got ${given(value)})`);
-  return value;
+function wholeNumber(option: string, min: number, max: number, what: string): (value: number) => number {
+  return (value) => {
+    if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${option}: give ${what} (got ${given(value)})`);
+    return value;
+  };
 }
 
-/** `--exit-code`: what a process can return, 0-255 (NaN crashed the process when findings remained). */
-export function exitCode(value: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > 255)
-    throw new UsageError(`--exit-code: give a whole number from 0 to 255 (got ${given(value)})`);
-  return value;
+function positiveSeconds(option: string, allowZero: boolean): (value: number) => number {
+  return (value) => {
+    if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
+      throw new UsageError(`--${option}: "${given(value)}" must be a number of seconds${allowZero ? ' (0 for no limit)' : ' above 0'}`);
+    }
+    return value;
+  };
 }
 
 /** `10MB`, `512k`, `1048576` → bytes. */
@@ -68,4 +50,229 @@ export function splitList(values: readonly string[] | undefined): string[] {
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter(Boolean);
+}
+
+const formats = FORMAT_NAMES.map((name) => `${name} (${FORMATS[name].describe})`).join('; ');
+
+/** The option table. Keys are the flags as typed (`--max-file-size`); `flag` renames one where two commands share a flag name with different meanings. */
+export const OPTIONS = {
+  format: { alias: 'f', choices: FORMAT_NAMES, default: 'text', describe: `Output format: ${formats}` },
+  output: {
+    alias: 'o',
+    type: 'string',
+    describe: 'Write the report to this file instead of stdout (a regular file atomically; a pipe or device in place)',
+  },
+  redact: { type: 'boolean', default: true, describe: 'Mask secrets in every output; --no-redact shows them whole' },
+  'exit-code': {
+    type: 'number',
+    default: 1,
+    coerce: wholeNumber('exit-code', 0, 255, 'a whole number from 0 to 255'),
+    describe: 'Exit code when findings remain',
+  },
+  rules: { type: 'string', array: true, describe: 'Extra rule files or folders (YAML, see docs/rules.md)' },
+  disable: { type: 'string', array: true, describe: 'Rule ids to turn off (comma-separated or repeated)' },
+  'max-file-size': {
+    type: 'string',
+    coerce: (value: string) => parseSize(value),
+    describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB',
+  },
+  explain: { type: 'boolean', default: false, describe: 'Also list dropped candidates and why' },
+  threads: {
+    alias: 'j',
+    type: 'number',
+    default: availableParallelism(),
+    coerce: wholeNumber('threads', 1, 1024, 'a whole number of threads from 1'),
+    describe:
+      'CPU cores to keep busy (default: all). Files are scanned on that many threads; history is diffed by that many git processes while one thread scans their output',
+  },
+  'file-timeout': {
+    type: 'number',
+    default: 30,
+    coerce: positiveSeconds('file-timeout', true),
+    describe:
+      'Seconds one file (or 16 MiB piece of a bigger one) may take to scan; past it the file is skipped and counted as "timeout" (0: no limit)',
+  },
+  quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Nothing on stderr but errors (no progress line, no summary)' },
+  verbose: {
+    type: 'boolean',
+    default: false,
+    describe: 'List each input scanned or skipped, and why, on stderr (paths only, never content)',
+  },
+  config: {
+    alias: 'c',
+    type: 'string',
+    describe: 'Config file: a .keyhound.yaml or a gitleaks .gitleaks.toml (default: found in the scanned folder or repository root)',
+  },
+  baseline: { type: 'string', describe: 'Report only findings not in this baseline file (keyhound baseline create writes one)' },
+  'decode-depth': {
+    type: 'number',
+    default: 2,
+    coerce: wholeNumber('decode-depth', 0, 5, 'a whole number from 0 to 5'),
+    describe: 'Layers of base64, hex, percent and \\u/\\x encoding to look through for secrets; 0 turns decoding off',
+  },
+  verify: {
+    type: 'boolean',
+    default: false,
+    describe: 'Check each secret with one read-only request to its provider (sends the secret there; see README)',
+  },
+  'verify-host': {
+    type: 'string',
+    array: true,
+    describe: 'A host named in scanned content (a BeyondTrust appliance) that may receive credentials; repeatable, *.example.com allowed',
+  },
+  'verify-endpoint': {
+    type: 'string',
+    array: true,
+    describe: "PROVIDER=URL: send that provider's verification requests to URL (scheme, host, port) instead; repeatable",
+  },
+  'verify-timeout': {
+    type: 'number',
+    default: 10,
+    coerce: positiveSeconds('verify-timeout', false),
+    describe: 'Seconds to wait for each verification request',
+  },
+  'only-live': {
+    type: 'boolean',
+    default: false,
+    alias: 'only-verified',
+    describe: 'Report only secrets that --verify found live (--only-verified is the same)',
+  },
+  results: {
+    type: 'string',
+    array: true,
+    describe: 'With --verify, report only these verdicts: a comma-separated list of live, unknown, dead',
+  },
+  gitignore: { type: 'boolean', default: true, describe: 'Honour .gitignore files; --no-gitignore scans ignored files too' },
+  'follow-symlinks': { type: 'boolean', default: false, describe: 'Follow symlinks that stay inside the scanned folder' },
+  range: { type: 'string', describe: 'Only commits in this revision range, e.g. origin/main..HEAD (a pull request: base..head)' },
+  'since-commit': { type: 'string', describe: 'Only commits after this one (reachable from the scanned refs, not from it)' },
+  branch: { type: 'string', array: true, describe: 'Scan these refs instead of all refs (repeatable)' },
+  context: {
+    type: 'number',
+    coerce: wholeNumber('context', 0, 100, 'a whole number from 0 to 100'),
+    describe: 'Unchanged lines around each change that rules looking nearby may use (default 0: the whole file is read where needed)',
+  },
+  'pre-push': {
+    type: 'boolean',
+    describe: "Scan the commits being pushed (git pre-push hook input on stdin, or pre-commit's PRE_COMMIT_FROM_REF/TO_REF)",
+  },
+  token: { type: 'string', describe: 'GitHub token (default: $GITHUB_TOKEN); without one only public data, at 60 requests an hour' },
+  'api-url': {
+    type: 'string',
+    describe: 'REST API root; https://HOST/api/v3 for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)',
+  },
+  'include-forks': { type: 'boolean', default: false, describe: 'org/user: audit forks too' },
+  'skip-archived': { type: 'boolean', default: false, describe: 'org/user: leave out archived repositories' },
+  'max-wait': {
+    type: 'number',
+    default: 300,
+    coerce: (value: number) => {
+      if (!(value >= 0)) throw new UsageError(`--max-wait: give a number of seconds, 0 or more (got ${given(value)})`);
+      return value;
+    },
+    describe: 'Longest wait for a rate-limit reset, in seconds; longer stops with a message',
+  },
+  comment: { type: 'boolean', default: false, describe: 'pr: post (or update) the pull-request comment the Action posts' },
+  git: {
+    type: 'boolean',
+    default: false,
+    describe: 'Accept the findings of the git history of the repository at PATH (as keyhound git) instead of its files',
+  },
+  gitattributes: {
+    type: 'boolean',
+    default: true,
+    describe: 'Mark the baseline merge=union in .gitattributes so branches that each add entries merge cleanly',
+  },
+  force: {
+    type: 'boolean',
+    default: false,
+    describe: "Replace a pre-commit hook that is not keyhound's (it is kept as pre-commit.keyhound-backup)",
+  },
+} as const satisfies Record<string, Options>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** Options every scanning command accepts (scan, git, staged, github). */
+export const SCAN_OPTIONS = [
+  'format',
+  'output',
+  'redact',
+  'exit-code',
+  'rules',
+  'disable',
+  'max-file-size',
+  'explain',
+  'threads',
+  'file-timeout',
+  'quiet',
+  'verbose',
+  'config',
+  'baseline',
+  'decode-depth',
+  'verify',
+  'verify-host',
+  'verify-endpoint',
+  'verify-timeout',
+  'only-live',
+  'results',
+] as const satisfies readonly OptionName[];
+
+/** Adds the named options to a command's parser, with `overrides` for a command's own help text or default. */
+export function withOptions<T>(
+  yargs: Argv<T>,
+  names: readonly OptionName[],
+  overrides: Partial<Record<OptionName, Options>> = {},
+): Argv<T> {
+  let out = yargs;
+  for (const name of names) out = out.option(name, { ...(OPTIONS[name] as Options), ...overrides[name] });
+  return out;
+}
+
+/** Every boolean flag, for the check that `--flag=value` says true or false (yargs reads any other value as false). */
+export const BOOLEAN_OPTIONS: ReadonlySet<string> = new Set(
+  Object.entries(OPTIONS)
+    .filter(([, spec]) => (spec as Options).type === 'boolean')
+    .map(([name]) => name),
+);
+
+/**
+ * Refuses `--flag=value` for a boolean flag unless the value is true or
+ * false: yargs would read `--redact=20` as "no redaction" and print secrets.
+ */
+export function checkBooleanValues(args: readonly string[], extra: readonly string[] = []): void {
+  const booleans = new Set([...BOOLEAN_OPTIONS, ...extra]);
+  for (const arg of args) {
+    if (arg === '--') return;
+    const match = /^--(?:no-)?([a-z][a-z0-9-]*)=(.*)$/s.exec(arg);
+    if (!match || !booleans.has(match[1]!)) continue;
+    if (match[2] !== 'true' && match[2] !== 'false') {
+      throw new UsageError(`--${match[1]!}: takes no value, or true or false (got "${match[2]!}")`);
+    }
+  }
+}
+
+/** The arguments every scanning command's run reads, as yargs gives them. */
+export interface ScanArgs {
+  format: string;
+  output?: string;
+  redact: boolean;
+  'exit-code': number;
+  rules?: string[];
+  disable?: string[];
+  'max-file-size'?: number;
+  explain: boolean;
+  threads: number;
+  'file-timeout': number;
+  quiet: boolean;
+  verbose: boolean;
+  config?: string;
+  baseline?: string;
+  'decode-depth': number;
+  verify: boolean;
+  'verify-host'?: string[];
+  'verify-endpoint'?: string[];
+  'verify-timeout': number;
+  'only-live': boolean;
+  results?: string[];
+  debug?: boolean;
 }

@@ -27,6 +27,7 @@ function duration(seconds: number): string {
 export class Progress {
   private done = 0;
   private bytes = 0;
+  private findings = 0;
   private total = 0;
   private readonly started: number;
   private lastDraw = 0;
@@ -51,8 +52,15 @@ export class Progress {
   }
 
   item(bytes: number): void {
-    this.done++;
-    this.bytes += bytes;
+    this.update({ done: 1, bytes });
+  }
+
+  /** Items done, more items known to come, bytes scanned, findings made: what the run reports as it goes. */
+  update(update: { done?: number; total?: number; bytes?: number; findings?: number }): void {
+    this.total += update.total ?? 0;
+    this.done += update.done ?? 0;
+    this.findings += update.findings ?? 0;
+    this.bytes += update.bytes ?? 0;
     if (!this.enabled) return;
     const now = this.now();
     if (now - this.lastDraw >= INTERVAL_MS) {
@@ -66,14 +74,29 @@ export class Progress {
     const seconds = Math.max((now - this.started) / 1000, 1e-3);
     const rate = this.bytes / 1048576 / seconds;
     const count = this.total > 0 ? `${this.done}/${this.total} ${this.unit}` : `${this.done} ${this.unit}`;
+    const found = this.findings > 0 ? `, ${this.findings} finding${this.findings === 1 ? '' : 's'}` : '';
     const eta = this.total > 0 && this.done > 0 ? `, about ${duration((seconds * (this.total - this.done)) / this.done)} left` : '';
-    return `keyhound: ${count}, ${megabytes(this.bytes)}, ${rate.toFixed(1)} MB/s${eta}`;
+    return `keyhound: ${count}${found}, ${megabytes(this.bytes)}, ${rate.toFixed(1)} MB/s${eta}`;
   }
 
   private draw(now: number): void {
     const width = Math.max(20, (this.sink.columns ?? 80) - 1);
     this.sink.write(`\r\u001b[2K${this.line(now).slice(0, width)}`);
     this.drawn = true;
+  }
+
+  /**
+   * A log line (one repository of an audit done) above the progress line:
+   * the line is cleared, the text written, and the line drawn again below it.
+   */
+  log(text: string): void {
+    if (!this.enabled) {
+      this.sink.write(text);
+      return;
+    }
+    if (this.drawn) this.sink.write('\r\u001b[2K');
+    this.sink.write(text);
+    this.draw(this.now());
   }
 
   /** Clears the line so the report starts on a clean terminal. */

@@ -1,23 +1,7 @@
-import type { Argv } from 'yargs';
-import type { FileScanOptions } from '../scan/files.js';
+import type { FileSourceOptions } from '../sources/files.js';
 import { prepareScan, type ScanSetup } from '../scan/setup.js';
 import type { CliIO } from './io.js';
-import { UsageError } from '../core/errors.js';
-import { parseSize, splitList } from './options.js';
-
-/** `--config` and `--baseline`, for every scanning command (commonOptions adds them too). */
-export function configOptions<T>(yargs: Argv<T>) {
-  return yargs
-    .option('config', {
-      alias: 'c',
-      type: 'string',
-      describe: 'Config file: a .keyhound.yaml or a gitleaks .gitleaks.toml (default: found in the scanned folder or repository root)',
-    })
-    .option('baseline', {
-      type: 'string',
-      describe: 'Report only findings not in this baseline file (keyhound baseline create writes one)',
-    });
-}
+import { splitList } from './options.js';
 
 /** The arguments prepareScan reads, as yargs gives them. */
 export interface SetupArgs {
@@ -25,7 +9,7 @@ export interface SetupArgs {
   baseline?: string;
   rules?: string[];
   disable?: string[];
-  'max-file-size'?: string;
+  'max-file-size'?: number;
   explain?: boolean;
   redact?: boolean;
   quiet?: boolean;
@@ -33,10 +17,9 @@ export interface SetupArgs {
 }
 
 /**
- * Resolves configuration for a scanning command (scan, git, staged): config
- * file, rules, allowlists, baseline. Prints the config's notices (gitleaks
- * rules that could not be translated, ...) on stderr unless `--quiet`. Call
- * `setup.finish(report)` on the report before rendering it.
+ * Resolves configuration for a scanning command: config file, rules,
+ * allowlists, baseline. Prints the config's notices (gitleaks rules that
+ * could not be translated, ...) on stderr unless `--quiet`.
  */
 export async function setupScan(args: SetupArgs, io: CliIO, root: string, extra: { baseline?: false } = {}): Promise<ScanSetup> {
   const setup = await prepareScan({
@@ -47,20 +30,13 @@ export async function setupScan(args: SetupArgs, io: CliIO, root: string, extra:
     ...(extra.baseline === false ? { baseline: false as const } : args.baseline ? { baseline: args.baseline } : {}),
     ruleFiles: args.rules ?? [],
     disable: splitList(args.disable),
-    ...(args['max-file-size'] ? { maxFileSize: parseSize(args['max-file-size']) } : {}),
+    ...(args['max-file-size'] !== undefined ? { maxFileSize: args['max-file-size'] } : {}),
     explain: args.explain === true,
     redact: args.redact !== false,
-    ...(args['file-timeout'] !== undefined ? { budgetMs: fileTimeoutMs(args['file-timeout']) } : {}),
+    ...(args['file-timeout'] !== undefined ? { budgetMs: Math.round(args['file-timeout'] * 1000) } : {}),
   });
   if (!args.quiet) for (const notice of setup.notices) io.stderr.write(`keyhound: ${notice}\n`);
   return setup;
-}
-
-/** `--file-timeout` seconds → the engine's per-chunk budget in milliseconds (0: none). */
-export function fileTimeoutMs(seconds: number): number {
-  if (!Number.isFinite(seconds) || seconds < 0)
-    throw new UsageError(`--file-timeout: "${seconds}" must be a number of seconds (0 for no limit)`);
-  return Math.round(seconds * 1000);
 }
 
 /** The arguments of `scan` (and `baseline create` over files) that shape the walk. */
@@ -70,7 +46,7 @@ export interface WalkArgs {
 }
 
 /** What a configured file scan is told, the same for `scan` and `baseline create`. */
-export function fileScanOptions(setup: ScanSetup, args: WalkArgs, io: CliIO, paths: readonly string[], root: string): FileScanOptions {
+export function fileSourceOptions(setup: ScanSetup, args: WalkArgs, io: CliIO, paths: readonly string[], root: string): FileSourceOptions {
   return {
     paths,
     root,

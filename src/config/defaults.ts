@@ -35,9 +35,15 @@ export const DEFAULT_SKIP_PATHS = [
   '**/composer.lock',
   '**/Pipfile.lock',
   '**/packages.lock.json',
-  '**/*.min.js',
-  '**/*.min.css',
+  // Minified bundles and vendored release files: generated, not written, and each one holds a whole
+  // dependency tree (issue 19). Bundles without such a name are recognised by shape (detect/minified.ts).
+  '**/*.min.*',
+  '**/*-min.js',
   '**/*.map',
+  '**/.yarn/releases/**',
+  '**/.yarn/plugins/**',
+  '**/.pnp.cjs',
+  '**/.pnp.loader.mjs',
   '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,avif,tif,tiff,psd,svgz,heic}',
   '**/*.{zip,tar,gz,tgz,bz2,xz,7z,rar,zst,jar,war,ear,whl,egg,nupkg,gem,deb,rpm,dmg,iso,apk,ipa}',
   '**/*.{woff,woff2,ttf,otf,eot,mp3,mp4,m4a,wav,ogg,flac,avi,mov,mkv,webm,pdf}',

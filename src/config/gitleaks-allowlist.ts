@@ -1,6 +1,7 @@
 import type { Problem } from '../core/errors.js';
 import type { AllowTarget } from '../core/types.js';
 import type { Allowance } from '../detect/filters/index.js';
+import { keyhoundRuleIds } from './gitleaks-ids.js';
 import { Re2Error, translateRe2 } from './re2.js';
 
 /**
@@ -87,9 +88,9 @@ function translateTable(
       }
     });
   const allowance: Allowance = { origin };
-  if (ruleIds) allowance.ruleIds = ruleIds;
-  const targetRules = strings(table.targetRules);
-  if (targetRules.length > 0) allowance.ruleIds = targetRules;
+  // gitleaks' default rule ids name keyhound's rules for the same secrets (gitleaks-ids.ts).
+  const scoped = strings(table.targetRules).length > 0 ? strings(table.targetRules) : ruleIds;
+  if (scoped) allowance.ruleIds = [...new Set(scoped.flatMap((id) => keyhoundRuleIds(id)))];
   const pathRegexes = translate('path', strings(table.paths));
   const regexes = translate('content', strings(table.regexes));
   const stopwords = strings(table.stopwords ?? table.stopWords);

@@ -5,6 +5,7 @@ import { ConfigError, type Problem } from '../core/errors.js';
 import type { RuleSpec } from '../core/types.js';
 import type { Allowance } from '../detect/filters/index.js';
 import { translateAllowlist, translateFlagless, type RegexErrors } from './gitleaks-allowlist.js';
+import { keyhoundRuleIds } from './gitleaks-ids.js';
 import { requiredLiterals } from './literals.js';
 import { Re2Error, translateRe2 } from './re2.js';
 import type { Placed } from './types.js';
@@ -79,7 +80,9 @@ export function loadGitleaksConfig(file: string, depth = 0): GitleaksConfig {
       else base = loadGitleaksConfig(path.resolve(path.dirname(file), extend.path), depth + 1);
     }
     for (const id of Array.isArray(extend.disabledRules) ? extend.disabledRules : []) {
-      if (typeof id === 'string') out.disable.push({ value: id, at: { file, ...(extendLine ? { line: extendLine } : {}) } });
+      if (typeof id !== 'string') continue;
+      for (const keyhoundId of keyhoundRuleIds(id))
+        out.disable.push({ value: keyhoundId, at: { file, ...(extendLine ? { line: extendLine } : {}) } });
     }
   }
 

@@ -6,7 +6,8 @@
  * unchanged, so ordinary paths and lines print as they are.
  */
 export function printable(name: string): string {
-  // C0 controls but tab, DEL, C1 controls, and the Unicode line and paragraph separators.
+  // C0 controls but tab, DEL, C1 controls, and the Unicode line and paragraph separators: matching them is the point.
+  // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
     if (c === '\n') return '\\n';
     if (c === '\r') return '\\r';

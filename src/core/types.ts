@@ -226,8 +226,8 @@ export interface ScanResult {
   suppressed: Suppressed[];
 }
 
-/** Why a source did not scan something. Keys are stable, documented reasons. */
-export type SkipReason =
+/** The documented reasons a source does not scan something (keys of `stats.skipped`). */
+export type KnownSkipReason =
   | 'binary'
   | 'too-large'
   | 'unreadable'
@@ -240,8 +240,10 @@ export type SkipReason =
   | 'submodule'
   | 'timeout'
   | 'path-too-long'
-  | 'invalid-encoding'
-  | string;
+  | 'invalid-encoding';
+
+/** Why a source did not scan something: a documented reason, or a source's own (`api-file-limit`). */
+export type SkipReason = KnownSkipReason | (string & {});
 
 export interface ScanStats {
   files: number;

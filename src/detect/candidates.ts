@@ -32,7 +32,8 @@ export function findAnchoredCandidates(rule: CompiledRule, text: string, starts:
   const out: Candidate[] = [];
   let covered = -1;
   for (const start of starts) {
-    // A hit inside the previous match (a keyword repeated in the secret) starts nothing new.
+    // A hit inside the previous match's name and separator starts nothing new; one inside its value may
+    // (`key = process.env.API_TOKEN || "…"`: the value is a reference, the fallback after it is the key).
     if (start < covered) continue;
     regex.lastIndex = start;
     const m = regex.exec(text);
@@ -40,7 +41,7 @@ export function findAnchoredCandidates(rule: CompiledRule, text: string, starts:
     const candidate = toCandidate(rule, text, m, 0);
     if (candidate) {
       out.push(candidate);
-      covered = candidate.end;
+      covered = candidate.secretStart;
     }
   }
   return out;

@@ -250,7 +250,8 @@ export class Engine {
         const verdict = filter(candidate, context);
         if (verdict) {
           drop(candidate, verdict.filter, verdict.reason);
-          if (verdict.filter === 'checksum') vetoes.push(candidate);
+          // A bad checksum, or a .gitleaksignore entry for this place, also covers generic matches of the same text.
+          if (verdict.filter === 'checksum' || verdict.filter === 'gitleaksignore') vetoes.push(candidate);
           dropped = true;
           break;
         }
@@ -280,7 +281,9 @@ export class Engine {
     const resolved = resolveOverlaps([
       ...kept.filter((c) => {
         const veto = vetoed(c);
-        if (veto) drop(c, 'checksum', `the text is a ${veto.rule.spec.id} whose checksum does not match`);
+        if (veto && veto.rule.checksum && !veto.rule.checksum.validate(veto.secret))
+          drop(c, 'checksum', `the text is a ${veto.rule.spec.id} whose checksum does not match`);
+        else if (veto) drop(c, 'gitleaksignore', `the text is a ${veto.rule.spec.id} that .gitleaksignore lists`);
         return !veto;
       }),
       ...allowedInline.keys(),

@@ -1,6 +1,7 @@
-import { githubReporter } from './github.js';
+import { githubReporter } from './github/annotations.js';
 import { jsonReporter } from './json.js';
-import { jsonlReporter } from './jsonl.js';
+import { jsonLine, jsonlReporter } from './jsonl.js';
+import type { ReportedFinding } from './reported.js';
 import { sarifReporter } from './sarif.js';
 import { textReporter } from './text.js';
 import type { Reporter } from './types.js';
@@ -8,11 +9,35 @@ import type { Reporter } from './types.js';
 export type { Report, Reporter, TextStyle } from './types.js';
 export { toReported, toReportedSuppressed, type ReportedFinding, type ReportedSuppressed } from './reported.js';
 
-/** Every output format, by the name `--format` takes. Add a format here and in its own file. */
-export const REPORTERS: Record<string, Reporter> = {
-  text: textReporter,
-  json: jsonReporter,
-  jsonl: jsonlReporter,
-  sarif: sarifReporter,
-  github: githubReporter,
-};
+/** One output format: how a whole report renders, and (streaming formats) how one finding does. */
+export interface Format {
+  /** One line for `--help`. */
+  describe: string;
+  render: Reporter;
+  /** Streaming formats: one finding's text, written as soon as the finding is final. */
+  line?: (finding: ReportedFinding) => string;
+}
+
+/**
+ * Every output format, by the name `--format` takes: the CLI's choices come
+ * from here. Add a format in its own file and register it here; the report
+ * contract test (test/report/contract.test.ts) runs every entry.
+ */
+export const FORMATS = {
+  text: { describe: 'readable at a glance; coloured only on a terminal', render: textReporter },
+  json: { describe: 'one JSON object: tool, findings, stats', render: jsonReporter },
+  jsonl: { describe: 'one finding per line, streamed as files are scanned', render: jsonlReporter, line: jsonLine },
+  sarif: { describe: 'SARIF 2.1.0 for GitHub code scanning', render: sarifReporter },
+  github: { describe: 'GitHub Actions workflow annotations', render: githubReporter },
+} as const satisfies Record<string, Format>;
+
+export type FormatName = keyof typeof FORMATS;
+
+/** The format names, in the order `--help` lists them. */
+export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
+
+export function formatFor(name: string): Format {
+  const format = (FORMATS as Record<string, Format | undefined>)[name];
+  if (!format) throw new Error(`unknown format ${name}`);
+  return format;
+}

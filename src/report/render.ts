@@ -1,6 +1,6 @@
-import type { ScanReport } from '../scan/collector.js';
+import type { ScanReport } from '../core/report.js';
 import { toolInfo } from '../version.js';
-import { REPORTERS } from './index.js';
+import { formatFor } from './index.js';
 import { toReported, toReportedSuppressed } from './reported.js';
 import type { Report } from './types.js';
 
@@ -16,8 +16,12 @@ export interface RenderOptions {
 
 /** Redacts a scan report and renders it in a format. The only road from findings to bytes. */
 export function render(scan: ScanReport, options: RenderOptions): string {
-  const reporter = REPORTERS[options.format];
-  if (!reporter) throw new Error(`unknown format ${options.format}`);
+  const format = formatFor(options.format);
+  return format.render(reportFor(scan, options), { color: options.color ?? false });
+}
+
+/** The redacted report every format renders. */
+export function reportFor(scan: ScanReport, options: Omit<RenderOptions, 'format'>): Report {
   const redact = { redact: options.redact !== false };
   // Findings of one commit share its message, which may quote any of their secrets.
   const byCommit = new Map<string, string[]>();
@@ -40,5 +44,5 @@ export function render(scan: ScanReport, options: RenderOptions): string {
       movedFrom: m.from,
     }));
   if (options.root) report.root = options.root;
-  return reporter(report, { color: options.color ?? false });
+  return report;
 }

@@ -2,6 +2,7 @@ import type { Problem } from '../core/errors.js';
 import { globProblem } from '../core/glob.js';
 import { CONFIDENCES, SEVERITIES, type AllowRegex, type NearSpec, type PositiveExample, type RuleSpec } from '../core/types.js';
 import { CHECKSUMS } from '../detect/checksums/index.js';
+import { expandPatternMacros } from './grammar.js';
 import { parseVerifyBlock } from './verify-block.js';
 
 const RULE_FIELDS = new Set([
@@ -81,7 +82,15 @@ export function validateRule(raw: unknown, context: Context): { rule?: RuleSpec;
     }
   }
 
-  const pattern = text('pattern');
+  let pattern = text('pattern');
+  if (pattern) {
+    try {
+      pattern = expandPatternMacros(pattern);
+    } catch (error) {
+      bad(`pattern: ${(error as Error).message}`);
+      pattern = undefined;
+    }
+  }
   const flags = r.flags === undefined ? undefined : text('flags', false);
   if (flags !== undefined && !ALLOWED_FLAGS.test(flags)) bad(`flags "${flags}" may only hold i, m, s and u (the engine adds g and d)`);
   if (pattern) {
@@ -205,6 +214,7 @@ function parseNear(value: unknown, bad: (m: string) => void): NearSpec[] | undef
     if ((near.rule === undefined) === (near.pattern === undefined)) bad('each "near" entry needs exactly one of "rule" or "pattern"');
     if (near.pattern !== undefined) {
       try {
+        near.pattern = expandPatternMacros(near.pattern);
         new RegExp(near.pattern, near.flags ?? '');
       } catch (error) {
         bad(`near pattern does not compile: ${(error as Error).message}`);

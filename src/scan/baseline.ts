@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { entryKey, hashSecret, type Baseline, type BaselineEntry } from '../config/baseline.js';
 import type { Finding } from '../core/types.js';
-import type { MovedFinding, ScanReport } from './collector.js';
+import type { Step } from './steps.js';
 
 /**
  * Maps finding paths (relative to the scanned folder) to baseline paths
@@ -25,7 +25,7 @@ function hasher(salt: string): (secret: string) => string {
   };
 }
 
-export interface ApplyBaselineOptions {
+export interface BaselineStepOptions {
   /** List baselined findings in `suppressed` (`--explain`). */
   explain?: boolean;
   /** Finding path → baseline path; see {@link baselinePathMapper}. Default: unchanged. */
@@ -35,14 +35,14 @@ export interface ApplyBaselineOptions {
 }
 
 /**
- * The post-processing step every scanning command runs (scan, git, staged,
- * the Action): findings the baseline accepted are removed (listed under
+ * The baseline step of every scanning command (scan, git, staged, the
+ * Action): findings the baseline accepted are taken out (listed under
  * `--explain` with the entry's line); findings whose secret the baseline
  * accepted for the same rule under another path (a renamed file) move to
  * `moved`, at info level, instead of being reported as new. It works on raw
  * secrets before anything is redacted, so redaction never disables it.
  */
-export function applyBaseline(report: ScanReport, baseline: Baseline, options: ApplyBaselineOptions = {}): ScanReport {
+export function baselineStep(baseline: Baseline, options: BaselineStepOptions = {}): Step {
   const toPath = options.toBaselinePath ?? ((p: string) => p);
   const hash = hasher(baseline.salt);
   const shown = options.shownAs ?? path.basename(baseline.file);
@@ -53,43 +53,36 @@ export function applyBaseline(report: ScanReport, baseline: Baseline, options: A
     const loose = `${entry.rule}\0${entry.hash}`;
     if (!byRuleAndHash.has(loose)) byRuleAndHash.set(loose, entry);
   }
-  const findings: Finding[] = [];
-  const suppressed = [...report.suppressed];
-  const moved: MovedFinding[] = [...(report.moved ?? [])];
   let baselined = 0;
-  for (const finding of report.findings) {
-    const h = hash(finding.secret);
-    const entry = exact.get(entryKey({ rule: finding.ruleId, path: toPath(finding.path), hash: h }));
-    if (entry) {
-      baselined++;
-      if (options.explain) {
-        suppressed.push({
-          ruleId: finding.ruleId,
-          path: finding.path,
-          line: finding.line,
-          column: finding.column,
-          filter: 'baseline',
-          reason: `baseline entry in ${shown} line ${entry.fileLine ?? '?'}`,
-          secret: finding.secret,
-          fingerprint: finding.fingerprint,
-          origin: finding.origin,
-        });
+  return {
+    name: 'baseline',
+    each(finding, ledger) {
+      const h = hash(finding.secret);
+      const entry = exact.get(entryKey({ rule: finding.ruleId, path: toPath(finding.path), hash: h }));
+      if (entry) {
+        baselined++;
+        if (options.explain) {
+          ledger.suppressed.push({
+            ruleId: finding.ruleId,
+            path: finding.path,
+            line: finding.line,
+            column: finding.column,
+            filter: 'baseline',
+            reason: `baseline entry in ${shown} line ${entry.fileLine ?? '?'}`,
+            secret: finding.secret,
+            fingerprint: finding.fingerprint,
+            origin: finding.origin,
+          });
+        }
+        return undefined;
       }
-      continue;
-    }
-    const elsewhere = byRuleAndHash.get(`${finding.ruleId}\0${h}`);
-    if (elsewhere) moved.push({ finding, from: elsewhere.path });
-    else findings.push(finding);
-  }
-  if (suppressed.length > report.suppressed.length)
-    suppressed.sort(
-      (a, b) =>
-        (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
-    );
-  const out: ScanReport = { ...report, findings, suppressed };
-  if (moved.length > 0) out.moved = moved;
-  out.stats = { ...report.stats, baselined: ((report.stats.baselined as number | undefined) ?? 0) + baselined };
-  return out;
+      const elsewhere = byRuleAndHash.get(`${finding.ruleId}\0${h}`);
+      if (!elsewhere) return finding;
+      ledger.moved.push({ finding, from: elsewhere.path });
+      return undefined;
+    },
+    stats: () => ({ baselined }),
+  };
 }
 
 export interface BaselineChange {

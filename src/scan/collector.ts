@@ -1,27 +1,26 @@
+import { byPlace, type FailedInput, type MovedFinding, type ScanReport } from '../core/report.js';
 import type { Finding, ScanResult, ScanStats, SkipReason, Suppressed } from '../core/types.js';
 
-/** A finding whose secret the baseline accepted for the same rule under another path (a renamed file): info level, not new. */
-export interface MovedFinding {
-  finding: Finding;
-  /** The path the baseline has it under. */
-  from: string;
+/** Repository first (audits of several), then place: the order of every report. */
+function byRepositoryAndPlace(a: Finding | Suppressed, b: Finding | Suppressed): number {
+  const ra = a.origin.repository ?? '';
+  const rb = b.origin.repository ?? '';
+  return (ra === rb ? 0 : ra.localeCompare(rb)) || byPlace(a, b);
 }
 
-/** Everything one scan produced: the input to every reporter. */
-export interface ScanReport {
-  findings: Finding[];
-  suppressed: Suppressed[];
-  /** Set by the baseline step (src/scan/baseline.ts); they do not fail the scan. */
-  moved?: MovedFinding[];
-  stats: ScanStats;
-}
-
-/** Accumulates findings and counts as chunks are scanned; `finish` sorts them into a deterministic order. */
+/**
+ * The runner's ledger: findings and counts as inputs are scanned, and what
+ * was skipped and why (each input once, however often a source reports it).
+ * `finish` puts everything in a deterministic order.
+ */
 export class Collector {
   readonly findings: Finding[] = [];
   readonly suppressed: Suppressed[] = [];
+  readonly moved: MovedFinding[] = [];
+  readonly failed: FailedInput[] = [];
   readonly stats: ScanStats = { files: 0, bytes: 0, skipped: {}, durationMs: 0 };
   private readonly started = performance.now();
+  private readonly skippedKeys = new Set<string>();
 
   add(result: ScanResult): void {
     this.findings.push(...result.findings);
@@ -33,8 +32,15 @@ export class Collector {
     this.stats.bytes += bytes;
   }
 
-  skip(reason: SkipReason): void {
+  /** Counts a skip; with `key`, once per key (a blob met again). Returns whether it was counted. */
+  skip(reason: SkipReason, key?: string): boolean {
+    if (key !== undefined) {
+      const unique = `${reason}\0${key}`;
+      if (this.skippedKeys.has(unique)) return false;
+      this.skippedKeys.add(unique);
+    }
     this.stats.skipped[reason] = (this.stats.skipped[reason] ?? 0) + 1;
+    return true;
   }
 
   count(key: string, by = 1): void {
@@ -43,10 +49,11 @@ export class Collector {
 
   finish(): ScanReport {
     this.stats.durationMs = Math.round(performance.now() - this.started);
-    const byPlace = (a: { path: string; line: number; column: number; ruleId: string }, b: typeof a): number =>
-      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
-    this.findings.sort(byPlace);
+    this.findings.sort(byRepositoryAndPlace);
     this.suppressed.sort(byPlace);
-    return { findings: this.findings, suppressed: this.suppressed, stats: this.stats };
+    const report: ScanReport = { findings: this.findings, suppressed: this.suppressed, stats: this.stats };
+    if (this.moved.length > 0) report.moved = this.moved.sort((a, b) => byRepositoryAndPlace(a.finding, b.finding));
+    if (this.failed.length > 0) report.failed = this.failed;
+    return report;
   }
 }

@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { RuleSpec } from '../core/types.js';
 import { DEFAULT_BUDGET_MS, Engine, type EngineOptions } from '../detect/engine.js';
-import { PIECE_BYTES, runTask, type Outcome, type Task } from './task.js';
+import type { Task, TaskOutcome as Outcome } from '../sources/source.js';
+import { PIECE_BYTES, runTask } from './task.js';
 import type { WorkerSetup } from './worker.js';
 
 /** Runs scanning tasks; the pipelines do not care whether on this thread or on many. */
@@ -10,6 +11,8 @@ export interface Scanner {
   /** Told how many more tasks are coming, when a source knows (a listed folder). */
   expect?(tasks: number): void;
   run(task: Task): Promise<Outcome>;
+  /** This thread's engine, for text a source scans here (built on first use). */
+  engine(): Engine;
   close(): Promise<void>;
 }
 
@@ -17,10 +20,14 @@ export interface Scanner {
 export class InlineScanner implements Scanner {
   readonly threads = 1;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(private readonly local: Engine) {}
 
   async run(task: Task): Promise<Outcome> {
-    return runTask(this.engine, task);
+    return runTask(this.local, task);
+  }
+
+  engine(): Engine {
+    return this.local;
   }
 
   async close(): Promise<void> {}
@@ -84,7 +91,7 @@ function taskBytes(task: Task): number {
  * Given a `local` engine, the calling thread scans too, one task at a time,
  * taking whatever small task is waiting once every worker's pipeline is full.
  */
-export class WorkerPool implements Scanner {
+export class WorkerPool implements Omit<Scanner, 'engine'> {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 0;
@@ -218,7 +225,7 @@ export function backstopMs(task: Task, budgetMs: number): number {
  * for one worker's start-up, not two, and half the files never cross a thread.
  */
 export class AdaptiveScanner implements Scanner {
-  private engine?: Engine;
+  private local?: Engine;
   private pool?: WorkerPool;
   private tasks = 0;
   private bytes = 0;
@@ -241,8 +248,12 @@ export class AdaptiveScanner implements Scanner {
   }
 
   private localEngine(): Engine {
-    this.engine ??= new Engine(this.rules, this.options);
-    return this.engine;
+    this.local ??= new Engine(this.rules, this.options);
+    return this.local;
+  }
+
+  engine(): Engine {
+    return this.localEngine();
   }
 
   run(task: Task): Promise<Outcome> {

@@ -7,9 +7,9 @@ import { describePlace, resolveConfig, type Resolved } from '../config/resolve.j
 import type { RuleSpec } from '../core/types.js';
 import type { EngineOptions } from '../detect/engine.js';
 import { pathSkipper, type GlobalAllow } from '../detect/filters/index.js';
-import { applyBaseline, baselinePathMapper } from './baseline.js';
-import type { ScanReport } from './collector.js';
+import { baselinePathMapper, baselineStep } from './baseline.js';
 import { configuredRules } from './configured.js';
+import type { Step } from './steps.js';
 
 export interface ScanSetupOptions {
   cwd: string;
@@ -35,8 +35,7 @@ export interface ScanSetupOptions {
 /**
  * What every scanning command (scan, git, staged, the Action) needs from
  * configuration: the rules, the engine options, what sources may skip before
- * reading, and `finish`, the baseline step to run on the report before it is
- * rendered.
+ * reading, and the post-steps (the baseline) the runner applies to findings.
  */
 export interface ScanSetup {
   config: Resolved;
@@ -56,7 +55,8 @@ export interface ScanSetup {
   baseline?: Baseline;
   /** Worth telling the user (untranslatable gitleaks rules, unmapped ignores); printed on stderr unless `--quiet`. */
   notices: string[];
-  finish(report: ScanReport): ScanReport;
+  /** The configuration's post-steps for the runner: the baseline, when there is one. */
+  steps: Step[];
 }
 
 export async function prepareScan(options: ScanSetupOptions): Promise<ScanSetup> {
@@ -94,14 +94,15 @@ export async function prepareScan(options: ScanSetupOptions): Promise<ScanSetup>
     skipDirectories: [...ALWAYS_SKIPPED_DIRECTORIES, ...(explain ? [] : prunableDirectories(pathGlobs))],
     maxFileSize: options.maxFileSize ?? config.maxFileSize.value,
     notices: [...config.notices, ...notices],
-    finish(report) {
-      if (!baseline) return report;
-      return applyBaseline(report, baseline, {
-        explain,
-        toBaselinePath: baselinePathMapper(baseline.file, root),
-        shownAs: describePlace({ file: baseline.file }, root),
-      });
-    },
+    steps: baseline
+      ? [
+          baselineStep(baseline, {
+            explain,
+            toBaselinePath: baselinePathMapper(baseline.file, root),
+            shownAs: describePlace({ file: baseline.file }, root),
+          }),
+        ]
+      : [],
   };
   if (baseline) setup.baseline = baseline;
   const skip = explain ? undefined : pathSkipper(allow);

@@ -2,17 +2,14 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { ScanTimeoutError } from '../core/errors.js';
-import type { LineRange, Origin, ScanResult, SkipReason } from '../core/types.js';
+import type { LineRange, Origin, ScanResult } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
 import { decodeBytes } from '../sources/decode.js';
 import { errorReason, type FileEntry } from '../sources/fs.js';
+import type { Task, TaskOutcome } from '../sources/source.js';
+import { timedOut, withPartial } from './outcome.js';
 
-/** One unit of scanning work. Tasks cross thread boundaries, so they are plain data. */
-export type Task = { kind: 'file'; entry: FileEntry } | { kind: 'bytes'; bytes: Uint8Array; origin: Origin; lines?: LineRange[] };
-
-export type Outcome =
-  | { kind: 'scanned'; path: string; bytes: number; result: ScanResult; encoding: string }
-  | { kind: 'skipped'; path: string; reason: SkipReason };
+type Outcome = TaskOutcome;
 
 /**
  * Files larger than this are read and scanned in pieces, so memory stays
@@ -27,8 +24,9 @@ export async function runTask(engine: Engine, task: Task): Promise<Outcome> {
   try {
     return await readAndScan(engine, task);
   } catch (error) {
-    // The time budget ran out (engine.ts): skipped and counted, never silently.
-    if (error instanceof ScanTimeoutError) return { kind: 'skipped', path: error.path, reason: 'timeout' };
+    // The time budget ran out (engine.ts): skipped and counted, never silently; what it found stands.
+    const partial = timedOut(error);
+    if (partial) return { kind: 'skipped', path: (error as ScanTimeoutError).path, reason: 'timeout', result: partial };
     throw error;
   }
 }
@@ -100,6 +98,8 @@ function countLineBreaks(text: string): number {
  * seen whole, and reported once.
  */
 async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): Promise<Outcome> {
+  const findings: ScanResult['findings'] = [];
+  const suppressed: ScanResult['suppressed'] = [];
   let handle;
   try {
     handle = await open(entry.absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -117,8 +117,6 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
           : 0;
     const decoder = new StringDecoder(encoding === 'utf8' ? 'utf8' : encoding === 'latin1' ? 'latin1' : 'utf16le');
     const buffer = Buffer.alloc(PIECE_BYTES);
-    const findings: ScanResult['findings'] = [];
-    const suppressed: ScanResult['suppressed'] = [];
     let carry = '';
     let firstLine = 1;
     let firstColumn = 1;
@@ -150,7 +148,8 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
     }
     return { kind: 'scanned', path: entry.path, bytes: position, result: { findings, suppressed }, encoding };
   } catch (error) {
-    if (error instanceof ScanTimeoutError) throw error;
+    // Out of time in one piece: the pieces before it were scanned, and what they gave stands.
+    if (error instanceof ScanTimeoutError) throw withPartial(error, { findings, suppressed });
     return { kind: 'skipped', path: entry.path, reason: errorReason((error as NodeJS.ErrnoException).code) };
   } finally {
     await handle?.close();

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RuleSpec } from '../core/types.js';
 import { Engine, type EngineOptions } from '../detect/engine.js';
-import { runTask, type Task } from './task.js';
+import type { Task } from '../sources/source.js';
+import { runTask } from './task.js';
 
 /**
  * A scanning thread: builds its own engine from the rules it was given and
@@ -15,7 +16,7 @@ export interface WorkerSetup {
 const setup = workerData as WorkerSetup;
 const engine = new Engine(setup.rules, setup.options);
 
-parentPort!.on('message', async (message: { id: number; task: Task }) => {
-  const outcome = await runTask(engine, message.task);
-  parentPort!.postMessage({ id: message.id, outcome });
+parentPort!.on('message', (message: { id: number; task: Task }) => {
+  // runTask never rejects for bad input; anything else is a bug that must end the thread (the pool replaces it).
+  void runTask(engine, message.task).then((outcome) => parentPort!.postMessage({ id: message.id, outcome }));
 });

@@ -171,7 +171,7 @@ async function* checkSymlink(absolute: string, shown: string, rootReal: string, 
   yield* checkFile(absolute, shown, info.size, options);
 }
 
-async function* checkFile(absolute: string, shown: string, size: number, options: WalkOptions): AsyncGenerator<WalkItem> {
+function* checkFile(absolute: string, shown: string, size: number, options: WalkOptions): Generator<WalkItem> {
   if (size > options.maxFileSize) {
     yield { kind: 'skip', path: shown, reason: 'too-large' };
     return;

@@ -62,6 +62,7 @@ describe('inputs', () => {
       sarifFile: 'keyhound.sarif',
       uploadSarif: false,
       comment: false,
+      fileTimeout: 30,
     });
     const inputs = readInputs({
       'INPUT_FAIL-ON-FINDINGS': 'False',
@@ -72,6 +73,10 @@ describe('inputs', () => {
     });
     expect(inputs).toMatchObject({ failOnFindings: false, sarifFile: '', comment: true, token: 't', mode: 'history' });
     expect(() => getBoolean({ INPUT_COMMENT: 'on' }, 'comment', false)).toThrow('input "comment" must be true or false, not "on"');
+    expect(readInputs({ 'INPUT_FILE-TIMEOUT': '0.5' }).fileTimeout).toBe(0.5);
+    expect(() => readInputs({ 'INPUT_FILE-TIMEOUT': 'soon' })).toThrow(
+      'input "file-timeout" must be a number of seconds, 0 or more, not "soon"',
+    );
     expect(() => readInputs({ INPUT_MODE: 'everything' })).toThrow(
       'input "mode" must be one of auto, diff, full, history, not "everything"',
     );

@@ -44,7 +44,10 @@ describe('keyhound baseline', () => {
       expect(text).not.toContain(secret.slice(0, 12));
       expect(text).not.toContain(secret.slice(-8));
     }
-    expect(entries(dir).map((e) => `${e.rule} ${e.path}`)).toEqual(['generic-api-key config/.env', 'github-pat-classic src/app.js']);
+    expect(entries(dir).map((e) => `${String(e.rule)} ${String(e.path)}`)).toEqual([
+      'generic-api-key config/.env',
+      'github-pat-classic src/app.js',
+    ]);
     expect(scanJson(dir).report.findings).toHaveLength(2);
     const { code, report } = scanJson(dir, '--baseline', path.join(dir, BASELINE));
     expect(code).toBe(0);

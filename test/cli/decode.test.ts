@@ -133,8 +133,12 @@ describe('keyhound scan: secrets inside encoded text (real process)', () => {
       'app.env': `APP_CONFIG=${b64(`DEBUG=false\nSTRIPE_SECRET_KEY=${stripe}\n`)}\n`,
       'hex.txt': `blob = ${Buffer.from(`token=${tokens[1]}`).toString('hex')}\n`,
       'redirect.txt': `https://example.org/callback?state=${encodeURIComponent(JSON.stringify({ token: tokens[2] }))}&x=1\n`,
-      'escaped.js': `const t = "${[...`gh=${tokens[3]}`].map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('')}";\n`,
-      'unicode.json': `{"v": "${[...tokens[4]!].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"}\n`,
+      'escaped.js': `const t = "${Array.from(`gh=${tokens[3]}`)
+        .map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+        .join('')}";\n`,
+      'unicode.json': `{"v": "${Array.from(tokens[4]!)
+        .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .join('')}"}\n`,
     };
     const dir = tempDir();
     writeTree(dir, files);

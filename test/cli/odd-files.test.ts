@@ -110,7 +110,7 @@ describe('odd files through the real CLI', () => {
 
   it('scans a 100 MB single-line minified file in pieces when allowed, and skips it by default', () => {
     const dir = tempDir();
-    const file = path.join(dir, 'bundle.min.txt');
+    const file = path.join(dir, 'bundle.txt');
     const first = githubToken();
     const last = githubToken();
     const size = 100 * 1024 * 1024;

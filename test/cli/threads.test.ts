@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { FORMAT_NAMES } from '../../src/report/index.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { base62, githubToken } from '../helpers/tokens.js';
 
 describe('scanning threads', () => {
-  it('give identical JSON for 1 and 4 threads', () => {
+  it('give identical output for 1 and 4 threads, in every format (sources are held to it in test/sources/contract.test.ts)', () => {
     const dir = tempDir();
     const files: Record<string, string> = {};
     for (let i = 0; i < 60; i++) {
@@ -22,5 +23,12 @@ describe('scanning threads', () => {
     expect(one.code).toBe(1);
     expect(strip(one.stdout).findings.length).toBe(20 + 12);
     expect(strip(four.stdout)).toEqual(strip(one.stdout));
-  });
+    // Timings are the only thing allowed to differ.
+    const timeless = (text: string) => text.replace(/"durationMs": ?\d+/g, '').replace(/ in \d+\.\d\d s/g, '');
+    for (const format of FORMAT_NAMES) {
+      const single = runCli(['scan', dir, '--format', format, '--threads', '1']);
+      const several = runCli(['scan', dir, '--format', format, '--threads', '4']);
+      expect(timeless(several.stdout), format).toBe(timeless(single.stdout));
+    }
+  }, 60_000);
 });

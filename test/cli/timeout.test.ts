@@ -1,35 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WATCHDOG_CHARS } from '../../src/detect/engine.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
+import { slowRules } from '../helpers/slow-rules.js';
 import { githubToken } from '../helpers/tokens.js';
-
-/**
- * Two custom rules that pass `rules lint` (one unbounded repetition of a single
- * literal character is allowed) yet are quadratic on a long run of spaces: at
- * each start ` *` eats the whole run, then fails. Their keyword is three
- * spaces, so a run of spaces is one long window. 200 KB of spaces costs about
- * 10^10 steps, minutes; 40 KB about 10^9, a few seconds.
- */
-function slowRules(dir: string): string {
-  const rule = (id: string) => `
-  - id: ${id}
-    title: Slow probe ${id}
-    severity: low
-    confidence: low
-    keywords: ['   ']
-    pattern: ' *x(?<secret>[a-z0-9]{12})'
-    references: [https://example.org/slow]
-    remediation: Nothing to revoke; a test rule.
-    examples:
-      positive: ['   xk3j9d8f7q2w1']
-      negative: ['nothing here']`;
-  const file = path.join(dir, 'slow.yaml');
-  writeFileSync(file, `provider: Slow\nrules:${rule('slow-first')}${rule('slow-second')}\n`);
-  return file;
-}
 
 describe('the per-file time budget (--file-timeout)', () => {
   for (const threads of ['1', '2']) {

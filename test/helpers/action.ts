@@ -90,6 +90,7 @@ export async function runAction(setup: ActionSetup): Promise<ActionRun> {
     'INPUT_UPLOAD-SARIF': 'false',
     INPUT_COMMENT: 'false',
     INPUT_TOKEN: 'ghs_runnertoken',
+    'INPUT_FILE-TIMEOUT': '30',
     INPUT_CONFIG: '',
     INPUT_BASELINE: '',
     ...inputs,

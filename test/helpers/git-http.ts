@@ -45,8 +45,8 @@ export class GitHttpServer {
           QUERY_STRING: url.search.slice(1),
           CONTENT_TYPE: req.headers['content-type'] ?? '',
           REMOTE_ADDR: '127.0.0.1',
-          GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
-          ...(req.headers['content-encoding'] ? { HTTP_CONTENT_ENCODING: String(req.headers['content-encoding']) } : {}),
+          GIT_PROTOCOL: [req.headers['git-protocol'] ?? ''].flat().join(','),
+          ...(req.headers['content-encoding'] ? { HTTP_CONTENT_ENCODING: req.headers['content-encoding'] } : {}),
         },
       });
       req.pipe(child.stdin);

@@ -87,7 +87,7 @@ export class FakeGitHub {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void this.handle(req, res).catch((error: Error) => this.send(res, 500, { message: error.message }));
+      void this.handle(req, res).catch((error: unknown) => this.send(res, 500, { message: (error as Error).message }));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
@@ -373,7 +373,7 @@ export class FakeGitHub {
         if (forbidWrite('https://docs.github.com/rest/issues/comments#create-an-issue-comment')) return;
         const comment: FakeComment = {
           id: this.nextId++,
-          body: String((body as { body?: string }).body ?? ''),
+          body: (body as { body?: string }).body ?? '',
           user: { login: 'github-actions[bot]', type: 'Bot' },
         };
         this.comments.set(key(m[1]!), [...list, comment]);
@@ -385,7 +385,7 @@ export class FakeGitHub {
         for (const [issueKey, list] of this.comments) {
           const comment = list.find((c) => c.id === Number(m![1]));
           if (comment && issueKey.startsWith(`${repo.full_name}#`)) {
-            comment.body = String((body as { body?: string }).body ?? '');
+            comment.body = (body as { body?: string }).body ?? '';
             this.send(res, 200, this.commentJson(repo, issueKey.split('#')[1]!, comment));
             return;
           }

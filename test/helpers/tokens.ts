@@ -14,7 +14,7 @@ export function randomFrom(alphabet: string, length: number): string {
   for (;;) {
     const bytes = randomBytes(length);
     let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[bytes[i]! % alphabet.length];
+    for (let i = 0; i < length; i++) out += alphabet.charAt(bytes[i]! % alphabet.length);
     if (!placeholderIn(out)) return out;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotation, annotationLines, escapeData, escapeProperty, workflowCommand } from '../../src/report/github.js';
+import { annotation, annotationLines, escapeData, escapeProperty, workflowCommand } from '../../src/report/github/annotations.js';
 import type { ReportedFinding } from '../../src/report/reported.js';
 
 function finding(overrides: Partial<ReportedFinding> = {}): ReportedFinding {

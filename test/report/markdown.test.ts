@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blobLink, code, COMMENT_MARKER, commentMarkdown, findingsTable, summaryMarkdown, text } from '../../src/report/markdown.js';
+import { blobLink, code, COMMENT_MARKER, commentMarkdown, findingsTable, summaryMarkdown, text } from '../../src/report/github/markdown.js';
 import type { ReportedFinding } from '../../src/report/reported.js';
 
 function finding(overrides: Partial<ReportedFinding> = {}): ReportedFinding {

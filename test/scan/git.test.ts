@@ -3,20 +3,25 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/detect/engine.js';
-import { scanGitHistory, type GitScanOptions } from '../../src/scan/git.js';
+import type { RuleSpec } from '../../src/core/types.js';
 import { buildRuleSet } from '../../src/scan/ruleset.js';
+import { HistorySource, type HistoryOptions } from '../../src/sources/git/history-scan.js';
+import { openRepository } from '../../src/sources/git/repo.js';
+import { scanSource } from '../helpers/scan.js';
 import { commit, git, GIT_ENV, head, initRepo } from '../helpers/git.js';
 import { tempDir } from '../helpers/tmp.js';
 import { githubToken } from '../helpers/tokens.js';
 
-let engine: Engine;
+let rules: RuleSpec[];
 beforeAll(async () => {
-  // As the CLI builds it: `explain` shows where a `near` condition failed inside a change.
-  engine = new Engine(await buildRuleSet(), { explain: true });
+  rules = await buildRuleSet();
 });
 
-const scan = (repo: string, options: GitScanOptions = {}) => scanGitHistory(engine, { repo, env: GIT_ENV, ...options });
+/** The history scan through the runner; dropped candidates are listed unless `reportSuppressed: false`. */
+const scan = async (repo: string, options: HistoryOptions & { reportSuppressed?: boolean; env?: NodeJS.ProcessEnv } = {}) => {
+  const { reportSuppressed, env, ...history } = options;
+  return scanSource(new HistorySource(await openRepository(repo, env ?? GIT_ENV), history), { rules, explain: reportSuppressed !== false });
+};
 
 describe('git history scan', () => {
   it('finds a secret that was added and deleted again, attributed to the commit and author that added it', async () => {
@@ -211,7 +216,7 @@ describe('git history scan', () => {
     // The same two blobs again: one at a new path, the vendored one at a path that is not allowlisted.
     commit(repo, { 'copy/settings.py': `TOKEN = "${token}"\n`, 'src/lib.py': `KEY = "${vendored}"\n` }, 'Copies');
     commit(repo, { 'README.md': 'two\n' }, 'Readme again');
-    const options: GitScanOptions = { skipPath: (p) => p.startsWith('vendor/') };
+    const options: HistoryOptions = { skipPath: (p) => p.startsWith('vendor/') };
     const one = await scan(repo, { ...options, partitions: 1 });
     // A real git, held back for a second on the slice that holds the first commit, so the later slice is read first.
     const wrapper = tempDir('keyhound-slow-git-');

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/detect/engine.js';
 import { setWorkerScript, WorkerPool } from '../../src/scan/pool.js';
-import type { Outcome, Task } from '../../src/scan/task.js';
+import type { Task, TaskOutcome as Outcome } from '../../src/sources/source.js';
 import { testRule } from '../helpers/rules.js';
 import { githubToken } from '../helpers/tokens.js';
 

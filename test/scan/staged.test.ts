@@ -1,18 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src/detect/engine.js';
+import type { RuleSpec } from '../../src/core/types.js';
 import { buildRuleSet } from '../../src/scan/ruleset.js';
-import { scanStaged } from '../../src/scan/staged.js';
+import { openRepository } from '../../src/sources/git/repo.js';
+import { StagedSource } from '../../src/sources/git/staged-scan.js';
+import { scanSource } from '../helpers/scan.js';
 import { commit, git, GIT_ENV, initRepo } from '../helpers/git.js';
 import { githubToken } from '../helpers/tokens.js';
 
-let engine: Engine;
+let rules: RuleSpec[];
 beforeAll(async () => {
-  engine = new Engine(await buildRuleSet());
+  rules = await buildRuleSet();
 });
 
-const scan = (repo: string, maxFileSize?: number) => scanStaged(engine, { repo, env: GIT_ENV, ...(maxFileSize ? { maxFileSize } : {}) });
+const scan = async (repo: string, maxFileSize?: number) =>
+  scanSource(new StagedSource(await openRepository(repo, GIT_ENV), maxFileSize ? { maxFileSize } : {}), { rules });
 
 function stage(repo: string, files: Record<string, string>): void {
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(repo, name), content);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FORMAT_NAMES } from '../../src/report/index.js';
 import { pullRequestEvent, runAction } from '../helpers/action.js';
 import { CLI, runCli, type RunResult } from '../helpers/cli.js';
 import { leaks, plantCorpus, type Planted } from '../helpers/corpus.js';
@@ -57,7 +58,7 @@ describe('never leak: keyhound scan', () => {
   it('text, json, jsonl, sarif and github formats, with and without --explain and --verbose, on one thread and several', () => {
     const dir = corpusDir();
     const captured: Captured[] = [];
-    for (const format of ['text', 'json', 'jsonl', 'sarif', 'github']) {
+    for (const format of FORMAT_NAMES) {
       for (const extra of [[], ['--explain', '--verbose', '--threads', '1']]) {
         const run = runCli(['scan', dir, '--format', format, ...extra]);
         expect(run.code, run.stderr).toBe(1);
@@ -83,7 +84,7 @@ describe('never leak: keyhound scan', () => {
 
   it('shows them whole with --no-redact (so the checks above can fail)', () => {
     const dir = corpusDir();
-    for (const format of ['text', 'json', 'jsonl', 'sarif', 'github']) {
+    for (const format of FORMAT_NAMES) {
       const run = runCli(['scan', dir, '--format', format, '--no-redact', '--explain']);
       expect(run.code).toBe(1);
       // SARIF and annotations carry no secret field; JSON, JSON lines and text do.
@@ -114,7 +115,7 @@ describe('never leak: git history, staged changes, the pre-commit hook, baseline
   it('keyhound git in every format, with --explain, and commit messages that quote a secret', () => {
     const repo = history();
     const captured: Captured[] = [];
-    for (const format of ['text', 'json', 'sarif', 'github']) {
+    for (const format of FORMAT_NAMES) {
       const run = runCli(['git', repo, '--format', format, '--explain', '--verbose']);
       expect(run.code, run.stderr).toBe(1);
       captured.push(...io(`git --format ${format}`, run));
@@ -133,7 +134,7 @@ describe('never leak: git history, staged changes, the pre-commit hook, baseline
     writeTree(repo, corpus.files);
     git(repo, 'add', '--all');
     const captured: Captured[] = [];
-    for (const format of ['text', 'json', 'sarif']) {
+    for (const format of FORMAT_NAMES) {
       const run = runCli(['staged', repo, '--format', format, '--explain']);
       expect(run.code, run.stderr).toBe(1);
       captured.push(...io(`staged --format ${format}`, run));
@@ -191,7 +192,7 @@ describe('never leak: verification', () => {
     });
     const down = await closedPort();
     const captured: Captured[] = [];
-    for (const format of ['text', 'json', 'sarif']) {
+    for (const format of FORMAT_NAMES) {
       const run = await runCliAsync([
         'scan',
         dir,

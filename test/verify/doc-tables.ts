@@ -280,7 +280,7 @@ const WHY_NOT: [string, (id: string) => boolean][] = [
   [
     'A private key, a password or a connection string for a host or registry named in the content: there is no fixed host to ask, and signing in is not a read-only HTTP check.',
     (id) =>
-      /^private-key|^age-|^kubernetes-|^jdbc-|connection|-uri$|^postgres|^mysql|^redis|^mongodb-connection|^mssql|^snowflake|^couchbase|^amqp|^maven-|^nuget-config|^docker-(login|config)|pypirc|composer-auth|^npm-(npmrc|yarnrc|access-token-legacy)|netrc|helm-repo|publish-profile|cli-login|codecommit|ses-smtp|brevo-smtp|sasl|unseal|^azure-(storage|cosmosdb|batch|messaging|iot|redis|event-grid|app-configuration|signalr|communication|sql|log-analytics|service-bus)/.test(
+      /^private-key|^age-|^kubernetes-|^jdbc-|connection|-uri$|^postgres|^mysql|^redis|^mongodb-connection|^mssql|^snowflake|^couchbase|^amqp|^maven-|^nuget-config|^docker-(login|config|swarm)|pypirc|composer-auth|^npm-(npmrc|yarnrc|access-token-legacy)|netrc|helm-repo|publish-profile|cli-login|codecommit|ses-smtp|brevo-smtp|sasl|unseal|^azure-(storage|cosmosdb|batch|messaging|iot|redis|event-grid|app-configuration|signalr|communication|sql|log-analytics|service-bus)/.test(
         id,
       ),
   ],

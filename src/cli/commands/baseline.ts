@@ -1,32 +1,28 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_BASELINE_NAME, newSalt, readBaseline, writeBaseline, type Baseline } from '../../config/baseline.js';
 import { findRepositoryRoot } from '../../config/discover.js';
 import { UsageError } from '../../core/errors.js';
-import { Engine } from '../../detect/engine.js';
+import { writeFileAtomicSync } from '../../io/write.js';
 import { baselinePathMapper, updateEntries } from '../../scan/baseline.js';
-import type { ScanReport } from '../../scan/collector.js';
-import { scanFiles } from '../../scan/files.js';
-import { scanRepositoryHistory } from '../../scan/git.js';
-import { createScanner } from '../../scan/pool.js';
 import type { ScanSetup } from '../../scan/setup.js';
-import { openRepository } from '../../sources/git/repo.js';
-import { STDIN_ARG } from '../options.js';
-import { configOptions, fileScanOptions, setupScan, type SetupArgs } from '../setup.js';
+import { FileSource } from '../../sources/files.js';
+import { HistorySource } from '../../sources/git/history-scan.js';
+import { openRepository, type Repository } from '../../sources/git/repo.js';
+import type { Source } from '../../sources/source.js';
+import { STDIN_ARG, withOptions, type ScanArgs } from '../options.js';
+import { scanAndReport } from '../pipeline.js';
+import { fileSourceOptions, type WalkArgs } from '../setup.js';
 import type { Command } from './types.js';
-import { writeFileAtomicSync } from '../../report/write.js';
 
-interface BaselineArgs extends SetupArgs {
-  _: (string | number)[];
-  paths: string[];
-  gitignore: boolean;
-  'follow-symlinks': boolean;
-  gitattributes: boolean;
-  threads?: number;
-  git: boolean;
-  range?: string;
-}
+type BaselineArgs = ScanArgs &
+  WalkArgs & {
+    action: 'create' | 'update';
+    paths?: string[];
+    gitattributes: boolean;
+    git: boolean;
+    range?: string;
+  };
 
 /**
  * `keyhound baseline create|update [paths..]`: scans like `keyhound scan`
@@ -38,77 +34,89 @@ interface BaselineArgs extends SetupArgs {
 export const baselineCommand: Command = {
   command: 'baseline <action> [paths..]',
   describe: 'Accept the current findings: create or update a baseline (salted hashes, never secrets)',
+  rest: 'paths',
   builder: (yargs) =>
-    configOptions(yargs)
+    withOptions(
+      yargs,
+      [
+        'config',
+        'baseline',
+        'rules',
+        'disable',
+        'max-file-size',
+        'file-timeout',
+        'threads',
+        'quiet',
+        'verbose',
+        'gitignore',
+        'follow-symlinks',
+        'git',
+        'range',
+        'gitattributes',
+      ],
+      {
+        baseline: {
+          describe: "The baseline file to write (default: the config's baseline, else .keyhound-baseline.jsonl in the scanned folder)",
+        },
+        range: { describe: 'With --git: only commits in this range (base..head); update then prunes nothing' },
+        quiet: { describe: 'No summary on stderr' },
+      },
+    )
       .positional('action', {
         choices: ['create', 'update'] as const,
         describe: 'create: write all current findings; update: add new ones and prune stale entries',
       })
-      .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files and folders to scan' })
-      .option('rules', { type: 'string', array: true, describe: 'Extra rule files or folders (YAML, see docs/rules.md)' })
-      .option('disable', { type: 'string', array: true, describe: 'Rule ids to turn off (comma-separated or repeated)' })
-      .option('max-file-size', { type: 'string', describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB' })
-      .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files' })
-      .option('follow-symlinks', { type: 'boolean', default: false, describe: 'Follow symlinks that stay inside the scanned folder' })
-      .option('git', {
-        type: 'boolean',
-        default: false,
-        describe: 'Accept the findings of the git history of the repository at PATH (as keyhound git) instead of its files',
-      })
-      .option('range', { type: 'string', describe: 'With --git: only commits in this range (base..head); update then prunes nothing' })
-      .option('gitattributes', {
-        type: 'boolean',
-        default: true,
-        describe: 'Mark the baseline merge=union in .gitattributes so branches that each add entries merge cleanly',
-      })
-      .option('threads', { alias: 'j', type: 'number', describe: 'Scanning threads (default: all cores)' })
-      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No summary on stderr' }),
+      .positional('paths', { type: 'string', array: true, describe: 'Files and folders to scan (default: the current folder)' }),
   async run(argv, io) {
-    const args = argv as unknown as BaselineArgs & { action: 'create' | 'update' };
-    if (args.paths.includes(STDIN_ARG))
+    const args = argv as unknown as BaselineArgs;
+    const paths = args.paths?.length ? args.paths : ['.'];
+    if (paths.includes(STDIN_ARG))
       throw new UsageError('baseline: standard input has no path to accept findings under; name files or folders');
     if (args.range && !args.git) throw new UsageError('--range needs --git');
-    if (args.git && args.paths.length > 1) throw new UsageError('--git takes one repository');
-    let targets = args.paths.map((p) => path.resolve(io.cwd, p));
+    if (args.git && paths.length > 1) throw new UsageError('--git takes one repository');
+    let targets = paths.map((p) => path.resolve(io.cwd, p));
     let root = targets.length === 1 && statSync(targets[0]!, { throwIfNoEntry: false })?.isDirectory() ? targets[0]! : io.cwd;
-    let scan: (setup: ScanSetup) => Promise<ScanReport>;
+    let repo: Repository | undefined;
     if (args.git) {
-      const repo = await openRepository(targets[0]!, io.env);
+      repo = await openRepository(targets[0]!, io.env);
       root = repo.workTree ?? repo.gitDir;
       // The whole history covers every path; a range covers none for certain, so it prunes nothing.
       targets = args.range ? [] : [root];
-      scan = (setup) =>
-        scanRepositoryHistory(new Engine(setup.rules, setup.engineOptions), repo, {
-          ...(args.range ? { range: args.range } : {}),
-          maxFileSize: setup.maxFileSize,
-          ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
-          env: io.env,
-        });
-    } else {
-      scan = async (setup) => {
-        const scanner = createScanner(setup.rules, setup.engineOptions, Math.max(1, Math.floor(args.threads ?? availableParallelism())));
-        return scanFiles(scanner, fileScanOptions(setup, args, io, targets, root)).finally(() => scanner.close());
-      };
     }
-    const setup = await setupScan(args, io, root, { baseline: false });
-    const file = args.baseline
-      ? path.resolve(io.cwd, args.baseline)
-      : (setup.config.baseline?.value ?? path.join(root, DEFAULT_BASELINE_NAME));
-    const previous: Baseline | undefined = existsSync(file) ? readBaseline(file) : undefined;
-    const report = await scan(setup);
+    let setup: ScanSetup | undefined;
+    let target = '';
+    let previous: Baseline | undefined;
+    const source = (configured: ScanSetup): Source => {
+      setup = configured;
+      // A malformed baseline fails here, before the scan.
+      target = args.baseline
+        ? path.resolve(io.cwd, args.baseline)
+        : (configured.config.baseline?.value ?? path.join(root, DEFAULT_BASELINE_NAME));
+      previous = existsSync(target) ? readBaseline(target) : undefined;
+      if (repo) {
+        return new HistorySource(repo, {
+          ...(args.range ? { range: args.range } : {}),
+          maxFileSize: configured.maxFileSize,
+          ...(configured.skipPath ? { skipPath: configured.skipPath } : {}),
+          partitions: args.threads,
+        });
+      }
+      return new FileSource(fileSourceOptions(configured, args, io, targets, root));
+    };
+    const { report } = await scanAndReport({ io, args, configRoot: root, source, baseline: false, noReport: true });
 
     const salt = previous?.salt ?? newSalt();
-    const toPath = baselinePathMapper(file, root);
-    const base = path.dirname(file);
+    const toPath = baselinePathMapper(target, root);
+    const base = path.dirname(target);
     const covered = (entryPath: string): boolean => {
       const absolute = path.resolve(base, entryPath);
       return targets.some((t) => absolute === t || absolute.startsWith(t.endsWith(path.sep) ? t : t + path.sep));
     };
     const change = updateEntries(report.findings, salt, args.action === 'update' ? (previous?.entries ?? []) : [], toPath, covered);
-    writeBaseline({ file, salt, entries: change.entries });
-    const attributes = args.gitattributes ? markUnionMerge(file) : undefined;
+    writeBaseline({ file: target, salt, entries: change.entries });
+    const attributes = args.gitattributes ? markUnionMerge(target) : undefined;
     if (!args.quiet) {
-      const shown = path.relative(io.cwd, file) || file;
+      const shown = path.relative(io.cwd, target) || target;
       const verb = !previous ? 'created' : args.action === 'create' ? 'replaced' : 'updated';
       io.stderr.write(
         `keyhound: ${verb} ${shown}: ${change.entries.length} entr${change.entries.length === 1 ? 'y' : 'ies'} (${change.added} added, ${change.kept} kept, ${change.pruned} pruned)\n`,
@@ -117,10 +125,10 @@ export const baselineCommand: Command = {
         io.stderr.write(
           `keyhound: marked it merge=union in ${path.relative(io.cwd, attributes) || attributes}, so branches that each add entries merge without conflicts\n`,
         );
-      if (!setup.config.baseline && !args.baseline && verb === 'created') {
+      if (!setup?.config.baseline && !args.baseline && verb === 'created') {
         io.stderr.write(
           `keyhound: scan with --baseline ${shown}, or add "baseline: ${path
-            .relative(setup.config.file ? path.dirname(setup.config.file) : root, file)
+            .relative(setup?.config.file ? path.dirname(setup.config.file) : root, target)
             .split(path.sep)
             .join('/')}" to .keyhound.yaml\n`,
         );

@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { printConfig, resolvedData } from '../../config/print.js';
 import { builtinRules } from '../../rules/builtin.js';
-import { configOptions, setupScan } from '../setup.js';
+import { withOptions } from '../options.js';
+import { setupScan } from '../setup.js';
 import type { Command } from './types.js';
 
 /** `keyhound config print [path]`: the fully resolved configuration, with where each value came from. */
@@ -10,13 +11,14 @@ export const configCommand: Command = {
   command: 'config <action> [path]',
   describe: 'Show the configuration a scan of PATH would use (config file, default path allowlist, rules, baseline)',
   builder: (yargs) =>
-    configOptions(yargs)
+    withOptions(yargs, ['config', 'baseline'])
       .positional('action', { choices: ['print'] as const, describe: 'print: the fully resolved config as YAML (or JSON)' })
       .positional('path', {
         type: 'string',
         default: '.',
         describe: 'The folder a scan would start from (config files are found there or at its repository root)',
       })
+      // Not the scanning commands' report format: this prints configuration.
       .option('format', { alias: 'f', choices: ['yaml', 'json'] as const, default: 'yaml' as const, describe: 'Output format' }),
   async run(argv, io) {
     const args = argv as unknown as { path: string; config?: string; baseline?: string; format: 'yaml' | 'json' };

@@ -1,51 +1,38 @@
 import { UsageError } from '../../core/errors.js';
-import { Engine } from '../../detect/engine.js';
-import type { ScanReport } from '../../scan/collector.js';
-import type { ScanSetup } from '../../scan/setup.js';
-import { blobLink, COMMENT_MARKER, commentMarkdown } from '../../report/markdown.js';
-import { toReported } from '../../report/reported.js';
-import { scanGitHistory } from '../../scan/git.js';
-import { scanPullRequest } from '../../scan/pull.js';
-import { auditRepositories } from '../../scan/remote.js';
+import { commentSink } from '../../report/github/comment.js';
+import { blobLink } from '../../report/github/markdown.js';
+import { RepositoriesSource } from '../../sources/github/audit.js';
 import { createGitHubClient, DEFAULT_API_URL, serverUrlFor, type GitHub } from '../../sources/github/client.js';
-import { upsertComment } from '../../sources/github/comment.js';
 import { getPullRequest } from '../../sources/github/pull.js';
+import { PullRequestSource } from '../../sources/github/pull-scan.js';
 import { listRepositories, parsePullRequest, type AuditKind } from '../../sources/github/repos.js';
 import { version } from '../../version.js';
 import type { CliIO } from '../io.js';
-import { commonOptions, given } from '../options.js';
-
-/** `--max-wait`: seconds, 0 or more (NaN would wait for any reset, however far off). */
-function waitSeconds(value: number): number {
-  if (!(value >= 0)) throw new UsageError(`--max-wait: give a number of seconds, 0 or more (got ${given(value)})`);
-  return value;
-}
-import { finishReport, type ReportArgs } from '../report.js';
-import { configOptions, setupScan, type SetupArgs } from '../setup.js';
-import { applyVerification, checkVerifyArgs, decodeDepth, verifyOptions, type VerifyArgs } from '../verify.js';
+import { SCAN_OPTIONS, withOptions, type ScanArgs } from '../options.js';
+import { checkScanArgs, scanAndReport } from '../pipeline.js';
 import type { Command } from './types.js';
 
 const KINDS = ['repo', 'org', 'user', 'pr'] as const;
 
-type GithubArgs = ReportArgs &
-  SetupArgs &
-  VerifyArgs & {
-    kind: (typeof KINDS)[number];
-    target: string;
-    token?: string;
-    'api-url'?: string;
-    'include-forks': boolean;
-    'skip-archived': boolean;
-    'max-wait': number;
-    comment: boolean;
-    threads: number;
-    verbose: boolean;
-  };
+type GithubArgs = ScanArgs & {
+  kind: (typeof KINDS)[number];
+  target: string;
+  token?: string;
+  'api-url'?: string;
+  'include-forks': boolean;
+  'skip-archived': boolean;
+  'max-wait': number;
+  comment: boolean;
+};
+
+function apiUrl(args: GithubArgs, io: CliIO): string {
+  return args['api-url'] ?? io.env.GITHUB_API_URL ?? DEFAULT_API_URL;
+}
 
 function client(args: GithubArgs, io: CliIO, token: string | undefined): GitHub {
   return createGitHubClient({
     ...(token ? { token } : {}),
-    apiUrl: args['api-url'] ?? io.env.GITHUB_API_URL ?? DEFAULT_API_URL,
+    apiUrl: apiUrl(args, io),
     maxWaitMs: Math.max(0, args['max-wait']) * 1000,
     onWait: (ms, why) => {
       if (!args.quiet) io.stderr.write(`keyhound: waiting ${Math.ceil(ms / 1000)} s for the GitHub API: ${why}\n`);
@@ -57,47 +44,47 @@ function client(args: GithubArgs, io: CliIO, token: string | undefined): GitHub 
 }
 
 /**
- * Config, allowlists and baseline as `keyhound scan` resolves them, from the
- * current folder (a remote audit has no scanned folder of its own): `--config`,
- * or a `.keyhound.yaml` here; `--baseline`. Returns the engine and `finish`,
- * which applies the baseline and verification to the report.
+ * A pull request's added lines through the API. Config, allowlists and
+ * baseline come from the current folder (a remote scan has no scanned folder
+ * of its own): `--config`, or a `.keyhound.yaml` here; `--baseline`.
  */
-async function prepare(
-  args: GithubArgs,
-  io: CliIO,
-): Promise<{ engine: Engine; setup: ScanSetup; finish: (report: ScanReport) => Promise<ScanReport> }> {
-  checkVerifyArgs(args);
-  const setup = await setupScan(args, io, io.cwd);
-  const engine = new Engine(setup.rules, { ...setup.engineOptions, decode: decodeDepth(args) });
-  return { engine, setup, finish: (report) => applyVerification(setup.finish(report), args, io) };
-}
-
 async function pullRequest(args: GithubArgs, io: CliIO, token: string | undefined): Promise<number> {
   const { owner, repo, number } = parsePullRequest(args.target);
   if (args.comment && !token) throw new UsageError('--comment needs a token that may write to pull requests (GITHUB_TOKEN or --token)');
   const gh = client(args, io, token);
   const pr = await getPullRequest(gh, owner, repo, number);
-  const { engine, setup, finish } = await prepare(args, io);
-  const report = await finish(
-    await scanPullRequest(engine, gh, pr, { maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) }),
-  );
+  const sinks = args.comment
+    ? [
+        // The same comment the Action posts; always redacted, whatever --no-redact says.
+        commentSink(gh, {
+          target: { owner, repo, number },
+          headSha: pr.headSha,
+          version: version(),
+          link: blobLink(serverUrlFor(apiUrl(args, io)), `${owner}/${repo}`, pr.headSha),
+          onDone: (result) => {
+            if (!args.quiet) io.stderr.write(`keyhound: pull request comment ${result.action}${result.url ? `: ${result.url}` : ''}\n`);
+          },
+        }),
+      ]
+    : [];
+  const { report, code } = await scanAndReport({
+    io,
+    args,
+    configRoot: io.cwd,
+    source: (setup) =>
+      new PullRequestSource(gh, pr, { maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) }),
+    sinks,
+  });
   const whole = Number(report.stats.wholeFiles ?? 0);
-  if (whole > 0 && !args.quiet)
+  if (whole > 0 && !args.quiet) {
     io.stderr.write(
       `keyhound: GitHub sent no patch for ${whole} file${whole === 1 ? '' : 's'} (binary or a very large diff); scanned whole, so findings there may predate the pull request\n`,
     );
-  const code = await finishReport(report, args, io);
-  if (args.comment) {
-    // The same comment the Action posts; always redacted, whatever --no-redact says.
-    const findings = report.findings.map((f) => toReported(f));
-    const link = blobLink(serverUrlFor(args['api-url'] ?? io.env.GITHUB_API_URL ?? DEFAULT_API_URL), `${owner}/${repo}`, pr.headSha);
-    const body = commentMarkdown(findings, { headSha: pr.headSha, version: version(), link });
-    const result = await upsertComment(gh, { owner, repo, number }, body, COMMENT_MARKER, findings.length > 0);
-    if (!args.quiet) io.stderr.write(`keyhound: pull request comment ${result.action}${result.url ? `: ${result.url}` : ''}\n`);
   }
   return code;
 }
 
+/** Every repository of an owner (or one), each cloned and its history scanned. */
 async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Promise<number> {
   const kind = args.kind as AuditKind;
   const gh = client(args, io, token);
@@ -111,24 +98,29 @@ async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Pr
       `keyhound: ${list.repositories.length} repositor${list.repositories.length === 1 ? 'y' : 'ies'} to audit${left ? `; left out ${left}` : ''}\n`,
     );
   }
-  const { engine, setup, finish } = await prepare(args, io);
   const total = list.repositories.length;
-  const audited = await auditRepositories(list.repositories, {
-    ...(token ? { token } : {}),
-    // Clones get the token only on the GitHub server itself ($GITHUB_SERVER_URL in Actions, else derived from the API URL).
-    tokenOrigin: io.env.GITHUB_SERVER_URL || serverUrlFor(args['api-url'] ?? io.env.GITHUB_API_URL ?? DEFAULT_API_URL),
-    scanHistory: (dir) =>
-      scanGitHistory(engine, { repo: dir, maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) }),
-    onRepository: (repository, index, result) => {
-      if (args.quiet) return;
-      const what = 'error' in result ? `failed: ${result.error}` : `${result.findings} finding${result.findings === 1 ? '' : 's'}`;
-      io.stderr.write(`keyhound: [${index + 1}/${total}] ${repository.fullName}: ${what}\n`);
-    },
+  const { report, code } = await scanAndReport({
+    io,
+    args,
+    configRoot: io.cwd,
+    source: (setup, log) =>
+      new RepositoriesSource(list.repositories, {
+        ...(token ? { token } : {}),
+        // Clones get the token only on the GitHub server itself ($GITHUB_SERVER_URL in Actions, else derived from the API URL).
+        tokenOrigin: io.env.GITHUB_SERVER_URL || serverUrlFor(apiUrl(args, io)),
+        history: { maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}), partitions: args.threads },
+        env: io.env,
+        onRepository: (repository, index, result) => {
+          if (args.quiet) return;
+          const what = 'error' in result ? `failed: ${result.error}` : `${result.findings} finding${result.findings === 1 ? '' : 's'}`;
+          log(`keyhound: [${index + 1}/${total}] ${repository.fullName}: ${what}\n`);
+        },
+      }),
   });
-  const code = await finishReport(await finish(audited), args, io);
-  if (audited.failed.length > 0) {
+  const failed = report.failed ?? [];
+  if (failed.length > 0) {
     io.stderr.write(
-      `keyhound: ${audited.failed.length} of ${total} repositories could not be audited:\n${audited.failed.map((f) => `  ${f.repository}: ${f.error}`).join('\n')}\n`,
+      `keyhound: ${failed.length} of ${total} repositories could not be audited:\n${failed.map((f) => `  ${f.input}: ${f.reason}`).join('\n')}\n`,
     );
     // Findings decide the exit code when there are any; otherwise an incomplete audit is a failed scan.
     return code === 0 ? 2 : code;
@@ -141,35 +133,15 @@ export const githubCommand: Command = {
   describe:
     "Audit GitHub repositories (repo OWNER/NAME, org ORG, user USER: full history of each) or a pull request's added lines (pr OWNER/NAME#N)",
   builder: (yargs) =>
-    configOptions(verifyOptions(commonOptions(yargs)))
+    withOptions(yargs, [...SCAN_OPTIONS, 'token', 'api-url', 'include-forks', 'skip-archived', 'max-wait', 'comment'])
       .positional('kind', {
         choices: KINDS,
         describe: "repo: one repository; org / user: all of an owner's repositories; pr: a pull request",
       })
-      .positional('target', { type: 'string', describe: 'OWNER/NAME, ORG, USER, or OWNER/NAME#N (or a pull request URL)' })
-      .option('token', {
-        type: 'string',
-        describe: 'GitHub token (default: $GITHUB_TOKEN); without one only public data, at 60 requests an hour',
-      })
-      .option('api-url', {
-        type: 'string',
-        describe: 'REST API root; https://HOST/api/v3 for GitHub Enterprise Server (default: $GITHUB_API_URL or https://api.github.com)',
-      })
-      .option('include-forks', { type: 'boolean', default: false, describe: 'org/user: audit forks too' })
-      .option('skip-archived', { type: 'boolean', default: false, describe: 'org/user: leave out archived repositories' })
-      .option('max-wait', {
-        type: 'number',
-        default: 300,
-        coerce: waitSeconds,
-        describe: 'Longest wait for a rate-limit reset, in seconds; longer stops with a message',
-      })
-      .option('comment', {
-        type: 'boolean',
-        default: false,
-        describe: 'pr: post (or update) the pull-request comment the Action posts',
-      }),
+      .positional('target', { type: 'string', describe: 'OWNER/NAME, ORG, USER, or OWNER/NAME#N (or a pull request URL)' }),
   async run(argv, io) {
     const args = argv as unknown as GithubArgs;
+    checkScanArgs(args, io);
     // An empty --token (a missing secret in CI) falls back to the environment, like an absent one.
     const token = args.token || io.env.GITHUB_TOKEN || undefined;
     if (args.comment && args.kind !== 'pr') throw new UsageError('--comment applies to `keyhound github pr` only');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openRepository } from '../../sources/git/repo.js';
 import { currentEntry, hookLocation, installHook, uninstallHook } from '../hooks.js';
+import { withOptions } from '../options.js';
 import type { Command } from './types.js';
 
 interface HookArgs {
@@ -15,18 +16,12 @@ export const hookCommand: Command = {
   command: 'hook <action> [repo]',
   describe: 'Install or remove the git pre-commit hook that runs keyhound staged',
   builder: (yargs) =>
-    yargs
+    withOptions(yargs, ['force', 'quiet'], { quiet: { describe: 'Print nothing on success' } })
       .positional('action', {
         choices: ['install', 'uninstall'] as const,
         describe: "install: write the hook; uninstall: remove it (only if it is keyhound's)",
       })
-      .positional('repo', { type: 'string', default: '.', describe: 'The repository (any folder in its work tree)' })
-      .option('force', {
-        type: 'boolean',
-        default: false,
-        describe: "Replace a pre-commit hook that is not keyhound's (it is kept as pre-commit.keyhound-backup)",
-      })
-      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Print nothing on success' }),
+      .positional('repo', { type: 'string', default: '.', describe: 'The repository (any folder in its work tree)' }),
   async run(argv, io) {
     const args = argv as unknown as HookArgs;
     const repo = await openRepository(path.resolve(io.cwd, args.repo), io.env);

@@ -1,38 +1,41 @@
 import path from 'node:path';
-import { Engine } from '../../detect/engine.js';
-import type { ScanReport } from '../../scan/collector.js';
-import { startStagedScan } from '../../scan/staged.js';
+import type { ScanReport } from '../../core/report.js';
 import { openRepository } from '../../sources/git/repo.js';
-import { commonOptions } from '../options.js';
-import { finishReport, type ReportArgs } from '../report.js';
-import { configOptions, setupScan, type SetupArgs } from '../setup.js';
-import { applyVerification, checkVerifyArgs, decodeDepth, verifyOptions, type VerifyArgs } from '../verify.js';
+import { StagedSource } from '../../sources/git/staged-scan.js';
+import { SCAN_OPTIONS, withOptions, type ScanArgs } from '../options.js';
+import { checkScanArgs, scanAndReport } from '../pipeline.js';
 import type { Command } from './types.js';
 
-type StagedArgs = ReportArgs & SetupArgs & VerifyArgs & { repo: string };
+type StagedArgs = ScanArgs & { repo: string };
 
 /** `keyhound staged`: what the pre-commit hook runs. */
 export const stagedCommand: Command = {
   command: 'staged [repo]',
   describe: 'Scan what `git commit` would record now (the index): secrets on added or changed lines',
   builder: (yargs) =>
-    configOptions(verifyOptions(commonOptions(yargs))).positional('repo', {
+    withOptions(yargs, SCAN_OPTIONS).positional('repo', {
       type: 'string',
       default: '.',
       describe: 'The repository (any folder in its work tree)',
     }),
   async run(argv, io) {
     const args = argv as unknown as StagedArgs;
-    checkVerifyArgs(args);
+    checkScanArgs(args, io);
     const repo = await openRepository(path.resolve(io.cwd, args.repo), io.env);
     const root = repo.workTree ?? repo.gitDir;
-    const setup = await setupScan(args, io, root);
-    // git reads the index while the rules compile.
-    const started = startStagedScan(repo, { maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) });
-    const engine = new Engine(setup.rules, { ...setup.engineOptions, decode: decodeDepth(args) });
-    const report = await applyVerification(setup.finish(await started.scan(engine)), args, io);
-    const code = await finishReport(report, args, io, repo.workTree);
-    if (code !== 0 && !args.quiet) io.stderr.write(blockedCommitMessage(report, setup.baseline?.file));
+    let baselineFile: string | undefined;
+    const { report, code } = await scanAndReport({
+      io,
+      args,
+      configRoot: root,
+      ...(repo.workTree ? { reportRoot: repo.workTree } : {}),
+      source: (setup) => {
+        baselineFile = setup.baseline?.file;
+        // git reads the index while the rules compile.
+        return new StagedSource(repo, { maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}) });
+      },
+    });
+    if (code !== 0 && !args.quiet) io.stderr.write(blockedCommitMessage(report, baselineFile));
     return code;
   },
 };

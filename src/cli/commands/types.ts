@@ -6,5 +6,9 @@ export interface Command {
   command: string | string[];
   describe: string;
   builder: (yargs: Argv) => Argv;
+  /** The positional list that takes the arguments after `--` (`keyhound scan -- -odd-name`). */
+  rest?: string;
+  /** Whether a lone `-` (standard input) is an input of this command; every other command refuses it. */
+  stdin?: boolean;
   run: (argv: Record<string, unknown>, io: CliIO) => Promise<number>;
 }

@@ -1,4 +1,5 @@
 import { charsPerToken } from '../tokenizer.js';
+import { nonSecretShape } from './shapes.js';
 import type { Candidate, Filter, FilterContext } from './types.js';
 
 /**
@@ -76,7 +77,17 @@ const NOT_SECRET_QUALIFIERS = new Set([
   'lexer',
   'parser',
   'react',
+  // Sec-WebSocket-Key: a handshake nonce (RFC 6455), sent in the clear.
+  'socket',
+  'websocket',
 ]);
+
+/**
+ * Words that, right before `token`, name a token that is no credential:
+ * idempotency and change tokens (`ClientRequestToken`, `ChangeToken`,
+ * `clientToken` in AWS APIs), lifecycle and agreement tokens.
+ */
+const NOT_SECRET_TOKEN_QUALIFIERS = new Set(['change', 'request', 'client', 'action', 'term', 'sync', 'resume', 'paging']);
 
 /** Last words of a name that describe a secret (its URL, length, id) rather than hold it. */
 const DESCRIBING_WORDS = new Set([
@@ -178,6 +189,20 @@ const DESCRIBING_WORDS = new Set([
   'time',
   'at',
   'by',
+  // A digest or description of a key, not the key: key_hash, KeyFingerprint, KeySpec, KeyStorageSecurityStandard.
+  'hash',
+  'hashed',
+  'digest',
+  'checksum',
+  'sha',
+  'md5',
+  'fingerprint',
+  'thumbprint',
+  'etag',
+  'crc',
+  'spec',
+  'standard',
+  'alias',
 ]);
 
 /** Where the identifier holding a generic match's keyword starts (`ABSTRACT_KEY`, `apiMaticKey`: before the keyword). */
@@ -236,7 +261,8 @@ export function nameProblem(name: string, previous?: string): string | undefined
   }
   if (last < 0) return `the name "${name}" holds no word for a secret (key, token, secret, password)`;
   const before = last > 0 ? words[last - 1] : previous;
-  if (before !== undefined && NOT_SECRET_QUALIFIERS.has(before)) return `the name "${name}" says "${before} ${words[last]}": not a secret`;
+  if (before !== undefined && (NOT_SECRET_QUALIFIERS.has(before) || (words[last] === 'token' && NOT_SECRET_TOKEN_QUALIFIERS.has(before))))
+    return `the name "${name}" says "${before} ${words[last]}": not a secret`;
   const end = words[words.length - 1]!;
   if (last < words.length - 1 && DESCRIBING_WORDS.has(end))
     return `the name "${name}" ends in "${end}": it describes a secret, it is not one`;
@@ -333,6 +359,8 @@ export const genericValueFilter: Filter = (candidate, context) => {
   if (/[%{]/.test(secret) && FORMAT_USE.test(context.text.slice(candidate.secretEnd, candidate.secretEnd + 12)))
     return { filter: 'shape', reason: 'a format template (followed by % or .format)' };
   if (DIGEST_FILES.test(context.chunk.origin.path)) return { filter: 'shape', reason: 'a digest in a lock or checksum file' };
+  const shape = nonSecretShape(candidate, context);
+  if (shape) return { filter: 'shape', reason: shape };
   // `{{token:NAME}}`, `{{ .Values.token }}`: the name and value are template syntax, not an assignment.
   // (`${TOKEN:-default}` stays: a shell default is a hard-coded value.)
   if (/\{[{%][ \t]{0,2}[\w.-]{0,40}$/.test(context.text.slice(Math.max(0, candidate.start - 44), candidate.start)))

@@ -1,5 +1,6 @@
 import { Minimatch } from 'minimatch';
 import type { AllowRegex } from '../../core/types.js';
+import { keyhoundRuleIds } from '../../config/gitleaks-ids.js';
 import { allowSubject } from './allow.js';
 import type { Candidate, Drop, Filter, FilterContext } from './types.js';
 
@@ -224,7 +225,8 @@ export function globalAllowFilters(allow: GlobalAllow): { path?: Filter; content
   const all = allAllowances(allow);
   const whole = all.filter(isWholePath).map(compileAllowance);
   const rest = all.filter((a) => !isWholePath(a)).map(compileAllowance);
-  const ignores = allow.ignores ?? [];
+  // A fingerprint names a gitleaks rule id; it covers the keyhound rules that find the same secrets.
+  const ignores = (allow.ignores ?? []).map((i) => ({ ...i, ruleIds: new Set(keyhoundRuleIds(i.ruleId)) }));
   let lastPath: string | undefined;
   let lastFull = '';
   const fullPath = (path: string): string => {
@@ -253,7 +255,7 @@ export function globalAllowFilters(allow: GlobalAllow): { path?: Filter; content
       const sha = context.chunk.origin.commit?.sha;
       const hit = ignores.find(
         (i) =>
-          i.ruleId === candidate.rule.spec.id &&
+          i.ruleIds.has(candidate.rule.spec.id) &&
           i.line === line &&
           i.path === full &&
           (!i.commit || (sha !== undefined && sha.startsWith(i.commit))),

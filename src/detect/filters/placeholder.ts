@@ -49,6 +49,14 @@ const PLACEHOLDER_WORDS = [
 /** Template and variable syntax: `${VAR}`, `{{ var }}`, `<token>`, `%(name)s`, `$VAR`, `****`. */
 const TEMPLATE_SYNTAX = /\$\{|\{\{|\}\}|^<[^>]{1,80}>$|%\([a-z_]{1,40}\)s|^\$[A-Z_][A-Z0-9_]{1,60}$|\*{3,}|\.{3,}|•{3,}/i;
 
+/**
+ * References to a value kept elsewhere: environment lookups in code
+ * (`process.env.TOKEN`, `os.environ["TOKEN"]`, `System.getenv("TOKEN")`) and
+ * command substitution (`$(cat /run/secrets/token)`, backticks).
+ */
+const REFERENCE =
+  /^(?:process\.env\b|import\.meta\.env\b|os\.environ\b|os\.getenv\b|System\.getenv\b|Environment\.GetEnvironmentVariable\b|ENV\[|ENV\.fetch\b|getenv\(|env\(|\$\(|`)/;
+
 /** The longest run of one character. */
 function longestRepeat(text: string): number {
   let longest = text.length > 0 ? 1 : 0;
@@ -85,6 +93,8 @@ export function placeholderIn(secret: string): string | undefined {
   const lower = secret.toLowerCase();
   const word = PLACEHOLDER_WORDS.find((w) => lower.includes(w));
   if (word) return `placeholder word "${word}"`;
+  const reference = REFERENCE.exec(secret);
+  if (reference) return `a reference to a value kept elsewhere ("${reference[0]}")`;
   const template = TEMPLATE_SYNTAX.exec(secret);
   if (template) return `template syntax "${template[0]}"`;
   const repeated = longestRepeat(secret);

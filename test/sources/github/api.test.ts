@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtinRules } from '../../../src/rules/builtin.js';
-import { Engine } from '../../../src/detect/engine.js';
-import { scanPullRequest } from '../../../src/scan/pull.js';
+import { uploadSarif } from '../../../src/report/github/code-scanning.js';
+import { upsertComment } from '../../../src/report/github/comment.js';
 import { apiError, createGitHubClient } from '../../../src/sources/github/client.js';
-import { uploadSarif } from '../../../src/sources/github/code-scanning.js';
-import { upsertComment } from '../../../src/sources/github/comment.js';
+import { PullRequestSource } from '../../../src/sources/github/pull-scan.js';
+import { scanSource } from '../../helpers/scan.js';
 import { getPullRequest } from '../../../src/sources/github/pull.js';
 import { listRepositories, parsePullRequest, parseRepoName } from '../../../src/sources/github/repos.js';
 import { commit, initRepo, pullFilesFromGit } from '../../helpers/github-repos.js';
@@ -134,7 +134,7 @@ describe('pull requests through the API', () => {
     const gh = createGitHubClient({ apiUrl: server.url });
     const pr = await getPullRequest(gh, 'acme', 'app', 5);
     expect(pr).toMatchObject({ number: 5, headSha: head, baseSha: base, fromFork: false });
-    const report = await scanPullRequest(new Engine(builtinRules()), gh, pr);
+    const report = await scanSource(new PullRequestSource(gh, pr), { rules: builtinRules() });
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]).toMatchObject({ path: 'config.js', line: 33, secret, origin: { repository: 'acme/app', pullRequest: 5 } });
     expect(report.stats.files).toBe(2);
@@ -146,8 +146,8 @@ describe('pull requests through the API', () => {
     server.repos.push({ full_name: 'acme/app', clone_url: 'file:///x' });
     server.addPull({ owner: 'acme', repo: 'app', number: 5, baseSha: base, headSha: head, files: pullFilesFromGit(dir, base, head) });
     const gh = createGitHubClient({ apiUrl: server.url });
-    const report = await scanPullRequest(new Engine(builtinRules()), gh, await getPullRequest(gh, 'acme', 'app', 5), {
-      headContents: true,
+    const report = await scanSource(new PullRequestSource(gh, await getPullRequest(gh, 'acme', 'app', 5), { headContents: true }), {
+      rules: builtinRules(),
     });
     expect(report.findings.map((f) => [f.path, f.line, f.secret])).toEqual([['config.js', 33, secret]]);
     expect(server.requests.filter((r) => r.path.includes('/git/blobs/'))).toHaveLength(2);
@@ -173,7 +173,7 @@ describe('pull requests through the API', () => {
     const gh = createGitHubClient({ apiUrl: server.url });
     const pr = await getPullRequest(gh, 'acme', 'app', 9);
     expect(pr.fromFork).toBe(true);
-    const report = await scanPullRequest(new Engine(builtinRules()), gh, pr);
+    const report = await scanSource(new PullRequestSource(gh, pr), { rules: builtinRules() });
     expect(report.findings.map((f) => [f.path, f.secret])).toEqual([['huge.env', secret]]);
     expect(report.stats).toMatchObject({ files: 1, wholeFiles: 1, skipped: { binary: 1, 'excluded-path': 1 } });
   });

@@ -1,0 +1,338 @@
+import { availableParallelism } from 'node:os';
+import { DEFAULT_MAX_FILE_SIZE } from '../../config/defaults.js';
+import type { CommitInfo, LineRange, Origin, ScanResult } from '../../core/types.js';
+import type { ScanContext, Source, SourceStats } from '../source.js';
+import { attributeMarked } from './attributes.js';
+import { blobTexts } from './blob-texts.js';
+import { withinSize } from './catfile.js';
+import { FindingSet } from './findings.js';
+import { PatchRun } from './history.js';
+import { joinHunks } from './hunks.js';
+import { Introductions } from './introductions.js';
+import type { PatchedCommit, RawEntry } from './patch.js';
+import { refObjectBlobs } from './refs.js';
+import type { Repository } from './repo.js';
+import { historyRevisions, listHistory, type HistoryScope } from './scope.js';
+
+export interface HistoryOptions extends HistoryScope {
+  /** Blobs larger than this are skipped without being read. Default 10 MiB. */
+  maxFileSize?: number;
+  /** Paths allowlisted as a whole (config `allow.paths`): their blobs are not scanned. */
+  skipPath?: (path: string) => boolean;
+  /** Lines of unchanged context around each change given to rules that look nearby. Default {@link DEFAULT_CONTEXT}. */
+  context?: number;
+  /** git processes computing diffs at once. Default: one per core. */
+  partitions?: number;
+  /** Fewest commits worth a git process of their own. Default 1000. */
+  minCommitsPerPartition?: number;
+}
+
+/**
+ * Lines of context around changes. None by default (docs/git.md has the
+ * measurements): where a rule needs a partner nearby and does not find it in
+ * a change, the whole file version is scanned instead (see `recheck`).
+ */
+export const DEFAULT_CONTEXT = 0;
+
+const SUBMODULE_MODE = '160000';
+const SYMLINK_MODE = '120000';
+const isNull = (id: string): boolean => /^0+$/.test(id);
+
+/**
+ * The history of a repository: the lines each commit added, diffed by git
+ * (several processes at once), each blob at most once, each finding
+ * attributed to the commit that introduced it. The same secret at the same
+ * path is one finding (the first commit in history order) with a count of
+ * the commits that added it. Findings are final only at the end (an earlier
+ * introduction may still arrive), so they are handed on then.
+ */
+export class HistorySource implements Source {
+  readonly kind = 'history';
+  readonly unit = 'commits';
+  readonly streams = false;
+  /** Where a `near` condition failed inside a change, the whole file version is scanned again (`recheck`). */
+  readonly needsExplain = true;
+  readonly root: string;
+  private readonly commits: Promise<readonly string[]>;
+  private run?: PatchRun;
+  private listed: readonly string[] = [];
+  private readonly maxFileSize: number;
+  private readonly context: number;
+  private readonly skipPath: ((path: string) => boolean) | undefined;
+  /**
+   * Each blob's first introduction met so far, by blob id. Slices of history
+   * arrive interleaved, so a blob met at one commit may turn out to have been
+   * introduced by an earlier commit of another slice: that one then takes
+   * its place (see `wants`).
+   */
+  private readonly introduced = new Introductions();
+  /** Blobs scanned again because an earlier introduction arrived after a later one was scanned. */
+  private rescanned = 0;
+  private readonly submodules = new Set<string>();
+  /** File versions git showed as binary (or over the size limit), in history order. */
+  private readonly binaries: { id: string; path: string; commit: CommitInfo; order: number }[] = [];
+  /** Of those, text files that a `.gitattributes` entry (`-diff`, `binary`) had git show as binary: scanned whole. */
+  private textMarkedBinary = 0;
+  /** Scanning every ref (no range, branch or start given): refs that name a blob or a tree are read too. */
+  private readonly allRefs: boolean;
+  private refObjects = 0;
+  private readonly findings = new FindingSet();
+  /** File versions to scan whole: a `near` condition failed inside their changes, where the partner may simply be out of view. */
+  private readonly rechecks: { id: string; path: string; commit: CommitInfo; order: number; added: LineRange[]; partial: ScanResult[] }[] =
+    [];
+  private scan?: ScanContext;
+  /** Whole blobs scanned after the diffs (attribute-marked text, ref objects). */
+  private scannedWhole = 0;
+  private hunks = 0;
+
+  /**
+   * `commits`: the list {@link listHistory} gives, when the caller started it
+   * early (git lists them while the configuration loads).
+   */
+  constructor(
+    private readonly repo: Repository,
+    private readonly options: HistoryOptions = {},
+    commits?: Promise<readonly string[]>,
+  ) {
+    this.root = repo.workTree ?? repo.gitDir;
+    this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.context = options.context ?? DEFAULT_CONTEXT;
+    this.skipPath = options.skipPath && memoize(options.skipPath);
+    const revisions = historyRevisions(options);
+    this.allRefs = revisions.length === 1 && revisions[0] === '--all';
+    this.commits = commits ?? listHistory(repo, options);
+    // Settled now, awaited in start(): a git failure is not an unhandled rejection meanwhile.
+    this.commits.catch(() => {});
+  }
+
+  /** Starts git on the diffs; the runner compiles its rules meanwhile. */
+  async start(): Promise<void> {
+    this.listed = await this.commits;
+    this.run = new PatchRun(this.repo, this.listed, {
+      context: this.context,
+      maxFileSize: this.maxFileSize,
+      partitions: Math.max(1, Math.floor(this.options.partitions ?? availableParallelism())),
+      ...(this.options.minCommitsPerPartition !== undefined ? { minCommitsPerPartition: this.options.minCommitsPerPartition } : {}),
+      wants: (entry, commit) => this.wants(entry, commit),
+      onCommit: (commit) => this.onCommit(commit),
+    });
+  }
+
+  abort(): void {
+    this.run?.close();
+  }
+
+  async read(scan: ScanContext): Promise<SourceStats> {
+    if (!this.run) await this.start();
+    this.scan = scan;
+    scan.progress({ total: this.listed.length });
+    try {
+      await scan.ready();
+    } catch (error) {
+      this.run!.close();
+      throw error;
+    }
+    await this.run!.read();
+    const scanned = this.countOutcomes();
+    const rechecked = await this.recheck();
+    await this.scanMarkedBinary();
+    if (this.allRefs) await this.scanRefObjects();
+    if (this.submodules.size > 0) for (const path of this.submodules) scan.skipped(path, 'submodule', `submodule:${path}`);
+    scan.found(this.findings.result(true));
+    return {
+      commits: this.listed.length,
+      blobs: this.introduced.size,
+      blobsScanned: scanned + this.scannedWhole,
+      rescanned: this.rescanned,
+      hunks: this.hunks,
+      rechecked,
+      textMarkedBinary: this.textMarkedBinary,
+      refObjects: this.refObjects,
+      context: this.context,
+      partitions: this.run!.partitions,
+      shallow: this.repo.shallow,
+    };
+  }
+
+  /** Counts what became of each blob at its first introduction; skips go to the runner. */
+  private countOutcomes(): number {
+    let scanned = 0;
+    for (const outcome of this.introduced.outcomes()) {
+      if (outcome === 'scanned') scanned++;
+      else if (outcome === 'symlink' || outcome === 'excluded-path') this.scan!.skipped('', outcome);
+    }
+    return scanned;
+  }
+
+  /** Whether `order` is still the first introduction of `blobId` (a later-met earlier one replaces it). */
+  private isFirst(blobId: string, order: number): boolean {
+    return this.introduced.order(blobId) === order;
+  }
+
+  /** Decides, once per blob (at its first introduction in history order), whether a patch is worth reading. */
+  private wants(entry: RawEntry, commit: PatchedCommit): boolean {
+    if (entry.status === 'D' || isNull(entry.newId)) return false;
+    if (entry.newMode === SUBMODULE_MODE) {
+      this.submodules.add(entry.path);
+      return false;
+    }
+    const known = this.introduced.order(entry.newId);
+    if (known !== undefined && known <= commit.index) return false;
+    if (known !== undefined) {
+      // Met first in a later slice: what that commit's change gave no longer counts.
+      if (this.introduced.outcome(entry.newId) === 'scanned') this.rescanned++;
+      this.findings.forget(entry.newId);
+    }
+    const outcome = entry.newMode === SYMLINK_MODE ? 'symlink' : this.skipPath?.(entry.path) ? 'excluded-path' : 'wanted';
+    this.introduced.set(entry.newId, commit.index, outcome);
+    return outcome === 'wanted';
+  }
+
+  private onCommit(commit: PatchedCommit): void {
+    const order = commit.index;
+    const scan = this.scan!;
+    scan.progress({ done: 1 });
+    // A new submodule shows in --raw even when git prints no patch for it.
+    for (const entry of commit.entries) if (entry.newMode === SUBMODULE_MODE && !isNull(entry.newId)) this.submodules.add(entry.path);
+    for (const file of commit.files) {
+      const id = file.entry.newId;
+      // An earlier commit in another slice introduced it while this one was being read.
+      if (!this.isFirst(id, order)) continue;
+      if (file.binary) {
+        this.introduced.mark(id, 'binary');
+        this.binaries.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info!, order });
+        continue;
+      }
+      if (file.hunks.length === 0) continue;
+      let bytes = 0;
+      let nearFailed = false;
+      let timedOut = false;
+      const origin = { path: file.entry.path, commit: commit.info!, blob: file.entry.newId };
+      const results: ScanResult[] = [];
+      for (const group of joinHunks(file.hunks)) {
+        this.hunks += group.hunks;
+        bytes += group.text.length;
+        const outcome = scan.text({ text: group.text, origin, firstLine: group.firstLine, lines: group.added });
+        results.push(outcome.result);
+        if (outcome.skipped) {
+          // Past the time budget: counted as skipped by the runner; what it found before stands.
+          timedOut = true;
+          break;
+        }
+        if (outcome.result.suppressed.some((item) => item.filter === 'near')) nearFailed = true;
+      }
+      this.introduced.mark(id, timedOut ? 'timeout' : 'scanned');
+      if (!timedOut) scan.scanned(file.entry.path, bytes);
+      scan.progress({ bytes });
+      // With the whole file as context the verdicts may differ (a paired rule
+      // now wins over a generic one): the re-check's results replace these.
+      if (nearFailed && !timedOut) {
+        this.rechecks.push({
+          id: file.entry.newId,
+          path: file.entry.path,
+          commit: commit.info!,
+          order,
+          added: file.hunks.flatMap((h) => h.added),
+          partial: results,
+        });
+      } else for (const result of results) this.findings.add(result, file.entry.newId, order);
+    }
+  }
+
+  /**
+   * git shows a file as binary when it is over the size limit, when its first
+   * 8,000 bytes hold a NUL, or when the repository's `.gitattributes` says so
+   * (`-diff`, `binary`), which any commit can add: a `*.env -diff` line would
+   * otherwise hide every secret in `.env` files from the history scan. So each
+   * version under the size limit whose path has such an attribute is read and
+   * sniffed as a file would be; text is scanned whole (its changed lines are
+   * unknown, so each version's secrets count; the earliest version holding one
+   * is the one reported).
+   */
+  private async scanMarkedBinary(): Promise<void> {
+    const binaries = this.binaries.filter((item) => this.isFirst(item.id, item.order));
+    const marked = await attributeMarked(this.repo, binaries, this.maxFileSize, (reason) => this.scan!.skipped('', reason));
+    this.textMarkedBinary += await this.scanWholeBlobs(
+      marked.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })),
+    );
+  }
+
+  /**
+   * A ref can name a blob or a tree instead of a commit (`git tag leak
+   * <blob>`, pushed like any tag): no commit's diff ever shows its content.
+   * Those blobs, and the files of those trees not already met in history,
+   * are scanned whole, named by the ref (`refs/tags/leak`,
+   * `refs/tags/snapshot:config/app.env`).
+   */
+  private async scanRefObjects(): Promise<void> {
+    const fresh = (await refObjectBlobs(this.repo)).filter((item) => {
+      if (this.introduced.has(item.id)) return false;
+      // After every commit: a blob also committed somewhere is reported there.
+      this.introduced.set(item.id, this.listed.length, 'ref');
+      if (!this.skipPath?.(item.file ?? item.ref)) return true;
+      this.scan!.skipped(item.file ?? item.ref, 'excluded-path');
+      return false;
+    });
+    const readable = await withinSize(this.repo, fresh, this.maxFileSize, (item) => this.scan!.skipped(item.file ?? item.ref, 'too-large'));
+    // Ordered after every commit: a blob also committed somewhere is reported there.
+    this.refObjects += await this.scanWholeBlobs(
+      readable.map((item) => ({
+        id: item.id,
+        order: Number.MAX_SAFE_INTEGER,
+        origin: { path: item.file ? `${item.ref}:${item.file}` : item.ref, blob: item.id },
+      })),
+    );
+  }
+
+  /** Reads each blob, sniffs it as a file would be, and scans the text ones whole; returns how many were text. */
+  private async scanWholeBlobs(items: readonly { id: string; order: number; origin: Origin }[]): Promise<number> {
+    const scan = this.scan!;
+    let texts = 0;
+    for await (const { item, size, text, skipped } of blobTexts(this.repo, items)) {
+      if (text === undefined) {
+        scan.skipped(item.origin.path, skipped);
+        continue;
+      }
+      texts++;
+      const outcome = scan.text({ text, origin: item.origin });
+      this.findings.add(outcome.result, item.id, item.order);
+      if (outcome.skipped) continue;
+      this.scannedWhole++;
+      scan.scanned(item.origin.path, size);
+    }
+    return texts;
+  }
+
+  /**
+   * Scans, whole, each file version where a rule's `near` partner was missing
+   * from the change: the partner may sit on an unchanged line. Only the
+   * changed lines are reported, as before; the rest is context.
+   */
+  private async recheck(): Promise<number> {
+    const scan = this.scan!;
+    const rechecks = this.rechecks.filter((item) => this.isFirst(item.id, item.order));
+    for await (const { item, text } of blobTexts(this.repo, rechecks)) {
+      if (text !== undefined) {
+        const origin = { path: item.path, commit: item.commit, blob: item.id };
+        const outcome = scan.text({ text, origin, lines: item.added });
+        if (!outcome.skipped) {
+          this.findings.add(outcome.result, item.id, item.order);
+          continue;
+        }
+      }
+      // Unreadable now (a partial clone), or the whole file took too long: what the change alone gave still stands.
+      for (const result of item.partial) this.findings.add(result, item.id, item.order);
+    }
+    return rechecks.length;
+  }
+}
+
+/** Paths repeat across commits; glob matching is worth doing once per path. */
+function memoize(test: (path: string) => boolean): (path: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (path) => {
+    let answer = known.get(path);
+    if (answer === undefined) known.set(path, (answer = test(path)));
+    return answer;
+  };
+}

@@ -1,0 +1,117 @@
+import path from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE } from '../../config/defaults.js';
+import { SourceError } from '../../core/errors.js';
+import { OrderedResults } from '../ordered.js';
+import type { ScanContext, Source, SourceStats, TaskOutcome } from '../source.js';
+import { attributeMarked } from './attributes.js';
+import { blobBytes, blobTexts } from './blob-texts.js';
+import type { RawEntry } from './patch.js';
+import type { Repository } from './repo.js';
+import { readStaged, type StagedChanges, type StagedFile } from './staged.js';
+
+export interface StagedOptions {
+  /** Staged files larger than this are skipped without being read. Default 10 MiB. */
+  maxFileSize?: number;
+  /** Paths allowlisted as a whole (config `allow.paths`). */
+  skipPath?: (path: string) => boolean;
+}
+
+/**
+ * What `git commit` would record: each staged file as it is in the index
+ * (not the working tree, so a partly staged file is scanned as staged),
+ * whole, for context, but reporting only secrets on the lines the commit adds
+ * or changes, numbered as in the staged file.
+ */
+export class StagedSource implements Source {
+  readonly kind = 'staged';
+  readonly unit = 'files';
+  readonly streams = true;
+  readonly root: string;
+  private readonly maxFileSize: number;
+  private readonly staged: Promise<StagedChanges>;
+
+  /** Starts git on the index at once: it reads while the runner compiles the rules. */
+  constructor(
+    private readonly repo: Repository,
+    private readonly options: StagedOptions = {},
+  ) {
+    if (!repo.workTree) throw new SourceError(`${repo.gitDir}: a bare repository has no index to scan; run keyhound staged in a work tree`);
+    this.root = repo.workTree;
+    this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.staged = readStaged(repo, this.maxFileSize);
+    // Settled now, awaited in read(): a git failure is not an unhandled rejection meanwhile.
+    this.staged.catch(() => {});
+  }
+
+  async read(scan: ScanContext): Promise<SourceStats> {
+    const changes = await this.staged;
+    const marked = await this.textMarkedBinary(changes.binaries, scan);
+    const files = [...changes.files, ...marked].filter((file) => {
+      if (!this.options.skipPath?.(file.entry.path)) return true;
+      scan.skipped(file.entry.path, 'excluded-path');
+      return false;
+    });
+    scan.progress({ total: files.length });
+    scan.expect(files.length);
+    const results = new OrderedResults<TaskOutcome>(scan.parallelism, (outcome) => scan.settle(outcome));
+    const workTree = this.repo.workTree!;
+    for await (const blob of blobBytes(
+      this.repo,
+      files.map((file) => ({ ...file, id: file.entry.newId })),
+    )) {
+      const file = blob.item;
+      if (!blob.data) {
+        await results.push(() => ({ kind: 'skipped', path: file.entry.path, reason: 'missing' }));
+        continue;
+      }
+      const origin = { path: file.entry.path, absolutePath: path.join(workTree, file.entry.path), blob: file.entry.newId };
+      const bytes = blob.data;
+      await results.push(() => scan.task({ kind: 'bytes', bytes, origin, lines: file.added }));
+    }
+    await results.finish();
+    for (let i = 0; i < changes.submodules; i++) scan.skipped('', 'submodule');
+    for (let i = 0; i < changes.symlinks; i++) scan.skipped('', 'symlink');
+    const stats: SourceStats = {};
+    if (marked.length > 0) stats.textMarkedBinary = marked.length;
+    stats.staged = files.length + changes.binaries.length - marked.length;
+    return stats;
+  }
+
+  /**
+   * Staged files git showed as binary that are text after all: a `.gitattributes`
+   * entry (`-diff`, `binary`) does that, and would let a commit carry a secret
+   * past the hook (`*.env -diff`). Each one under the size limit whose path has
+   * such an attribute is read and sniffed as a file would be; the text ones are
+   * diffed again as text, for their changed lines. The rest are counted as
+   * skipped (too large, binary).
+   */
+  private async textMarkedBinary(binaries: readonly RawEntry[], scan: ScanContext): Promise<StagedFile[]> {
+    const marked = await attributeMarked(
+      this.repo,
+      binaries.map((entry) => ({ id: entry.newId, path: entry.path, entry })),
+      this.maxFileSize,
+      (reason) => scan.skipped('', reason),
+    );
+    const candidates = marked
+      .map((item) => item.entry)
+      .filter((entry) => {
+        if (!this.options.skipPath?.(entry.path)) return true;
+        scan.skipped(entry.path, 'excluded-path');
+        return false;
+      });
+    if (candidates.length === 0) return [];
+    const text: RawEntry[] = [];
+    for await (const blob of blobTexts(
+      this.repo,
+      candidates.map((entry) => ({ entry, id: entry.newId })),
+    )) {
+      if (blob.text !== undefined) text.push(blob.item.entry);
+      else scan.skipped(blob.item.entry.path, blob.skipped);
+    }
+    if (text.length === 0) return [];
+    // A rename's source path too, so the diff pairs it and only changed lines count.
+    const paths = [...new Set(text.flatMap((entry) => (entry.oldPath ? [entry.path, entry.oldPath] : [entry.path])))];
+    const wanted = new Set(text.map((entry) => entry.newId));
+    return (await readStaged(this.repo, this.maxFileSize, paths)).files.filter((file) => wanted.has(file.entry.newId));
+  }
+}
