@@ -136,7 +136,17 @@ export const OPTIONS = {
     coerce: positiveSeconds('verify-timeout', false),
     describe: 'Seconds to wait for each verification request',
   },
-  'only-live': { type: 'boolean', default: false, describe: 'Report only secrets that --verify found live' },
+  'only-live': {
+    type: 'boolean',
+    default: false,
+    alias: 'only-verified',
+    describe: 'Report only secrets that --verify found live (--only-verified is the same)',
+  },
+  results: {
+    type: 'string',
+    array: true,
+    describe: 'With --verify, report only these verdicts: a comma-separated list of live, unknown, dead',
+  },
   gitignore: { type: 'boolean', default: true, describe: 'Honour .gitignore files; --no-gitignore scans ignored files too' },
   'follow-symlinks': { type: 'boolean', default: false, describe: 'Follow symlinks that stay inside the scanned folder' },
   range: { type: 'string', describe: 'Only commits in this revision range, e.g. origin/main..HEAD (a pull request: base..head)' },
@@ -209,6 +219,7 @@ export const SCAN_OPTIONS = [
   'verify-endpoint',
   'verify-timeout',
   'only-live',
+  'results',
 ] as const satisfies readonly OptionName[];
 
 /** Adds the named options to a command's parser, with `overrides` for a command's own help text or default. */
@@ -268,5 +279,6 @@ export interface ScanArgs {
   'verify-endpoint'?: string[];
   'verify-timeout': number;
   'only-live': boolean;
+  results?: string[];
   debug?: boolean;
 }

@@ -1,30 +1,38 @@
 import { UsageError } from '../core/errors.js';
+import type { RuleSpec } from '../core/types.js';
+import { builtinRules } from '../rules/builtin.js';
 import type { Step } from '../scan/steps.js';
 import { verifyStep } from '../scan/verify.js';
 import { version } from '../version.js';
 import { parseAllowedHost } from '../verify/hosts.js';
-import { VERIFIERS } from '../verify/registry.js';
+import { filterByResults, parseResults } from '../verify/results.js';
+import { verifyingProviders } from '../verify/rules.js';
 import type { CliIO } from './io.js';
 
-/** The verification options as yargs gives them (README "Verification"). */
+/** The verification options as yargs gives them (README "Verification", docs/verification.md). */
 export interface VerifyArgs {
   verify: boolean;
   'verify-host'?: string[];
   'verify-endpoint'?: string[];
   'verify-timeout': number;
+  /** Also `--only-verified`. */
   'only-live': boolean;
+  /** `--results live,unknown,dead`. */
+  results?: string[];
   quiet: boolean;
 }
 
-/** `github=http://127.0.0.1:8080` → provider key and origin. */
-export function parseEndpoints(values: readonly string[]): Map<string, string> {
-  const known = VERIFIERS.map((v) => v.provider);
+/** `github=http://127.0.0.1:8080` → provider key and origin. Any provider with a verifying rule may be named. */
+export function parseEndpoints(values: readonly string[], rules: readonly RuleSpec[] = builtinRules()): Map<string, string> {
+  const known = verifyingProviders(rules);
   const endpoints = new Map<string, string>();
   for (const value of values) {
     const eq = value.indexOf('=');
     const provider = eq > 0 ? value.slice(0, eq).trim() : '';
     if (!known.includes(provider)) {
-      throw new UsageError(`--verify-endpoint: "${value}" must be PROVIDER=URL with PROVIDER one of ${known.join(', ')}`);
+      throw new UsageError(
+        `--verify-endpoint: "${value}" must be PROVIDER=URL with PROVIDER one of the providers that verify (docs/verification.md): ${known.join(', ')}`,
+      );
     }
     let url: URL;
     try {
@@ -49,11 +57,15 @@ export function parseEndpoints(values: readonly string[]): Map<string, string> {
   return endpoints;
 }
 
-/** Checks the verification options before anything is scanned, so a typo fails fast. */
-export function checkVerifyArgs(args: VerifyArgs): void {
+/**
+ * Checks the verification options before anything is scanned, so a typo fails fast.
+ * `rules`: the rules the scan runs (their `verify:` blocks); default: the built-in rules.
+ */
+export function checkVerifyArgs(args: VerifyArgs, rules?: readonly RuleSpec[]): void {
   if (!args.verify) {
     const needs = [
       args['only-live'] && '--only-live',
+      args.results?.length && '--results',
       args['verify-host']?.length && '--verify-host',
       args['verify-endpoint']?.length && '--verify-endpoint',
     ].filter(Boolean);
@@ -64,19 +76,28 @@ export function checkVerifyArgs(args: VerifyArgs): void {
     return;
   }
   (args['verify-host'] ?? []).forEach(parseAllowedHost);
-  parseEndpoints(args['verify-endpoint'] ?? []);
+  parseEndpoints(args['verify-endpoint'] ?? [], rules);
+  if (args.results) {
+    parseResults(args.results);
+    if (args['only-live']) throw new UsageError('--only-verified (--only-live) and --results both choose verdicts: give one of them');
+  }
 }
 
-/** The runner's verification step with --verify (and the line that counts the verdicts); none otherwise. */
-export function verifySteps(args: VerifyArgs, io: CliIO): Step[] {
+/**
+ * The runner's verification step with --verify (and the line that counts the
+ * verdicts), then `--results` keeping the wanted verdicts; none without --verify.
+ * `rules`: as for {@link checkVerifyArgs}.
+ */
+export function verifySteps(args: VerifyArgs, io: CliIO, rules?: readonly RuleSpec[]): Step[] {
   if (!args.verify) return [];
-  return [
+  const steps: Step[] = [
     verifyStep({
       hosts: (args['verify-host'] ?? []).map(parseAllowedHost),
-      endpoints: parseEndpoints(args['verify-endpoint'] ?? []),
+      endpoints: parseEndpoints(args['verify-endpoint'] ?? [], rules),
       timeoutMs: Math.round(args['verify-timeout'] * 1000),
       onlyLive: args['only-live'],
       userAgent: `keyhound/${version()} (secret verification)`,
+      ...(rules ? { rules } : {}),
       onDone: (checked, summary) => {
         if (args.quiet) return;
         io.stderr.write(
@@ -85,4 +106,9 @@ export function verifySteps(args: VerifyArgs, io: CliIO): Step[] {
       },
     }),
   ];
+  if (args.results) {
+    const wanted = parseResults(args.results);
+    steps.push({ name: 'results', end: (report) => ({ ...report, findings: filterByResults(report.findings, wanted) }) });
+  }
+  return steps;
 }

@@ -3,6 +3,9 @@
  * turns them into {@link Finding}s (and {@link Suppressed} candidates), reporters
  * turn findings into bytes. Nothing in `core/` does I/O.
  */
+import type { VerifySpec } from './verify-spec.js';
+
+export type { VerifySpec } from './verify-spec.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
@@ -91,6 +94,8 @@ export interface RuleSpec {
    * Drop it from a copy whose pattern, flags or keywords change.
    */
   analysis?: RuleAnalysis;
+  /** How `--verify` checks the secret (docs/verification.md); absent: not verified. */
+  verify?: VerifySpec;
 }
 
 export interface RuleAnalysis {
@@ -195,6 +200,10 @@ export interface Finding extends Location {
 export interface Verification {
   status: 'live' | 'dead' | 'unknown';
   reason: string;
+  /** What the provider said about the credential (`account`, `scopes`, `expiry`, `organisation`); never the secret. */
+  facts?: Record<string, string>;
+  /** Where the owner revokes the credential (live and unknown verdicts of verifying rules). */
+  revokeUrl?: string;
 }
 
 /** A candidate that a filter dropped, for `--explain`. */

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Node } from 'yaml';
 import type { Problem } from '../core/errors.js';
 import type { RuleSpec } from '../core/types.js';
 import { validateRule } from './validate.js';
@@ -23,9 +23,9 @@ export function parseRuleFile(text: string, file: string, providerKey: string): 
     node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
 
   if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      problems.push({ file, line: lineCounter.linePos(error.pos[0]).line, message: `invalid YAML: ${error.message.split('\n')[0]}` });
-    }
+    // The first error is the real one; the parser's later errors cascade from it, one a token.
+    const error = document.errors[0]!;
+    problems.push({ file, line: lineCounter.linePos(error.pos[0]).line, message: `invalid YAML: ${error.message.split('\n')[0]}` });
     return { rules: [], problems };
   }
   const root = document.contents;
@@ -46,8 +46,17 @@ export function parseRuleFile(text: string, file: string, providerKey: string): 
   }
   const rules: RuleSpec[] = [];
   for (const item of rulesNode.items) {
-    const raw = (item as Node).toJSON?.() ?? item;
-    const result = validateRule(raw, { file, line: lineOf(item as Node), providerName: providerName ?? providerKey, providerKey });
+    const raw: unknown = isNode(item) ? item.toJSON() : item;
+    // Problems in a verify: block point at its `verify:` key.
+    const verifyKey = isMap(item) ? item.items.find((pair) => isScalar(pair.key) && pair.key.value === 'verify')?.key : undefined;
+    const verifyNode = isNode(verifyKey) ? verifyKey : undefined;
+    const result = validateRule(raw, {
+      file,
+      line: lineOf(item as Node),
+      providerName: providerName ?? providerKey,
+      providerKey,
+      ...(verifyNode ? { verifyLine: lineOf(verifyNode) } : {}),
+    });
     problems.push(...result.problems);
     if (result.rule) rules.push(result.rule);
   }

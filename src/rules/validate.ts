@@ -3,10 +3,11 @@ import { globProblem } from '../core/glob.js';
 import { CONFIDENCES, SEVERITIES, type AllowRegex, type NearSpec, type PositiveExample, type RuleSpec } from '../core/types.js';
 import { CHECKSUMS } from '../core/checksums/index.js';
 import { expandPatternMacros } from './grammar.js';
+import { parseVerifyBlock } from './verify-block.js';
 
 const RULE_FIELDS = new Set([
   'id', 'title', 'severity', 'confidence', 'keywords', 'pattern', 'flags', 'entropy', 'checksum', 'allow', 'paths',
-  'near', 'window', 'report', 'placeholders', 'generic', 'references', 'remediation', 'tags', 'examples',
+  'near', 'window', 'report', 'placeholders', 'generic', 'references', 'remediation', 'tags', 'examples', 'verify',
 ]);
 const ALLOWED_FLAGS = /^[imsu]*$/;
 const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -16,6 +17,8 @@ interface Context {
   line?: number;
   providerName: string;
   providerKey: string;
+  /** Line of the rule's `verify:` key, for problems in that block. */
+  verifyLine?: number;
 }
 
 /** Checks one raw rule object. Returns the typed rule (when usable) and every problem found. */
@@ -131,6 +134,10 @@ export function validateRule(raw: unknown, context: Context): { rule?: RuleSpec;
   const remediation = text('remediation');
   const tags = strings('tags', false);
   const examples = parseExamples(r.examples, bad);
+  const verify =
+    r.verify === undefined
+      ? undefined
+      : parseVerifyBlock(r.verify, (message) => problems.push({ file: context.file, line: context.verifyLine ?? context.line, subject, message }));
 
   if (problems.length > 0 || !id || !title || !severity || !confidence || !keywords || !pattern || !references || !remediation || !examples) {
     return { problems };
@@ -152,6 +159,16 @@ export function validateRule(raw: unknown, context: Context): { rule?: RuleSpec;
   if (r.placeholders === false) rule.placeholders = false;
   if (r.generic === true) rule.generic = true;
   if (tags) rule.tags = tags;
+  if (verify) {
+    rule.verify = verify;
+    // The endpoint's documentation is one of the rule's references (reports cite it).
+    for (const doc of verify.docs) if (!rule.references.includes(doc)) rule.references = [...rule.references, doc];
+    // A partner the rule does not find yet gets its own `near` pattern, never required: detection does not change.
+    for (const partner of Object.values(verify.partners ?? {})) {
+      if (partner.near)
+        rule.near = [...(rule.near ?? []), { pattern: partner.near, ...(partner.flags ? { flags: partner.flags } : {}), lines: partner.lines ?? 10, required: false }];
+    }
+  }
   return { rule, problems };
 }
 
@@ -169,7 +186,7 @@ function parseAllow(value: unknown, bad: (m: string) => void): AllowRegex[] | un
       continue;
     }
     if (item.target !== undefined && !['secret', 'match', 'line'].includes(item.target)) bad(`allow target "${item.target}" must be secret, match or line`);
-    if (item.flags !== undefined && (typeof item.flags !== 'string' || !ALLOWED_FLAGS.test(item.flags))) bad(`allow flags "${String(item.flags)}" may only hold i, m, s and u`);
+    if (item.flags !== undefined && (typeof item.flags !== 'string' || !ALLOWED_FLAGS.test(item.flags))) bad(`allow flags "${JSON.stringify(item.flags)}" may only hold i, m, s and u`);
     try {
       new RegExp(item.regex, typeof item.flags === 'string' ? item.flags : '');
     } catch (error) {
@@ -222,8 +239,9 @@ function parseExamples(value: unknown, bad: (m: string) => void): RuleSpec['exam
     for (const example of positive) {
       if (typeof example === 'string') positives.push({ text: example });
       else if (typeof example === 'object' && example !== null && typeof (example as PositiveExample).text === 'string') {
-        const { text, secret } = example as PositiveExample;
-        positives.push(secret === undefined ? { text } : { text, secret: String(secret) });
+        // YAML reads `secret: 1234` as a number; the secret is its text.
+        const { text, secret } = example as { text: string; secret?: string | number };
+        positives.push(secret === undefined ? { text } : { text, secret: typeof secret === 'number' ? String(secret) : secret });
       } else bad('each positive example must be a string or { text, secret }');
     }
   }

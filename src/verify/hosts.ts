@@ -25,14 +25,18 @@ export function parseAllowedHost(value: string): string {
   return wildcard ? `*.${host}` : host;
 }
 
+/** Whether a host name matches a pattern: `example.com` exactly, or `*.example.com` for its sub-domains (not the domain itself). */
+export function hostMatches(host: string, pattern: string): boolean {
+  return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern;
+}
+
 /**
- * Whether a host taken from scanned content may receive a credential: it lies
- * under one of the provider's own domains (`knownSuffixes`, each starting
- * with a dot), or the user allowed it.
+ * Whether a host taken from scanned content may receive a credential: it
+ * matches one of the rule's own host patterns (`*.beyondtrustcloud.com`), or
+ * the user allowed it with `--verify-host`.
  */
-export function hostAllowed(host: string, knownSuffixes: readonly string[], allowed: readonly string[]): boolean {
+export function hostAllowed(host: string, patterns: readonly string[], allowed: readonly string[]): boolean {
   const name = parseHost(host);
   if (!name) return false;
-  if (knownSuffixes.some((suffix) => name.endsWith(suffix) && name.length > suffix.length)) return true;
-  return allowed.some((entry) => (entry.startsWith('*.') ? name.endsWith(entry.slice(1)) : name === entry));
+  return patterns.some((pattern) => hostMatches(name, pattern)) || allowed.some((entry) => hostMatches(name, entry));
 }

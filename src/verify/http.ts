@@ -13,12 +13,17 @@ export interface HttpSettings {
   userAgent: string;
   /** `--verify-endpoint`: provider key → origin replacing the provider's scheme, host and port. */
   endpoints: ReadonlyMap<string, string>;
-  /** Called before every request that goes out (for the summary's count). */
-  onRequest?: () => void;
+  /**
+   * Called before every request that goes out (for the summary's count, and
+   * for tests that prove which hosts a run meant to contact): the URL the
+   * provider's rule names, and the URL really used (they differ under
+   * `--verify-endpoint`).
+   */
+  onRequest?: (intended: URL, sent: URL) => void;
 }
 
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'HEAD' | 'POST';
   /** Path and query, e.g. `/user` or `/api/auth.test`. */
   path: string;
   headers?: Record<string, string>;
@@ -26,6 +31,23 @@ export interface HttpRequest {
 }
 
 export type HttpAnswer = { kind: 'response'; status: number; headers: Headers; body: string } | { kind: 'failed'; reason: string };
+
+/** A verdict never needs more of an answer than this; a bigger one is cut (and its JSON then unreadable). */
+const MAX_BODY = 256 * 1024;
+
+/** The body as text, at most `limit` bytes of it: a hostile or broken server cannot make keyhound buffer gigabytes. */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // Leaving the loop early cancels the stream.
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+    if (size >= limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+}
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -55,10 +77,11 @@ export class Http {
   }
 
   async send(origin: string, request: HttpRequest): Promise<HttpAnswer> {
+    const intended = new URL(request.path, origin);
     const url = new URL(request.path, this.target(origin));
     const host = url.host;
     for (let attempt = 0; ; attempt++) {
-      this.settings.onRequest?.();
+      this.settings.onRequest?.(intended, url);
       let response: Response;
       try {
         response = await fetch(url, {
@@ -78,7 +101,7 @@ export class Http {
       const status = response.status;
       let body: string;
       try {
-        body = await response.text();
+        body = await readCapped(response, MAX_BODY);
       } catch {
         return { kind: 'failed', reason: `${host} broke off its answer (HTTP ${status})` };
       }

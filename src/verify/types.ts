@@ -2,19 +2,21 @@ import type { Finding, Verification } from '../core/types.js';
 import type { Http } from './http.js';
 
 /**
- * A credential check for one provider: one read-only request that proves
- * whether a secret works. Verifiers never make a request that changes
- * anything, never send a credential to a host the provider does not own (or
- * the user did not allow with `--verify-host`), and never put response bodies
- * or secrets into a reason.
+ * A verifier written in TypeScript, for checks that data cannot describe:
+ * signed requests (AWS SigV4), token flows with a site from content
+ * (BeyondTrust), answers that need a second request (GitLab). A rule names it
+ * with `verify: { use: NAME }`. Like an HTTP check, it makes read-only requests
+ * only, contacts its provider's own hosts only (a host from content comes from
+ * `context.site()`, which applies the rule's `site.hosts` and `--verify-host`),
+ * and never puts a response body or a secret into a reason.
  */
-export interface Verifier<Input = unknown> {
-  /** The rules file's stem (`Finding.providerKey`); `--verify-endpoint` names it. */
-  provider: string;
-  /** The provider's API origin, e.g. `https://api.github.com` (for a per-site API, what the README shows). */
-  origin: string;
-  /** Whether this verifier can check the finding's secret (its rule, its shape). */
-  appliesTo(finding: Finding): boolean;
+export interface NamedVerifier<Input = unknown> {
+  /** The name rules use (`aws-sts`); listed in core/verify-spec.ts NAMED_VERIFIERS. */
+  name: string;
+  /** What goes out, for docs and the generated tests: method, path, and where the secret travels. */
+  sends: { method: 'GET' | 'POST'; path: string; secret: SecretPlace };
+  /** Values found near the secret that the request needs, in words (docs). */
+  needs?: string[];
   /**
    * What the request needs from the finding (the secret, a paired id, a site),
    * or a verdict when it cannot be made. Equal inputs are verified once a run.
@@ -23,14 +25,23 @@ export interface Verifier<Input = unknown> {
   verify(input: Input, http: Http): Promise<Verification>;
 }
 
+/** Where a verifier puts the secret: in HTTP Basic, a bearer header, a named header, or only in a signature (AWS). */
+export type SecretPlace = 'basic' | 'bearer' | `header:${string}` | 'signature' | 'jwt-signature';
+
 export interface InputContext {
-  /** Values paired with the secret: `Finding.related`, `Finding.context`, and nearby findings of partner rules. */
+  /**
+   * A value paired with the secret: a named group of the rule's match or of a
+   * `near` pattern, a `near` rule's match, or the nearest finding of rule
+   * `name` in the same file. When the rule declares `partners.NAME`, a value
+   * that does not match its regex is not returned.
+   */
   related(name: string): string | undefined;
-  /** Whether a host taken from scanned content may receive a credential: a known domain of the provider, or allowed by `--verify-host`. */
-  hostAllowed(host: string, knownSuffixes: readonly string[]): boolean;
+  /** The host from the rule's `site` partner when it is allowed, or the verdict explaining why nothing is sent. */
+  site(): { host: string } | Verification;
 }
 
-export const live = (reason: string): Verification => ({ status: 'live', reason });
+export const live = (reason: string, facts?: Record<string, string>): Verification =>
+  facts && Object.keys(facts).length > 0 ? { status: 'live', reason, facts } : { status: 'live', reason };
 export const dead = (reason: string): Verification => ({ status: 'dead', reason });
 export const unknown = (reason: string): Verification => ({ status: 'unknown', reason });
 

@@ -69,7 +69,12 @@ describe('keyhound scan --verify (real CLI against provider stand-ins on 127.0.0
 
     const json = await scanJson(dir, endpoint);
     const byToken = new Map(json.findings.map((f) => [f.secret, f.verified]));
-    expect(byToken.get(good)).toEqual({ status: 'live', reason: expect.stringContaining('octo-fake') });
+    expect(byToken.get(good)).toEqual({
+      status: 'live',
+      reason: expect.stringContaining('octo-fake'),
+      facts: { account: 'octo-fake', scopes: 'repo, read:org' },
+      revokeUrl: 'https://github.com/settings/tokens',
+    });
     expect(byToken.get(bad)?.status).toBe('dead');
     expect(json.stats.verification).toEqual({ live: 1, dead: 1, unknown: 0, requests: 2 });
 
@@ -225,6 +230,8 @@ describe('keyhound scan --verify (real CLI against provider stand-ins on 127.0.0
     expect(findings.find((f) => f.ruleId === 'twilio-auth-token')?.verified).toEqual({
       status: 'live',
       reason: `Twilio accepted the credentials for account ${sid} (HTTP 200); account active`,
+      facts: { account: sid, state: 'active' },
+      revokeUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
     });
     expect(server.requests).toHaveLength(1);
   });
@@ -272,6 +279,8 @@ describe('keyhound scan --verify (real CLI against provider stand-ins on 127.0.0
     expect(secrets.find((f) => f.path === 'credentials')?.verified).toEqual({
       status: 'live',
       reason: 'AWS accepted the key pair (HTTP 200) as arn:aws:iam::123456789012:user/ci',
+      facts: { arn: 'arn:aws:iam::123456789012:user/ci', account: '123456789012' },
+      revokeUrl: 'https://console.aws.amazon.com/iam/home#/security_credentials',
     });
     expect(secrets.find((f) => f.path === 'other/credentials')?.verified).toEqual({
       status: 'dead',
@@ -383,7 +392,8 @@ describe('keyhound scan --verify (real CLI against provider stand-ins on 127.0.0
 
     const failing = await ProviderServer.start(() => ({ status: 503, body: { message: 'unavailable' }, headers: { 'retry-after': '0' } }));
     const failed = await scanJson(dir, ['--verify', '--verify-endpoint', `github=${failing.url}`]);
-    expect(failed.findings[0]!.verified).toEqual({ status: 'unknown', reason: 'the provider failed (HTTP 503)' });
+    const revokeUrl = 'https://github.com/settings/tokens';
+    expect(failed.findings[0]!.verified).toEqual({ status: 'unknown', reason: 'the provider failed (HTTP 503)', revokeUrl });
     expect(failing.requests).toHaveLength(3);
 
     const silent = await ProviderServer.start(() => 'hang');
@@ -391,12 +401,17 @@ describe('keyhound scan --verify (real CLI against provider stand-ins on 127.0.0
     expect(timedOut.findings[0]!.verified).toEqual({
       status: 'unknown',
       reason: `${new URL(silent.url).host} did not answer within 0.5 s`,
+      revokeUrl,
     });
     expect(silent.requests).toHaveLength(1);
 
     const down = await closedPort();
     const refused = await scanJson(dir, ['--verify', '--verify-endpoint', `github=${down}`]);
-    expect(refused.findings[0]!.verified).toEqual({ status: 'unknown', reason: `could not reach ${new URL(down).host} (ECONNREFUSED)` });
+    expect(refused.findings[0]!.verified).toEqual({
+      status: 'unknown',
+      reason: `could not reach ${new URL(down).host} (ECONNREFUSED)`,
+      revokeUrl,
+    });
     expect(refused.code).toBe(1);
   });
 
@@ -434,7 +449,7 @@ describe('keyhound scan --verify (real CLI against provider stand-ins on 127.0.0
     for (const [args, message] of [
       [['--only-live'], '--only-live needs --verify'],
       [['--verify-endpoint', 'github=http://127.0.0.1:1'], '--verify-endpoint needs --verify'],
-      [['--verify', '--verify-endpoint', 'nosuch=http://127.0.0.1:1'], 'PROVIDER one of beyondtrust, github'],
+      [['--verify', '--verify-endpoint', 'nosuch=http://127.0.0.1:1'], 'PROVIDER one of the providers that verify'],
       [['--verify', '--verify-endpoint', 'github=http://127.0.0.1:1/api/v3'], 'give only scheme, host and port'],
       [['--verify', '--verify-host', 'https://x.example.com/'], 'is not a host name'],
       [['--decode-depth', '-1'], '--decode-depth'],

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
@@ -17,12 +20,16 @@ export interface SeenRequest {
   body: string;
 }
 
-export type Answer = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
+/** An answer; `delayMs` holds it back that long (to keep requests in flight). */
+export type Answer = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number } | 'hang';
 export type Handler = (request: SeenRequest, count: number) => Answer;
 
 const running: ProviderServer[] = [];
 
 export class ProviderServer {
+  /** Requests being answered right now, over every stand-in of the test process, and the most there ever were. */
+  static inFlight = 0;
+  static peakInFlight = 0;
   readonly requests: SeenRequest[] = [];
   private server?: Server;
   private readonly hanging: ServerResponse[] = [];
@@ -58,12 +65,19 @@ export class ProviderServer {
           this.hanging.push(res);
           return;
         }
-        const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
-        res.writeHead(answer.status, {
-          'content-type': typeof answer.body === 'string' ? 'text/xml' : 'application/json',
-          ...answer.headers,
-        });
-        res.end(text);
+        ProviderServer.inFlight++;
+        ProviderServer.peakInFlight = Math.max(ProviderServer.peakInFlight, ProviderServer.inFlight);
+        const send = (): void => {
+          const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
+          res.writeHead(answer.status, {
+            'content-type': typeof answer.body === 'string' ? 'text/xml' : 'application/json',
+            ...answer.headers,
+          });
+          ProviderServer.inFlight--;
+          res.end(text);
+        };
+        if (answer.delayMs) setTimeout(send, answer.delayMs);
+        else send();
       });
     });
     return new Promise((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
@@ -138,3 +152,71 @@ export const fake = {
   btClientId: (): string => hex(40),
   btSecret: (): string => randomFrom(BASE64, 44),
 };
+
+/**
+ * Where a request carried a secret, as the generated tests name places: `url`
+ * (path or query), `header:NAME` (a bearer token counts as `header:authorization`),
+ * `basic` (inside HTTP Basic credentials), `body`.
+ */
+export function secretPlaces(request: SeenRequest, secret: string): string[] {
+  const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+  const has = (text: string): boolean => forms.some((form) => text.includes(form));
+  const places = new Set<string>();
+  if (has(request.path)) places.add('url');
+  for (const [name, value] of Object.entries(request.headers)) {
+    const text = Array.isArray(value) ? value.join(', ') : (value ?? '');
+    if (name === 'authorization' && text.startsWith('Basic ')) {
+      if (has(basicCredentials(request) ?? '')) places.add('basic');
+    } else if (has(text)) places.add(`header:${name}`);
+  }
+  if (has(request.body) || has(new URLSearchParams(request.body).toString()) || has(decodeURIComponentSafe(request.body)))
+    places.add('body');
+  return [...places].sort();
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/** A stand-in answer from a rule's example answer (`verify.examples.live`). */
+export function exampleAnswer(example: { status: number; headers?: Record<string, string>; body?: unknown }): Exclude<Answer, 'hang'> {
+  return { status: example.status, body: example.body ?? '', headers: example.headers ?? {} };
+}
+
+/**
+ * Watches the network from inside a CLI process: a preload script (passed in
+ * NODE_OPTIONS) records every socket the process opens, host and port, before
+ * the connection is attempted. It observes Node's own `net` layer, so it sees
+ * every request fetch makes (HTTP and HTTPS alike) and changes none of them.
+ */
+export function netWatch(dir: string): { env: NodeJS.ProcessEnv; connections(): { host: string; port: number }[] } {
+  const script = path.join(dir, 'net-watch.mjs');
+  const log = path.join(dir, 'net-watch.log');
+  writeFileSync(
+    script,
+    [
+      "import net from 'node:net';",
+      "import { appendFileSync } from 'node:fs';",
+      'const connect = net.Socket.prototype.connect;',
+      'net.Socket.prototype.connect = function (...args) {',
+      "  const options = typeof args[0] === 'object' && args[0] !== null ? args[0] : { port: args[0], host: args[1] };",
+      "  if (options.port !== undefined) appendFileSync(process.env.KEYHOUND_NET_LOG, JSON.stringify({ host: options.host ?? 'localhost', port: Number(options.port) }) + '\\n');",
+      '  return connect.apply(this, args);',
+      '};',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(log, '');
+  return {
+    env: { NODE_OPTIONS: `--import=${pathToFileURL(script).href}`, KEYHOUND_NET_LOG: log },
+    connections: () =>
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { host: string; port: number }),
+  };
+}

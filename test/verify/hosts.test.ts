@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostAllowed, parseAllowedHost, parseHost } from '../../src/verify/hosts.js';
 
-const KNOWN = ['.beyondtrustcloud.com'];
+const KNOWN = ['*.beyondtrustcloud.com'];
 
 describe('hosts that may receive a credential', () => {
   it('accepts sites under a known domain and hosts the user allowed, nothing else', () => {

@@ -1,6 +1,6 @@
 import { field, inconclusive, type Http } from '../http.js';
 import { signV4 } from '../sigv4.js';
-import { dead, live, unknown, type Verifier } from '../types.js';
+import { dead, live, unknown, type NamedVerifier } from '../types.js';
 
 const ORIGIN = 'https://sts.amazonaws.com';
 const BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
@@ -16,10 +16,10 @@ const element = (xml: string, name: string): string | undefined => new RegExp(`<
  * (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html).
  * The secret must be paired with its access key id, found near it.
  */
-export const awsVerifier: Verifier<{ keyId: string; secret: string }> = {
-  provider: 'aws',
-  origin: ORIGIN,
-  appliesTo: (finding) => finding.ruleId === 'aws-secret-access-key' || finding.ruleId === 'aws-secret-access-key-near-key-id',
+export const awsSts: NamedVerifier<{ keyId: string; secret: string }> = {
+  name: 'aws-sts',
+  sends: { method: 'POST', path: '/', secret: 'signature' },
+  needs: ['its access key id'],
   input(finding, context) {
     const keyId = context.related('aws-access-key-id');
     if (!keyId || !KEY_ID.test(keyId)) return unknown('no AWS access key id found near the secret');
@@ -44,7 +44,11 @@ export const awsVerifier: Verifier<{ keyId: string; secret: string }> = {
     if (answer.kind === 'response') {
       if (answer.status === 200) {
         const arn = field(element(answer.body, 'Arn'));
-        return live(`AWS accepted the key pair (HTTP 200)${arn ? ` as ${arn}` : ''}`);
+        const account = field(element(answer.body, 'Account'));
+        return live(`AWS accepted the key pair (HTTP 200)${arn ? ` as ${arn}` : ''}`, {
+          ...(arn ? { arn } : {}),
+          ...(account ? { account } : {}),
+        });
       }
       const code = element(answer.body, 'Code');
       if (answer.status === 403 && code === 'InvalidClientTokenId')

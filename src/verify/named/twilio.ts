@@ -1,5 +1,5 @@
 import { field, inconclusive, json, type Http } from '../http.js';
-import { dead, live, unknown, type Verifier } from '../types.js';
+import { dead, live, unknown, type NamedVerifier } from '../types.js';
 
 const ORIGIN = 'https://api.twilio.com';
 const ACCOUNT_SID = /^AC[a-f0-9]{32}$/;
@@ -17,10 +17,10 @@ interface TwilioInput {
  * signs in as its Account SID, an API key secret as its key SID (`SK...`). Both
  * need the Account SID, found near the secret (or in the URL it sits in).
  */
-export const twilioVerifier: Verifier<TwilioInput> = {
-  provider: 'twilio',
-  origin: ORIGIN,
-  appliesTo: (finding) => ['twilio-auth-token', 'twilio-credentials-in-url', 'twilio-api-key-secret'].includes(finding.ruleId),
+export const twilioAccount: NamedVerifier<TwilioInput> = {
+  name: 'twilio-account',
+  sends: { method: 'GET', path: '/2010-04-01/Accounts/{AccountSid}.json', secret: 'basic' },
+  needs: ['its Account SID (and API key SID)'],
   input(finding, context) {
     const inMatch = /AC[a-f0-9]{32}/.exec(finding.match)?.[0];
     const account = [context.related('account_sid'), inMatch].find((v) => v !== undefined && ACCOUNT_SID.test(v));
@@ -39,7 +39,12 @@ export const twilioVerifier: Verifier<TwilioInput> = {
     if (answer.kind === 'response') {
       if (answer.status === 200) {
         const status = field(json(answer)?.status);
-        return live(`Twilio accepted the credentials for account ${account} (HTTP 200)${status ? `; account ${status}` : ''}`);
+        const name = field(json(answer)?.friendly_name);
+        return live(`Twilio accepted the credentials for account ${account} (HTTP 200)${status ? `; account ${status}` : ''}`, {
+          account,
+          ...(name ? { name } : {}),
+          ...(status ? { state: status } : {}),
+        });
       }
       if (answer.status === 401) return dead('Twilio rejected the credentials (HTTP 401)');
     }

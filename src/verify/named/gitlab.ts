@@ -1,9 +1,7 @@
 import { field, inconclusive, json, type Http } from '../http.js';
-import { dead, live, type Verifier } from '../types.js';
+import { dead, live, type NamedVerifier } from '../types.js';
 
 const ORIGIN = 'https://gitlab.com';
-/** Personal, project and group access tokens (all `glpat-`), and the legacy 20-character ones. */
-const RULES = new Set(['gitlab-pat', 'gitlab-token-legacy']);
 
 /**
  * `GET /api/v4/personal_access_tokens/self` (GitLab 15.5+) names the token and
@@ -11,10 +9,9 @@ const RULES = new Set(['gitlab-pat', 'gitlab-token-legacy']);
  * Only gitlab.com is asked: a self-managed instance's host comes from scanned
  * content, so it needs `--verify-endpoint gitlab=https://gitlab.example.com`.
  */
-export const gitlabVerifier: Verifier<{ token: string }> = {
-  provider: 'gitlab',
-  origin: ORIGIN,
-  appliesTo: (finding) => RULES.has(finding.ruleId),
+export const gitlabToken: NamedVerifier<{ token: string }> = {
+  name: 'gitlab-token',
+  sends: { method: 'GET', path: '/api/v4/personal_access_tokens/self', secret: 'header:private-token' },
   input: (finding) => ({ token: finding.secret }),
   async verify({ token }, http: Http) {
     const headers = { 'private-token': token };
@@ -24,7 +21,12 @@ export const gitlabVerifier: Verifier<{ token: string }> = {
         const body = json(self);
         const scopes = Array.isArray(body?.scopes) ? body.scopes.map(field).filter(Boolean).join(', ') : undefined;
         const name = field(body?.name);
-        return live(`GitLab accepted the token (HTTP 200)${name ? `: "${name}"` : ''}${scopes ? `; scopes: ${scopes}` : ''}`);
+        const expiry = field(body?.expires_at);
+        return live(`GitLab accepted the token (HTTP 200)${name ? `: "${name}"` : ''}${scopes ? `; scopes: ${scopes}` : ''}`, {
+          ...(name ? { name } : {}),
+          ...(scopes ? { scopes } : {}),
+          ...(expiry ? { expiry } : {}),
+        });
       }
       if (self.status === 401) return dead('GitLab rejected the token (HTTP 401)');
       // A valid token without an API scope (read_registry only, say) may not read itself.
@@ -33,7 +35,10 @@ export const gitlabVerifier: Verifier<{ token: string }> = {
         const user = await http.send(ORIGIN, { method: 'GET', path: '/api/v4/user', headers });
         if (user.kind === 'response' && user.status === 200) {
           const username = field(json(user)?.username);
-          return live(`GitLab accepted the token (HTTP 200)${username ? ` as ${username}` : ''}`);
+          return live(
+            `GitLab accepted the token (HTTP 200)${username ? ` as ${username}` : ''}`,
+            username ? { account: username } : undefined,
+          );
         }
         if (user.kind === 'response' && user.status === 401) return dead('GitLab rejected the token (HTTP 401)');
         return inconclusive(user);

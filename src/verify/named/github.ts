@@ -1,24 +1,12 @@
-import type { Finding } from '../../core/types.js';
 import { field, inconclusive, json, type Http } from '../http.js';
-import { dead, live, unknown, type Verifier } from '../types.js';
+import { dead, live, unknown, type NamedVerifier } from '../types.js';
 
 const ORIGIN = 'https://api.github.com';
-/** Tokens that authenticate a user or an app installation; refresh tokens and OAuth client secrets need more than themselves. */
-const RULES = new Set([
-  'github-pat-classic',
-  'github-oauth-token',
-  'github-user-to-server-token',
-  'github-app-installation-token',
-  'github-app-installation-token-stateless',
-  'github-fine-grained-pat',
-  'github-token-legacy',
-]);
 
 /** `GET /user` (https://docs.github.com/en/rest/users/users#get-the-authenticated-user): the login, and the classic scopes in `X-OAuth-Scopes`. */
-export const githubVerifier: Verifier<{ token: string }> = {
-  provider: 'github',
-  origin: ORIGIN,
-  appliesTo: (finding: Finding) => RULES.has(finding.ruleId),
+export const githubUser: NamedVerifier<{ token: string }> = {
+  name: 'github-user',
+  sends: { method: 'GET', path: '/user', secret: 'bearer' },
   input: (finding) => ({ token: finding.secret }),
   async verify({ token }, http: Http) {
     const answer = await http.send(ORIGIN, {
@@ -33,15 +21,17 @@ export const githubVerifier: Verifier<{ token: string }> = {
           .get('x-oauth-scopes')
           ?.replace(/[^\w:, -]/g, '')
           .trim();
+        const expiry = field(answer.headers.get('github-authentication-token-expiration'));
         return live(
           `GitHub accepted the token (HTTP 200)${login ? ` as ${login}` : ''}; scopes: ${scopes || 'none listed (fine-grained or app token)'}`,
+          { ...(login ? { account: login } : {}), ...(scopes ? { scopes } : {}), ...(expiry ? { expiry } : {}) },
         );
       }
       if (answer.status === 401) return dead('GitHub rejected the token (HTTP 401: bad credentials)');
       if (answer.status === 403) {
         if (answer.headers.get('x-ratelimit-remaining') === '0') return unknown('GitHub rate limit reached (HTTP 403); try again later');
         // An app installation token authenticates, but /user is not for apps.
-        if (/not accessible by integration/i.test(String(json(answer)?.message ?? '')))
+        if (/not accessible by integration/i.test(field(json(answer)?.message) ?? ''))
           return live('GitHub accepted the token as an app installation (HTTP 403 on /user, which only valid installation tokens get)');
       }
     }
