@@ -22,9 +22,10 @@ describe('.pre-commit-hooks.yaml and the package entry point', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.bin).toEqual({ keyhound: 'dist/cli/keyhound.js' });
     expect(pkg.files).toContain('dist/');
-    // npm pack runs these; a build there would need dev dependencies a hook install does not have.
+    // pre-commit runs `npm pack` (dev dependencies installed) and installs the file its stdout
+    // names: the prepack build must stay off stdout (test/package/pack.slow.test.ts checks it).
     expect(pkg.scripts?.prepare).toBeUndefined();
-    expect(pkg.scripts?.prepack).toBeUndefined();
+    expect(readFileSync(path.join(ROOT, '.npmrc'), 'utf8').split('\n')).toContain('foreground-scripts=false');
     expect(readFileSync(path.join(ROOT, pkg.bin.keyhound), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     // dist/ is committed: the cli bundle must not be ignored.
     const ignored = readFileSync(path.join(ROOT, '.gitignore'), 'utf8')
