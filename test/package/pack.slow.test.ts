@@ -66,6 +66,7 @@ describe('the packed tarball, installed into an empty project', () => {
       'dist/lib/index.d.ts',
       'dist/cli/keyhound.js',
       'dist/cli/worker.js',
+      'scripts/pre-commit-hook.mjs',
       'LICENSE',
       'CHANGELOG.md',
       'README.md',
