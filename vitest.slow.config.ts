@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // `npm run test:slow`: the suites too heavy for every change (adversarial
-// regex inputs, fuzzing, packing and installing keyhound, the pre-commit
-// framework). They are named *.slow.test.ts; vitest.config.ts leaves them out.
+// regex inputs, fuzzing, the never-leak matrix of commands, formats and
+// flags, packing and installing keyhound, the pre-commit framework). They are
+// named *.slow.test.ts; vitest.config.ts leaves them out.
 export default defineConfig({
   test: {
     include: ['test/**/*.slow.test.ts'],
