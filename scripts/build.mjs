@@ -5,6 +5,7 @@
 // (docs/build.md); CI rebuilds and fails when the committed bundle is stale.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -83,7 +84,9 @@ for (const entry of entries) {
     chunkNames: 'chunks/[name]-[hash]',
   });
 }
-// The library, for benchmarks and local tools (not committed: dist/lib/ is ignored).
+// The library entry of package.json `exports` (not committed: dist/lib/ is
+// ignored); `npm pack` builds it, and its declarations (`npm run build:types`).
+rmSync(path.join(root, 'dist/lib'), { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { index: path.join(root, 'src/index.ts') },
@@ -91,6 +94,6 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
-console.log(
-  `built ${entries.map((e) => `${e.outdir}/${e.name}.js`).join(', ')} with ${rules.length} rules from ${readdirSync(path.join(root, 'rules')).length} files`,
+process.stdout.write(
+  `built ${entries.map((e) => `${e.outdir}/${e.name}.js`).join(', ')} with ${rules.length} rules from ${readdirSync(path.join(root, 'rules')).length} files\n`,
 );

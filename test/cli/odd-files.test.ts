@@ -6,6 +6,7 @@ import { CLI, runCli, type RunResult } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { commit, git, initRepo } from '../helpers/github-repos.js';
 import { githubToken } from '../helpers/tokens.js';
+import { unprivilegedCli } from '../helpers/unprivileged.js';
 
 interface Json {
   findings: { path: string; line: number; column: number; endColumn: number; ruleId: string; secret: string }[];
@@ -156,11 +157,8 @@ describe('odd files through the real CLI', () => {
     chmodSync(path.join(dir, 'locked-dir'), 0o000);
     chmodSync(root, 0o755);
     try {
-      // As root every file is readable, so the CLI runs as "nobody" (setpriv drops the privileges).
-      const asRoot = process.getuid?.() === 0;
-      const command = asRoot ? 'setpriv' : process.execPath;
-      const prefix = asRoot ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [];
-      const result = spawnSync(command, [...prefix, CLI, 'scan', dir, '--format', 'json', '--verbose'], {
+      const { command, args } = unprivilegedCli(root, ['scan', dir, '--format', 'json', '--verbose']);
+      const result = spawnSync(command, args, {
         cwd: root,
         encoding: 'utf8',
         env: { PATH: process.env.PATH, HOME: root },

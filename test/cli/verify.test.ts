@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { signV4 } from '../../src/verify/sigv4.js';
 import {
@@ -11,14 +10,9 @@ import {
   type Answer,
   type SeenRequest,
 } from '../helpers/providers.js';
+import { validateSarif } from '../helpers/sarif-schema.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { base62, githubToken } from '../helpers/tokens.js';
-
-const require = createRequire(import.meta.url);
-const Ajv = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
-const validateSarif = new Ajv({ unicodeRegExp: false, strict: false, allErrors: true }).compile(
-  require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'),
-);
 
 interface JsonFinding {
   ruleId: string;
