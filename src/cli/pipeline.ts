@@ -123,6 +123,8 @@ async function run(command: CommandScan, snapshot: ConfigSnapshot | undefined): 
     ? path.join(snapshot.root, path.relative(command.repository!.workTree ?? command.repository!.gitDir, command.configRoot))
     : command.configRoot;
   const setup = await setupScan(args, io, configRoot, command.baseline === false ? { baseline: false } : {});
+  // Custom rules may verify too: --verify-endpoint may name their providers.
+  checkVerifyArgs(args, setup.rules);
   // The progress line needs the source's unit; lines the source logs before it exists go straight to stderr.
   const line: { progress?: Progress } = {};
   const source = command.source(setup, (text) => (line.progress ? line.progress.log(text) : io.stderr.write(text)));
@@ -149,7 +151,7 @@ async function run(command: CommandScan, snapshot: ConfigSnapshot | undefined): 
     rules: setup.rules,
     engine: { ...setup.engineOptions, decode: args['decode-depth'] },
     threads: args.threads,
-    steps: [...setup.steps, ...verifySteps(args, io), ...(command.steps ?? [])],
+    steps: [...setup.steps, ...verifySteps(args, io, setup.rules), ...(command.steps ?? [])],
     sinks,
     explain: args.explain,
     events: events(io, args, progress),

@@ -96,7 +96,15 @@ export function toReported(finding: Finding, options: RedactOptions = {}): Repor
   if (finding.occurrences !== undefined) out.occurrences = finding.occurrences;
   if (finding.context) out.context = Object.fromEntries(Object.entries(finding.context).map(([key, value]) => [key, scrub(value)]));
   if (finding.decoded) out.decoded = finding.decoded;
-  if (finding.verified) out.verified = { ...finding.verified, reason: scrub(finding.verified.reason) };
+  if (finding.verified) {
+    // A provider's answer (account names, scopes) may echo the secret: its facts are masked like its reason.
+    const { facts } = finding.verified;
+    out.verified = {
+      ...finding.verified,
+      reason: scrub(finding.verified.reason),
+      ...(facts ? { facts: Object.fromEntries(Object.entries(facts).map(([key, value]) => [key, scrub(value)])) } : {}),
+    };
+  }
   return out;
 }
 
