@@ -4,7 +4,8 @@ import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { SourceError } from '../core/errors.js';
 import type { SkipReason } from '../core/types.js';
-import { GitignoreMatcher } from './gitignore.js';
+import { gitIgnored } from './git/ignored.js';
+import { GitignoreMatcher, type Ignored } from './gitignore.js';
 import { listTree } from './tree.js';
 
 export interface FileEntry {
@@ -87,13 +88,16 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
   }
   const { entries, problems } = listed;
   options.onListed?.(entries.filter((e) => !e.dirent.isDirectory()).length);
-  const gitignore =
-    options.gitignore === false
-      ? undefined
-      : await GitignoreMatcher.load(
-          directory,
-          entries.filter((e) => e.name === '.gitignore' && e.dirent.isFile()).map((e) => e.path),
-        );
+  // Inside a git work tree git decides (a tracked file is never ignored); elsewhere the .gitignore files do.
+  let gitignore: Ignored | undefined;
+  if (options.gitignore !== false) {
+    gitignore =
+      (await gitIgnored(directory)) ??
+      (await GitignoreMatcher.load(
+        directory,
+        entries.filter((e) => e.name === '.gitignore' && e.dirent.isFile()).map((e) => e.path),
+      ));
+  }
   const rootReal = await realpath(directory);
   // Folders that could not be listed are counted where they sort, each once.
   const unlisted = new Map(problems.map((p) => [p.path, p.code]));

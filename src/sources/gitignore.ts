@@ -2,11 +2,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
+/** Which paths (POSIX, relative to the walked folder) are ignored. */
+export interface Ignored {
+  readonly empty: boolean;
+  ignores(relative: string): boolean;
+}
+
 /**
- * `.gitignore` semantics for a walked tree: each `.gitignore` applies to paths
+ * `.gitignore` semantics for a walked tree outside a git work tree (inside
+ * one, git answers: sources/git/ignored.ts): each `.gitignore` applies to paths
  * below its folder, relative to that folder; the root's `.git/info/exclude` too.
  */
-export class GitignoreMatcher {
+export class GitignoreMatcher implements Ignored {
   private readonly byDirectory = new Map<string, Ignore>();
 
   /** `files` are POSIX paths of `.gitignore` files relative to `root`. */
