@@ -311,3 +311,39 @@ describe('refs that name a blob or a tree', () => {
     expect(run(['git', repo, '--branch', 'main', '--format', 'json']).code).toBe(0);
   });
 });
+
+describe('keyhound git judges every path a secret was committed at', () => {
+  for (const allowlisted of ['assets/logo.png', '.venv/x', 'a.min.js']) {
+    it(`the same content at an allowlisted path (${allowlisted}) does not hide config/prod.env`, () => {
+      const repo = initRepo();
+      const token = githubToken();
+      const text = `GITHUB_TOKEN=${token}\n`;
+      commit(repo, { [allowlisted]: text, 'config/prod.env': text }, 'Add settings');
+      const run = runCli(['git', repo, '--format', 'json'], { env: GIT_ENV });
+      expect(run.code, run.stderr).toBe(1);
+      const report = JSON.parse(run.stdout) as { findings: { path: string }[]; stats: { skipped: Record<string, number> } };
+      expect(report.findings.map((f) => f.path)).toEqual(['config/prod.env']);
+      expect(report.stats.skipped['excluded-path']).toBe(1);
+    });
+  }
+
+  it('identical copies at two paths are reported at both, each with the commit that put it there', () => {
+    const repo = initRepo();
+    const token = githubToken();
+    const first = commit(repo, { 'a/.env': `GITHUB_TOKEN=${token}\n` }, 'one');
+    const second = commit(repo, { 'b/.env': `GITHUB_TOKEN=${token}\n` }, 'copy');
+    const run = runCli(['git', repo, '--format', 'json'], { env: GIT_ENV });
+    const report = JSON.parse(run.stdout) as { findings: { path: string; commit: string }[] };
+    expect(report.findings.map((f) => [f.path, f.commit])).toEqual([
+      ['a/.env', first],
+      ['b/.env', second],
+    ]);
+    const sarif = JSON.parse(runCli(['git', repo, '--format', 'sarif'], { env: GIT_ENV }).stdout) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    expect(sarif.runs[0]!.results.map((r) => r.locations.map((l) => l.physicalLocation.artifactLocation.uri))).toEqual([
+      ['a/.env'],
+      ['b/.env'],
+    ]);
+  });
+});

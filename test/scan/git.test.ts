@@ -77,11 +77,14 @@ describe('git history scan', () => {
     const first = commit(repo, { '.env': `TOKEN=${token}\n` }, 'Add');
     commit(repo, { '.env': 'TOKEN=\n' }, 'Remove');
     commit(repo, { '.env': `# again\nTOKEN=${token}\n` }, 'Add back');
-    // The same bytes at another path are the same blob: read once, reported where they first appeared.
-    commit(repo, { 'copy/.env': `TOKEN=${token}\n` }, 'Identical copy');
+    // The same bytes at another path are the same blob: read once, and reported at each path it was committed at.
+    const copied = commit(repo, { 'copy/.env': `TOKEN=${token}\n` }, 'Identical copy');
     commit(repo, { 'other/.env': `# other\nTOKEN=${token}\n` }, 'Edited copy');
     const report = await scan(repo);
-    expect(report.findings.filter((f) => f.path === 'copy/.env')).toHaveLength(0);
+    const copy = report.findings.filter((f) => f.path === 'copy/.env');
+    expect(copy).toHaveLength(1);
+    expect(copy[0]).toMatchObject({ line: 1, occurrences: 1 });
+    expect(copy[0]!.origin.commit!.sha).toBe(copied);
     const here = report.findings.filter((f) => f.path === '.env');
     expect(here).toHaveLength(1);
     expect(here[0]).toMatchObject({ occurrences: 2, line: 1 });
@@ -214,7 +217,7 @@ describe('git history scan', () => {
     );
     commit(repo, { 'README.md': 'one\n' }, 'Readme');
     // The same two blobs again: one at a new path, the vendored one at a path that is not allowlisted.
-    commit(repo, { 'copy/settings.py': `TOKEN = "${token}"\n`, 'src/lib.py': `KEY = "${vendored}"\n` }, 'Copies');
+    const copies = commit(repo, { 'copy/settings.py': `TOKEN = "${token}"\n`, 'src/lib.py': `KEY = "${vendored}"\n` }, 'Copies');
     commit(repo, { 'README.md': 'two\n' }, 'Readme again');
     const options: HistoryOptions = { skipPath: (p) => p.startsWith('vendor/') };
     const one = await scan(repo, { ...options, partitions: 1 });
@@ -245,11 +248,16 @@ describe('git history scan', () => {
       env: { ...GIT_ENV, PATH: `${wrapper}${path.delimiter}${process.env.PATH}` },
     });
     expect(many.stats.partitions).toBe(2);
-    // Both copies were scanned first, then replaced by the earlier commit's versions.
-    expect(many.stats.rescanned).toBe(2);
+    // The copy of the settings was scanned first, then replaced by the earlier commit's version; the vendored
+    // blob's first appearance is allowlisted, so its copy at src/ stays its first introduction and is reported there.
+    expect(many.stats.rescanned).toBe(1);
     expect(one.stats.rescanned).toBe(0);
     const view = (r: typeof one) => r.findings.map((f) => [f.path, f.line, f.secret, f.origin.commit!.sha, f.occurrences]);
-    expect(view(one)).toEqual([['app/settings.py', 1, token, first, 1]]);
+    expect(view(one)).toEqual([
+      ['app/settings.py', 1, token, first, 1],
+      ['copy/settings.py', 1, token, copies, 1],
+      ['src/lib.py', 1, vendored, copies, 1],
+    ]);
     expect(view(many)).toEqual(view(one));
     expect(many.stats.skipped).toEqual(one.stats.skipped);
     expect(many.stats.skipped['excluded-path']).toBe(1);

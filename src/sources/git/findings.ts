@@ -18,9 +18,11 @@ export class FindingSet {
     else this.byBlob.set(blobId, [{ order, result }]);
   }
 
-  /** Drops what scans of this blob gave: it turned out to be introduced by an earlier commit than the one scanned. */
-  forget(blobId: string): void {
+  /** Drops what scans of this blob gave (it turned out to be introduced by an earlier commit than the one scanned), and returns it. */
+  forget(blobId: string): { order: number; result: ScanResult }[] {
+    const dropped = this.byBlob.get(blobId) ?? [];
     this.byBlob.delete(blobId);
+    return dropped;
   }
 
   result(withSuppressed: boolean): ScanResult {

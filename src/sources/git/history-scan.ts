@@ -77,6 +77,14 @@ export class HistorySource implements Source {
   private readonly allRefs: boolean;
   private refObjects = 0;
   private readonly findings = new FindingSet();
+  /**
+   * Where blobs were committed again after their first introduction, at any
+   * path not allowlisted: the same content is reported at each path it was
+   * committed at (a copy of a secret is a leak of its own), attributed to the
+   * commit that put it there. Content allowlisted at one path and committed
+   * at another is judged at the other.
+   */
+  private readonly elsewhere = new Map<string, { path: string; order: number; commit: CommitInfo }[]>();
   /** File versions to scan whole: a `near` condition failed inside their changes, where the partner may simply be out of view. */
   private readonly rechecks: { id: string; path: string; commit: CommitInfo; order: number; added: LineRange[]; partial: ScanResult[] }[] =
     [];
@@ -138,7 +146,7 @@ export class HistorySource implements Source {
     await this.scanMarkedBinary();
     if (this.allRefs) await this.scanRefObjects();
     if (this.submodules.size > 0) for (const path of this.submodules) scan.skipped(path, 'submodule', `submodule:${path}`);
-    scan.found(this.findings.result(true));
+    scan.found(this.withCopies(this.findings.result(true)));
     return {
       commits: this.listed.length,
       blobs: this.introduced.size,
@@ -176,16 +184,65 @@ export class HistorySource implements Source {
       this.submodules.add(entry.path);
       return false;
     }
-    const known = this.introduced.order(entry.newId);
-    if (known !== undefined && known <= commit.index) return false;
-    if (known !== undefined) {
-      // Met first in a later slice: what that commit's change gave no longer counts.
-      if (this.introduced.outcome(entry.newId) === 'scanned') this.rescanned++;
-      this.findings.forget(entry.newId);
+    if (entry.newMode === SYMLINK_MODE) {
+      if (!this.introduced.has(entry.newId)) this.introduced.set(entry.newId, commit.index, 'symlink');
+      return false;
     }
-    const outcome = entry.newMode === SYMLINK_MODE ? 'symlink' : this.skipPath?.(entry.path) ? 'excluded-path' : 'wanted';
-    this.introduced.set(entry.newId, commit.index, outcome);
-    return outcome === 'wanted';
+    // An allowlisted path never stands for its content: the same blob elsewhere is still scanned there.
+    if (this.skipPath?.(entry.path)) {
+      this.scan?.skipped(entry.path, 'excluded-path', `${entry.newId}\0${entry.path}`);
+      return false;
+    }
+    const known = this.introduced.order(entry.newId);
+    if (known !== undefined && this.introduced.outcome(entry.newId) !== 'symlink') {
+      if (known <= commit.index) {
+        this.copiedTo(entry, commit);
+        return false;
+      }
+      // Met first in a later slice: what that commit's change gave no longer counts, but where it put the secret does.
+      if (this.introduced.outcome(entry.newId) === 'scanned') this.rescanned++;
+      for (const { order, result } of this.findings.forget(entry.newId)) {
+        for (const finding of result.findings) {
+          if (finding.origin.commit && finding.path !== entry.path) this.addPlace(entry.newId, { path: finding.path, order, commit: finding.origin.commit });
+        }
+      }
+    }
+    this.introduced.set(entry.newId, commit.index, 'wanted');
+    return true;
+  }
+
+  /** The blob committed again, at `entry.path` in `commit` (see {@link elsewhere}). */
+  private copiedTo(entry: RawEntry, commit: PatchedCommit): void {
+    if (commit.info) this.addPlace(entry.newId, { path: entry.path, order: commit.index, commit: commit.info });
+  }
+
+  private addPlace(blobId: string, place: { path: string; order: number; commit: CommitInfo }): void {
+    const list = this.elsewhere.get(blobId);
+    if (list) list.push(place);
+    else this.elsewhere.set(blobId, [place]);
+  }
+
+  /**
+   * Each finding again at every other path its blob was committed at (the
+   * same content, so the same line and column), attributed to the first
+   * commit that put it there. A path that already has the finding keeps it.
+   */
+  private withCopies(result: ScanResult): ScanResult {
+    if (this.elsewhere.size === 0) return result;
+    const findings = [...result.findings];
+    const have = new Set(result.findings.map((f) => `${f.fingerprint}\0${f.path}`));
+    for (const finding of result.findings) {
+      const blob = finding.origin.blob;
+      const places = blob ? this.elsewhere.get(blob) : undefined;
+      if (!places) continue;
+      for (const place of [...places].sort((a, b) => a.order - b.order)) {
+        const key = `${finding.fingerprint}\0${place.path}`;
+        if (have.has(key)) continue;
+        have.add(key);
+        findings.push({ ...finding, path: place.path, origin: { ...finding.origin, path: place.path, commit: place.commit }, occurrences: 1 });
+      }
+    }
+    return { findings, suppressed: result.suppressed };
   }
 
   private onCommit(commit: PatchedCommit): void {
