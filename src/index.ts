@@ -37,7 +37,6 @@ export { FileSource, type FileSourceOptions } from './sources/files.js';
 export { HistorySource, type HistoryOptions } from './sources/git/history-scan.js';
 export { StagedSource, type StagedOptions } from './sources/git/staged-scan.js';
 export { openRepository, type Repository } from './sources/git/repo.js';
-export { PullRequestSource } from './sources/github/pull-scan.js';
 export { RepositoriesSource } from './sources/github/audit.js';
 export type { FailedInput, MovedFinding, ScanReport } from './core/report.js';
 export { reportSink, type ReportSinkOptions, type Sink } from './report/sink.js';

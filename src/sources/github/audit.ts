@@ -3,7 +3,7 @@ import { HistorySource, type HistoryOptions } from '../git/history-scan.js';
 import { openRepository } from '../git/repo.js';
 import type { ScanContext, Source, SourceStats } from '../source.js';
 import { cloneRepository, removeClone } from './clone.js';
-import type { RepositoryInfo } from './repos.js';
+import type { RepositoryInfo } from './repository.js';
 
 export interface AuditOptions {
   /** Sent to git as a header scoped to the clone URL's origin; never written to disk. */

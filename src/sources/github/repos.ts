@@ -1,17 +1,8 @@
 import { UsageError } from '../../core/errors.js';
 import { apiError, isHttpError, type GitHub } from './client.js';
+import type { RepositoryInfo } from './repository.js';
 
-/** What an audit needs to know of a repository. */
-export interface RepositoryInfo {
-  /** `OWNER/NAME`. */
-  fullName: string;
-  cloneUrl: string;
-  fork: boolean;
-  archived: boolean;
-  private: boolean;
-  /** Kilobytes, as GitHub reports it (approximate). */
-  sizeKb: number;
-}
+export type { RepositoryInfo } from './repository.js';
 
 export type AuditKind = 'repo' | 'org' | 'user';
 
