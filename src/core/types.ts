@@ -86,6 +86,14 @@ export interface RuleSpec {
   /** Where the rule came from, for error messages. */
   source?: { file: string; line?: number };
   /**
+   * Shipped with keyhound (set by `builtinRules()`, never read from a rule
+   * file): lint-clean and run against adversarial input by its tests, so a
+   * cheap one may run without a time budget (docs/hardening.md). Rules from
+   * files, configs and `--rules` always run within the budget, under the
+   * watchdog.
+   */
+  builtin?: boolean;
+  /**
    * What compiling learns from the pattern, computed at build time for
    * built-in rules (`analyseRule`, scripts/build.mjs) and on load when absent.
    * Drop it from a copy whose pattern, flags or keywords change.
@@ -98,6 +106,12 @@ export interface RuleAnalysis {
   maxMatchLength?: number;
   /** Every match starts with one of the rule's keywords. */
   anchored: boolean;
+  /**
+   * Every match starts with the `secret` group (past lookbehinds): a token
+   * whose own prefix is its keyword (`ghp_...`, `AKIA...`), not a name and an
+   * assignment before a value. Absent in analyses made before it existed: false.
+   */
+  secretFirst?: boolean;
 }
 
 export interface CommitInfo {
@@ -232,7 +246,9 @@ export type SkipReason =
   | 'timeout'
   | 'path-too-long'
   | 'invalid-encoding'
-  | string;
+  | 'decompression-bomb'
+  // Any other reason a source names; `& Record<never, never>` keeps the names above offered by editors.
+  | (string & Record<never, never>);
 
 export interface ScanStats {
   files: number;

@@ -108,3 +108,16 @@ export function startsWithKeyword(pattern: string, flags: string | undefined, ke
   if (!literals) return false;
   return literals.every((literal) => keywords.some((keyword) => literal.toLowerCase().startsWith(keyword)));
 }
+
+/**
+ * Whether every match starts with the named group `secret`, past leading
+ * assertions: `(?<![A-Za-z0-9])(?<secret>ghp_[A-Za-z0-9]{36})` yes,
+ * `token\\s{0,4}=\\s{0,4}(?<secret>[a-f0-9]{32})` no.
+ */
+export function secretFirst(pattern: string, flags = ''): boolean {
+  const ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+  return ast.alternatives.every((alternative) => {
+    const first = alternative.elements.find((element) => element.type !== 'Assertion');
+    return first?.type === 'CapturingGroup' && first.name === 'secret';
+  });
+}
