@@ -4,9 +4,20 @@ import { shannonEntropy } from './entropy.js';
 import type { Candidate } from './filters/types.js';
 import { windowsAround, type Window } from './windows.js';
 
-/** A rule's candidates at its keyword hits (`starts`): one sticky attempt per hit, or its regex in windows around them. */
-export function ruleCandidates(rule: CompiledRule, chunk: Chunk, starts: readonly number[], longestKeyword: number): Candidate[] {
+/**
+ * A rule's candidates at its keyword hits (`starts`): one sticky attempt per
+ * hit, or its regex in windows around them. `loose`: a certain rule's
+ * regex without its leading lookbehinds (binary files' printable runs).
+ */
+export function ruleCandidates(
+  rule: CompiledRule,
+  chunk: Chunk,
+  starts: readonly number[],
+  longestKeyword: number,
+  loose = false,
+): Candidate[] {
   if (rule.matchesPath && !rule.matchesPath(chunk.origin.path)) return [];
+  if (loose && rule.loose) return findAnchoredCandidates(rule, chunk.text, starts, rule.loose);
   if (rule.sticky) return findAnchoredCandidates(rule, chunk.text, starts);
   return findCandidates(rule, chunk.text, windowsAround(chunk.text, starts, longestKeyword, rule.window));
 }
@@ -52,9 +63,14 @@ const DENSE_HITS = 256;
  * starts at a hit, so the leftmost match past the previous one is the match at
  * the first hit past it, and both find the same candidates.
  */
-export function findAnchoredCandidates(rule: CompiledRule, text: string, starts: readonly number[]): Candidate[] {
-  if (starts.length * DENSE_HITS > text.length) return findAll(rule, text);
-  const regex = rule.sticky!;
+export function findAnchoredCandidates(
+  rule: CompiledRule,
+  text: string,
+  starts: readonly number[],
+  regexes: { regex: RegExp; sticky: RegExp } = { regex: rule.regex, sticky: rule.sticky! },
+): Candidate[] {
+  if (starts.length * DENSE_HITS > text.length) return findAll(rule, text, regexes.regex);
+  const regex = regexes.sticky;
   const out: Candidate[] = [];
   let covered = -1;
   for (const start of starts) {
@@ -73,8 +89,7 @@ export function findAnchoredCandidates(rule: CompiledRule, text: string, starts:
 }
 
 /** Every match of a rule's regex in the whole text, left to right. */
-function findAll(rule: CompiledRule, text: string): Candidate[] {
-  const regex = rule.regex;
+function findAll(rule: CompiledRule, text: string, regex: RegExp): Candidate[] {
   const out: Candidate[] = [];
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m; m = regex.exec(text)) {

@@ -192,7 +192,7 @@ export class Engine {
     work.lists = lists;
     routes.rules.forEach((ruleIndex, i) => {
       const rule = rules[ruleIndex]!;
-      if (rule.cheap) lists[i] = ruleCandidates(rule, chunk, routes.starts[i]!, longest[ruleIndex]!);
+      if (rule.cheap) lists[i] = ruleCandidates(rule, chunk, routes.starts[i]!, longest[ruleIndex]!, work.mode === 'certain');
     });
     if (timings) lap(timings, 'regex', regexClock);
     const rest = (): ScanResult => this.budgeted(work, rules, longest);

@@ -2,7 +2,7 @@ import { Minimatch } from 'minimatch';
 import { RuleError, type Problem } from '../core/errors.js';
 import type { AllowTarget, NearSpec, RuleAnalysis, RuleSpec } from '../core/types.js';
 import { CHECKSUMS, type ChecksumValidator } from '../detect/checksums/index.js';
-import { secretFirst, startsWithKeyword } from './anchor.js';
+import { secretFirst, startsWithKeyword, withoutLeadingLookbehinds } from './anchor.js';
 import { maxMatchLength } from './regex-length.js';
 
 const DEFAULT_NEAR_LINES = 5;
@@ -40,6 +40,8 @@ export interface CompiledRule {
   cheap: boolean;
   /** Cheap and of high confidence (a prefix with a checksum, or a fixed shape): run over the printable runs of binary files too. */
   certain: boolean;
+  /** For certain rules: the regex (`gd`) and its sticky form without leading lookbehinds, for binary files' printable runs ({@link withoutLeadingLookbehinds}). */
+  loose?: { regex: RegExp; sticky: RegExp };
 }
 
 /**
@@ -131,6 +133,10 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
       certain: cheap && spec.confidence === 'high',
     };
     if (analysis.anchored) rule.sticky = new RegExp(spec.pattern, withFlags(spec.flags, 'yd'));
+    if (rule.certain) {
+      const loose = withoutLeadingLookbehinds(spec.pattern, spec.flags) ?? spec.pattern;
+      rule.loose = { regex: new RegExp(loose, withFlags(spec.flags, 'gd')), sticky: new RegExp(loose, withFlags(spec.flags, 'yd')) };
+    }
     if (spec.paths && spec.paths.length > 0) {
       // Parsed once: minimatch() parses its glob again on every call, and this runs for every chunk.
       const matchers = spec.paths.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));

@@ -1,27 +1,48 @@
 import { decodeBytes } from '../decode.js';
+import type { PrintableRuns } from '../strings.js';
 import { CatFileReader } from './catfile.js';
 import type { Repository } from './repo.js';
 
-/** One blob as text, or why it has none: absent from the repository (a partial clone), or binary. */
+/**
+ * One blob as text, or why it has none: absent from the repository (a partial
+ * clone), binary (with its printable runs, for `Engine.scanCertain` and
+ * `locateInBinary`), or gzip refused as a decompression bomb or too large once
+ * decompressed (`detail` says how).
+ */
 export type BlobText<T> = { item: T; size: number } & (
-  { text: string; skipped?: undefined } | { text?: undefined; skipped: 'missing' | 'binary' }
+  | { text: string; skipped?: undefined }
+  | { text?: undefined; skipped: 'missing' }
+  | { text?: undefined; skipped: 'binary'; strings: PrintableRuns }
+  | { text?: undefined; skipped: 'decompression-bomb' | 'too-large'; detail: string }
 );
 
 /**
  * The blobs of `items`, read in the order given from one `git cat-file
- * --batch` and sniffed as a file would be (decode.ts). The process is closed
- * when the loop ends, however it ends.
+ * --batch` and sniffed as a file would be (decode.ts); `pathOf` names an
+ * item's path, whose name can say text (`.env`) when the content holds NULs.
+ * The process is closed when the loop ends, however it ends.
  */
-export async function* blobTexts<T extends { id: string }>(repo: Repository, items: readonly T[]): AsyncGenerator<BlobText<T>> {
+export async function* blobTexts<T extends { id: string }>(
+  repo: Repository,
+  items: readonly T[],
+  pathOf?: (item: T) => string | undefined,
+): AsyncGenerator<BlobText<T>> {
   if (items.length === 0) return;
   const reader = new CatFileReader(repo);
   try {
     reader.request(items.map((item) => item.id));
     for (const item of items) {
       const object = await reader.next();
-      const decoded = object.data ? decodeBytes(object.data) : undefined;
-      if (decoded?.ok) yield { item, size: object.size, text: decoded.text };
-      else yield { item, size: object.size, skipped: decoded ? decoded.reason : 'missing' };
+      const size = object.size;
+      if (!object.data) {
+        yield { item, size, skipped: 'missing' };
+        continue;
+      }
+      const path = pathOf?.(item);
+      const decoded = decodeBytes(object.data, path === undefined ? {} : { path });
+      if (decoded.ok) yield { item, size, text: decoded.text };
+      else if (decoded.reason === 'binary') yield { item, size, skipped: 'binary', strings: decoded.strings };
+      else yield { item, size, skipped: decoded.reason, detail: decoded.detail };
     }
   } finally {
     reader.close();
