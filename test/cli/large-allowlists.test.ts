@@ -48,9 +48,9 @@ describe('large allowlists (real CLI)', () => {
     const report = JSON.parse(run.stdout) as Report;
     expect(report.findings.map((f) => f.secret)).toEqual([b, d]);
     expect(report.suppressed.map((s) => [s.line, s.filter, s.reason])).toEqual([
-      [1, 'stopword', `stop-word "${stopwords[stopAt]!.toLowerCase()}" from .keyhound.yaml line ${3 + stopAt}`],
+      [1, 'stopword', `stop-word "${stopwords[stopAt].toLowerCase()}" from .keyhound.yaml line ${3 + stopAt}`],
       [3, 'allow', `allow regex /^${c}$/ on secret from .keyhound.yaml line ${4 + stopwords.length + exactAt}`],
-      [5, 'allow', `allow regex /${regexes[classAt]!}/ on secret from .keyhound.yaml line ${4 + stopwords.length + classAt}`],
+      [5, 'allow', `allow regex /${regexes[classAt]}/ on secret from .keyhound.yaml line ${4 + stopwords.length + classAt}`],
     ]);
   }, 180_000);
 });
