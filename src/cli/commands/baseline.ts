@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_BASELINE_NAME, newSalt, readBaseline, writeBaseline, type Baseline } from '../../config/baseline.js';
+import { DEFAULT_BASELINE_NAME, newSalt, readBaseline, updateBaselineFile, type Baseline } from '../../config/baseline.js';
 import { findRepositoryRoot } from '../../config/discover.js';
 import { UsageError } from '../../core/errors.js';
 import { Engine } from '../../detect/engine.js';
@@ -14,6 +14,7 @@ import type { ScanSetup } from '../../scan/setup.js';
 import { openRepository } from '../../sources/git/repo.js';
 import { STDIN_ARG } from '../options.js';
 import { configOptions, fileScanOptions, setupScan, type SetupArgs } from '../setup.js';
+import type { Outcome } from '../../scan/task.js';
 import type { Command } from './types.js';
 import { writeFileAtomicSync } from '../../report/write.js';
 
@@ -87,25 +88,40 @@ export const baselineCommand: Command = {
     } else {
       scan = async (setup) => {
         const scanner = createScanner(setup.rules, setup.engineOptions, Math.max(1, Math.floor(args.threads ?? availableParallelism())));
-        return scanFiles(scanner, fileScanOptions(setup, args, io, targets, root)).finally(() => scanner.close());
+        // Files read as text (binaries get only the certain rules): only they can prove an entry gone.
+        const onOutcome = (outcome: Outcome): void => {
+          if (outcome.kind === 'scanned' && outcome.encoding !== 'binary') scannedFiles.add(outcome.path);
+        };
+        return scanFiles(scanner, { ...fileScanOptions(setup, args, io, targets, root), onOutcome }).finally(() => scanner.close());
       };
     }
+    const scannedFiles = new Set<string>();
     const setup = await setupScan(args, io, root, { baseline: false });
     const file = args.baseline
       ? path.resolve(io.cwd, args.baseline)
       : (setup.config.baseline?.value ?? path.join(root, DEFAULT_BASELINE_NAME));
-    const previous: Baseline | undefined = existsSync(file) ? readBaseline(file) : undefined;
+    // Read first so a broken baseline stops the run before the scan; the update reads it again under its lock.
+    if (existsSync(file)) readBaseline(file);
     const report = await scan(setup);
 
-    const salt = previous?.salt ?? newSalt();
     const toPath = baselinePathMapper(file, root);
     const base = path.dirname(file);
     const covered = (entryPath: string): boolean => {
       const absolute = path.resolve(base, entryPath);
       return targets.some((t) => absolute === t || absolute.startsWith(t.endsWith(path.sep) ? t : t + path.sep));
     };
-    const change = updateEntries(report.findings, salt, args.action === 'update' ? (previous?.entries ?? []) : [], toPath, covered);
-    writeBaseline({ file, salt, entries: change.entries });
+    // An entry is pruned only where the scan knows what its path holds now, with its rule on: the file
+    // was read as text, or it is gone. The history covers every path it has.
+    const enabled = new Set(setup.rules.filter((r) => r.report !== false).map((r) => r.id));
+    const read = new Set([...scannedFiles].map(toPath));
+    const scanned = (entryPath: string, ruleId: string): boolean =>
+      enabled.has(ruleId) &&
+      covered(entryPath) &&
+      (args.git || read.has(entryPath) || !lstatSync(path.resolve(base, entryPath), { throwIfNoEntry: false }));
+    const { previous, changed: change } = await updateBaselineFile(file, (latest: Baseline | undefined) => {
+      const salt = latest?.salt ?? newSalt();
+      return { salt, ...updateEntries(report.findings, salt, args.action === 'update' ? (latest?.entries ?? []) : [], toPath, scanned) };
+    });
     const attributes = args.gitattributes ? markUnionMerge(file) : undefined;
     if (!args.quiet) {
       const shown = path.relative(io.cwd, file) || file;
