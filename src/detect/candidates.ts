@@ -1,5 +1,5 @@
 import type { Chunk } from '../core/types.js';
-import type { CompiledRule } from '../rules/compile.js';
+import { looseRegexes, type CompiledRule } from '../rules/compile.js';
 import { shannonEntropy } from './entropy.js';
 import type { Candidate } from './filters/types.js';
 import { windowsAround, type Window } from './windows.js';
@@ -17,7 +17,7 @@ export function ruleCandidates(
   loose = false,
 ): Candidate[] {
   if (rule.matchesPath && !rule.matchesPath(chunk.origin.path)) return [];
-  if (loose && rule.loose) return findAnchoredCandidates(rule, chunk.text, starts, rule.loose);
+  if (loose && rule.certain) return findAnchoredCandidates(rule, chunk.text, starts, looseRegexes(rule));
   if (rule.sticky) return findAnchoredCandidates(rule, chunk.text, starts);
   return findCandidates(rule, chunk.text, windowsAround(chunk.text, starts, longestKeyword, rule.window));
 }
@@ -55,6 +55,8 @@ export function findCandidates(rule: CompiledRule, text: string, windows: readon
  * whole text; text padded with a keyword is the case that matters.
  */
 const DENSE_HITS = 256;
+/** ...and this many at least: in a small file a few hits are cheaper than a scan of it all. */
+const DENSE_MIN = 64;
 
 /**
  * For rules whose every match starts with a keyword: one sticky attempt at each
@@ -69,7 +71,7 @@ export function findAnchoredCandidates(
   starts: readonly number[],
   regexes: { regex: RegExp; sticky: RegExp } = { regex: rule.regex, sticky: rule.sticky! },
 ): Candidate[] {
-  if (starts.length * DENSE_HITS > text.length) return findAll(rule, text, regexes.regex);
+  if (starts.length >= DENSE_MIN && starts.length * DENSE_HITS > text.length) return findAll(rule, text, regexes.regex);
   const regex = regexes.sticky;
   const out: Candidate[] = [];
   let covered = -1;

@@ -41,7 +41,15 @@ export const DEFAULT_BUDGET_MS = 30_000;
  * can stop a regex in the middle of a match (budget.ts); shorter ones only
  * check the clock between rules and candidates, since no lint-clean built-in
  * pattern can backtrack for long on them and the watchdog's thread would cost
- * more than their scan. An engine with rules from files or configs uses the
- * watchdog for every chunk.
+ * more than their scan. Wherever a rule from a file or config runs (the
+ * chunk's keywords, or decoded text's, bring it up), the watchdog runs too,
+ * whatever the chunk's size.
  */
 export const WATCHDOG_CHARS = 64 * 1024;
+
+/** Adds the time since `since` to a phase; returns now. */
+export function lap(timings: EngineTimings, phase: keyof EngineTimings, since: number): number {
+  const now = performance.now();
+  timings[phase] += now - since;
+  return now;
+}

@@ -4,32 +4,26 @@ import type { Chunk, RuleSpec, ScanResult } from '../core/types.js';
 import { compileRules, type CompiledRule } from '../rules/compile.js';
 import { OutOfTime, runWithin } from './budget.js';
 import { withoutScannedText } from './scrub.js';
-import { longestKeyword, ruleCandidates } from './candidates.js';
+import { ruleCandidates } from './candidates.js';
 import { FORMAT_HINTS } from './decode-formats.js';
 import { decodeLayer, segmentSpans, withDecoded, type DecodeHost } from './decode-stage.js';
-import { DEFAULT_BUDGET_MS, WATCHDOG_CHARS, type EngineOptions, type EngineTimings } from './engine-options.js';
+import { DEFAULT_BUDGET_MS, lap, WATCHDOG_CHARS, type EngineOptions } from './engine-options.js';
 import { candidateFilters, type Candidate } from './filters/index.js';
 import { InlineMarkers } from './inline.js';
 import { Judgement, type JudgeHost } from './judge.js';
-import { KeywordRouter, type Routes } from './routing.js';
+import { salvage, type ChunkWork, type Mode } from './salvage.js';
+import { RuleView, type Routes } from './routing.js';
 import { loadTokenizer, TokenizerNotLoaded } from './tokenizer.js';
 
 export { DEFAULT_BUDGET_MS, WATCHDOG_CHARS, type EngineOptions, type EngineTimings } from './engine-options.js';
 
 const CONFIDENCE_RANK = { high: 3, medium: 2, low: 1 } as const;
-
-/** Which rules a scan runs: all, or only the cheap, certain ones (binary files' printable runs). */
-type Mode = 'all' | 'certain';
-
-/** One chunk's work so far, kept where a stopped scan can still reach it. */
-interface ChunkWork {
-  chunk: Chunk;
-  mode: Mode;
-  routes?: Routes;
-  /** Candidates of each routed rule, in route order; the cheap rules' are filled before the budget starts. */
-  lists?: (Candidate[] | undefined)[];
-  judgement?: Judgement;
-}
+/**
+ * The least time a stopped scan gives to judging the cheap candidates it had
+ * not judged yet: the filters take microseconds a candidate, so this bounds
+ * only config allow regexes gone wrong, however small `--file-timeout` is.
+ */
+const SALVAGE_MIN_MS = 2000;
 
 /**
  * Compiles rules once and scans chunks: keyword prefilter, regexes in windows
@@ -44,18 +38,21 @@ interface ChunkWork {
  */
 export class Engine {
   readonly rules: readonly CompiledRule[];
-  private readonly router: KeywordRouter;
-  private readonly reported: CompiledRule[];
-  /** Per reported rule, its longest keyword: windows reach at least that far past a hit. */
-  private readonly longestKeyword: number[];
+  /** The reported rules (building blocks of `near` only are not routed). */
+  private readonly all: RuleView;
   private readonly judgeHost: JudgeHost;
   private readonly ruleIds: Set<string>;
   private readonly providerKeys: Set<string>;
   private readonly decodeHost: DecodeHost;
-  /** Some rule came from a file or config: budgeted work always runs under the watchdog. */
-  private readonly untrusted: boolean;
-  /** The cheap, certain rules and their router, built on first use by {@link scanCertain}. */
-  private certain?: { rules: CompiledRule[]; longestKeyword: number[]; router: KeywordRouter };
+  /**
+   * Per reported rule: it came from a file or config (not `builtin`), so
+   * wherever it runs, the watchdog runs too, whatever the chunk's size.
+   */
+  private readonly untrusted: boolean[];
+  /** Whether the watchdog is running now (it is not started twice). */
+  private watching = false;
+  /** The cheap, certain rules, routed on their own; built on first use by {@link scanCertain}. */
+  private certain?: RuleView;
   /** performance.now() past which the chunk being scanned is out of time. */
   private deadline = Infinity;
 
@@ -64,12 +61,13 @@ export class Engine {
     private readonly options: EngineOptions = {},
   ) {
     this.rules = compileRules(specs);
-    this.reported = this.rules.filter((rule) => rule.reported);
+    this.all = new RuleView(
+      this.rules.filter((rule) => rule.reported),
+      FORMAT_HINTS,
+    );
     this.ruleIds = new Set(this.rules.map((rule) => rule.spec.id));
     this.providerKeys = new Set(this.rules.map((rule) => rule.spec.providerKey));
-    this.longestKeyword = this.reported.map(longestKeyword);
-    this.router = new KeywordRouter(this.reported, FORMAT_HINTS);
-    this.untrusted = this.rules.some((rule) => rule.spec.builtin !== true);
+    this.untrusted = this.all.rules.map((rule) => rule.spec.builtin !== true);
     this.judgeHost = {
       filters: candidateFilters(options.allow),
       explain: options.explain === true,
@@ -79,8 +77,11 @@ export class Engine {
     const generic = new Set(this.rules.filter((rule) => rule.spec.generic).map((rule) => rule.spec.id));
     this.decodeHost = {
       scanPlain: (chunk) => {
-        const routes = this.router.route(chunk.text);
-        return { findings: this.scanRouted(chunk, routes, this.reported, this.longestKeyword).findings, hints: routes.hints };
+        const routes = this.all.router.route(chunk.text);
+        const scan = (): ScanResult => this.scanRouted(chunk, routes, this.all);
+        // Decoded text can bring up a rule from a file or config that the chunk's own text did not.
+        const findings = this.needsWatchdog(routes) ? this.watched(Math.max(1, this.deadline - performance.now()), scan) : scan();
+        return { findings: findings.findings, hints: routes.hints };
       },
       rank: (finding) => (generic.has(finding.ruleId) ? 0 : 4) + CONFIDENCE_RANK[finding.confidence],
     };
@@ -88,7 +89,7 @@ export class Engine {
 
   /** Loads what the filters may need (the BPE vocabulary) up front; {@link scanPrepared} loads it only when a chunk needs it. */
   async prepare(): Promise<void> {
-    if (this.reported.some((rule) => rule.spec.generic)) await loadTokenizer();
+    if (this.all.rules.some((rule) => rule.spec.generic)) await loadTokenizer();
   }
 
   /**
@@ -101,7 +102,7 @@ export class Engine {
       return this.scan(chunk);
     } catch (error) {
       if (!(error instanceof TokenizerNotLoaded)) throw error;
-      this.router.reset();
+      this.all.router.reset();
       await loadTokenizer();
       return this.scan(chunk);
     }
@@ -145,11 +146,18 @@ export class Engine {
       // An error raised while handling a match must not carry the match (scrub.ts).
       if (!(error instanceof OutOfTime)) throw withoutScannedText(error, work.chunk.text);
       // Stopped anywhere, perhaps in the middle of routing decoded text: drop the router's half-built state.
-      this.router.reset();
+      this.all.router.reset();
       this.certain?.router.reset();
       let partial: ScanResult;
       try {
-        partial = this.salvage(work, budget);
+        // The cheap candidates not judged yet are judged now, under a budget of their own: config allowlists run user regexes.
+        partial = salvage(this.judgeHost, work, this.view(work.mode).rules, (judge) => {
+          try {
+            this.watched(Math.max(budget, SALVAGE_MIN_MS), judge);
+          } catch (stopped) {
+            if (!(stopped instanceof OutOfTime)) throw stopped;
+          }
+        });
       } catch (salvageError) {
         throw withoutScannedText(salvageError, work.chunk.text);
       }
@@ -159,17 +167,29 @@ export class Engine {
     }
   }
 
+  /** Whether routed text brings up a rule from a file or config, while no watchdog runs. */
+  private needsWatchdog(routes: Routes): boolean {
+    return !this.watching && this.deadline !== Infinity && routes.rules.some((index) => this.untrusted[index]);
+  }
+
+  /** Runs `fn` under the watchdog (budget.ts) for at most `ms`. */
+  private watched<T>(ms: number, fn: () => T): T {
+    this.watching = true;
+    try {
+      return runWithin(ms, fn);
+    } finally {
+      this.watching = false;
+    }
+  }
+
   /** Between rules and candidates: a chunk out of time stops here (the watchdog covers long single matches). */
   private checkBudget(): void {
     if (performance.now() > this.deadline) throw new OutOfTime();
   }
 
-  private certainRules(): NonNullable<Engine['certain']> {
-    if (!this.certain) {
-      const rules = this.reported.filter((rule) => rule.certain);
-      this.certain = { rules, longestKeyword: rules.map(longestKeyword), router: new KeywordRouter(rules) };
-    }
-    return this.certain;
+  private view(mode: Mode): RuleView {
+    if (mode === 'all') return this.all;
+    return (this.certain ??= new RuleView(this.all.rules.filter((rule) => rule.certain)));
   }
 
   /**
@@ -181,36 +201,32 @@ export class Engine {
     const { chunk } = work;
     const timings = this.options.timings;
     const clock = timings ? performance.now() : 0;
-    const { router, rules, longest } =
-      work.mode === 'all'
-        ? { router: this.router, rules: this.reported, longest: this.longestKeyword }
-        : { router: this.certainRules().router, rules: this.certainRules().rules, longest: this.certainRules().longestKeyword };
-    const routes = router.route(chunk.text);
+    const view = this.view(work.mode);
+    const routes = view.router.route(chunk.text);
     const regexClock = timings ? lap(timings, 'prefilter', clock) : 0;
     const lists = new Array<Candidate[] | undefined>(routes.rules.length);
     work.routes = routes;
     work.lists = lists;
     routes.rules.forEach((ruleIndex, i) => {
-      const rule = rules[ruleIndex]!;
-      if (rule.cheap) lists[i] = ruleCandidates(rule, chunk, routes.starts[i]!, longest[ruleIndex]!, work.mode === 'certain');
+      const rule = view.rules[ruleIndex]!;
+      if (rule.cheap) lists[i] = ruleCandidates(rule, chunk, routes.starts[i]!, view.longest[ruleIndex]!, work.mode === 'certain');
     });
     if (timings) lap(timings, 'regex', regexClock);
-    const rest = (): ScanResult => this.budgeted(work, rules, longest);
+    const rest = (): ScanResult => this.budgeted(work, view);
     if (!(budget > 0)) return rest();
     this.deadline = performance.now() + budget;
-    const watchdog = this.untrusted || chunk.text.length >= WATCHDOG_CHARS;
-    return watchdog ? runWithin(budget, rest) : rest();
+    return chunk.text.length >= WATCHDOG_CHARS || (work.mode === 'all' && this.needsWatchdog(routes)) ? this.watched(budget, rest) : rest();
   }
 
   /** The budgeted part of a scan: the expensive rules' candidates, judging every candidate, decoding. */
-  private budgeted(work: ChunkWork, rules: readonly CompiledRule[], longest: readonly number[]): ScanResult {
+  private budgeted(work: ChunkWork, view: RuleView): ScanResult {
     const { chunk, routes, lists } = work as Required<ChunkWork>;
     const timings = this.options.timings;
     let clock = timings ? performance.now() : 0;
     routes.rules.forEach((ruleIndex, i) => {
       if (lists[i]) return;
       this.checkBudget();
-      lists[i] = ruleCandidates(rules[ruleIndex]!, chunk, routes.starts[i]!, longest[ruleIndex]!);
+      lists[i] = ruleCandidates(view.rules[ruleIndex]!, chunk, routes.starts[i]!, view.longest[ruleIndex]!);
     });
     if (timings) clock = lap(timings, 'regex', clock);
     const candidates = lists.flatMap((list) => list ?? []);
@@ -244,45 +260,12 @@ export class Engine {
     return { findings, suppressed: result.suppressed };
   }
 
-  /**
-   * What a stopped scan found: every cheap candidate judged (those the
-   * budgeted part had not reached yet are judged now, under a budget of their
-   * own, since config allowlists run user regexes), plus the expensive
-   * candidates already judged. Decoded findings are not among them.
-   */
-  private salvage(work: ChunkWork, budget: number): ScanResult {
-    const { routes, lists } = work;
-    if (!routes || !lists) return { findings: [], suppressed: [] };
-    let judgement = work.judgement;
-    if (!judgement) {
-      // Stopped before judging began: the cheap rules' candidates alone (their lists were complete before the clock started).
-      const rules = work.mode === 'all' ? this.reported : this.certainRules().rules;
-      const cheap = lists.flatMap((list, i) => (list && rules[routes.rules[i]!]!.cheap ? list : []));
-      if (cheap.length === 0) return { findings: [], suppressed: [] };
-      judgement = new Judgement(this.judgeHost, work.chunk, cheap, routes.markers);
-    }
-    const pending: number[] = [];
-    judgement.candidates.forEach((candidate, i) => {
-      if (candidate.rule.cheap && !judgement.judged(i)) pending.push(i);
-    });
-    if (pending.length > 0) {
-      try {
-        runWithin(budget, () => {
-          for (const i of pending) judgement.consider(i);
-        });
-      } catch (error) {
-        if (!(error instanceof OutOfTime)) throw error;
-      }
-    }
-    return judgement.finish();
-  }
-
   /** Scans routed text with every rule, judged in full (decoded text: the decode stage, already within the budget). */
-  private scanRouted(chunk: Chunk, routes: Routes, rules: readonly CompiledRule[], longest: readonly number[]): ScanResult {
+  private scanRouted(chunk: Chunk, routes: Routes, view: RuleView): ScanResult {
     if (routes.rules.length === 0) return { findings: [], suppressed: [] };
     const candidates = routes.rules.flatMap((ruleIndex, i) => {
       this.checkBudget();
-      return ruleCandidates(rules[ruleIndex]!, chunk, routes.starts[i]!, longest[ruleIndex]!);
+      return ruleCandidates(view.rules[ruleIndex]!, chunk, routes.starts[i]!, view.longest[ruleIndex]!);
     });
     if (candidates.length === 0) return { findings: [], suppressed: [] };
     const judgement = new Judgement(this.judgeHost, chunk, candidates, routes.markers);
@@ -292,11 +275,4 @@ export class Engine {
     }
     return judgement.finish();
   }
-}
-
-/** Adds the time since `since` to a phase; returns now. */
-function lap(timings: EngineTimings, phase: keyof EngineTimings, since: number): number {
-  const now = performance.now();
-  timings[phase] += now - since;
-  return now;
 }

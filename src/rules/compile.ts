@@ -40,7 +40,10 @@ export interface CompiledRule {
   cheap: boolean;
   /** Cheap and of high confidence (a prefix with a checksum, or a fixed shape): run over the printable runs of binary files too. */
   certain: boolean;
-  /** For certain rules: the regex (`gd`) and its sticky form without leading lookbehinds, for binary files' printable runs ({@link withoutLeadingLookbehinds}). */
+  /**
+   * For certain rules, set by {@link looseRegexes} when binary files are first
+   * scanned: the regex (`gd`) and its sticky form without leading lookbehinds.
+   */
   loose?: { regex: RegExp; sticky: RegExp };
 }
 
@@ -133,10 +136,6 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
       certain: cheap && spec.confidence === 'high',
     };
     if (analysis.anchored) rule.sticky = new RegExp(spec.pattern, withFlags(spec.flags, 'yd'));
-    if (rule.certain) {
-      const loose = withoutLeadingLookbehinds(spec.pattern, spec.flags) ?? spec.pattern;
-      rule.loose = { regex: new RegExp(loose, withFlags(spec.flags, 'gd')), sticky: new RegExp(loose, withFlags(spec.flags, 'yd')) };
-    }
     if (spec.paths && spec.paths.length > 0) {
       // Parsed once: minimatch() parses its glob again on every call, and this runs for every chunk.
       const matchers = spec.paths.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));
@@ -147,4 +146,19 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
   });
   if (problems.length > 0) throw new RuleError(problems);
   return compiled;
+}
+
+/**
+ * A certain rule's regexes for binary files' printable runs, without the
+ * lookbehinds before its prefix ({@link withoutLeadingLookbehinds}): made on
+ * first use, since parsing patterns costs start-up time and most scans meet
+ * no binary file.
+ */
+export function looseRegexes(rule: CompiledRule): { regex: RegExp; sticky: RegExp } {
+  if (!rule.loose) {
+    const { pattern, flags } = rule.spec;
+    const loose = withoutLeadingLookbehinds(pattern, flags) ?? pattern;
+    rule.loose = { regex: new RegExp(loose, withFlags(flags, 'gd')), sticky: new RegExp(loose, withFlags(flags, 'yd')) };
+  }
+  return rule.loose;
 }

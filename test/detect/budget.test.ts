@@ -135,4 +135,12 @@ describe('the watchdog and rules from files or configs', () => {
     // The next chunk scans normally.
     expect(engine.scan({ text: 'aaab!', origin: { path: 'ok.txt' } }).findings.map((f) => f.secret)).toEqual(['aaab!']);
   });
+
+  it('watches a custom rule that only decoded text brings up', () => {
+    const nested = testRule({ id: 'test-nested', keywords: ['zzq'], pattern: '(?<secret>(?:[a-z]{1,30}){1,30}!)' });
+    const engine = new Engine([nested], { budgetMs: 200 });
+    const encoded = Buffer.from(`zzq${randomFrom('bcdfghjkmnpqrstvwxz', 27)}`).toString('base64');
+    const error = timeoutOf(engine, `value: ${encoded}\n`, 'encoded.yaml');
+    expect(error.path).toBe('encoded.yaml');
+  });
 });
