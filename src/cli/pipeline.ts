@@ -48,6 +48,8 @@ export interface CommandScan {
   baseline?: false;
   /** No report at all (baseline create/update write their own file). */
   noReport?: boolean;
+  /** Told what the runner tells the progress line and `--verbose`, too. */
+  events?: RunEvents;
 }
 
 /** Checks, before any input is read, what can be checked: the output file and the verification options. */
@@ -154,7 +156,7 @@ async function run(command: CommandScan, snapshot: ConfigSnapshot | undefined): 
     steps: [...setup.steps, ...verifySteps(args, io, setup.rules), ...(command.steps ?? [])],
     sinks,
     explain: args.explain,
-    events: events(io, args, progress),
+    events: withExtra(events(io, args, progress), command.events),
   }).finally(() => progress.finish());
   if (output && !args.quiet && !command.noReport) {
     const n = report.findings.length;
@@ -173,6 +175,25 @@ async function run(command: CommandScan, snapshot: ConfigSnapshot | undefined): 
 /** 0 nothing found; `--exit-code` (default 1) when findings remain. */
 export function exitCode(report: ScanReport, args: Pick<ScanArgs, 'exit-code'>): number {
   return report.findings.length > 0 ? args['exit-code'] : 0;
+}
+
+/** Both listeners told each event. */
+function withExtra(base: RunEvents, extra: RunEvents | undefined): RunEvents {
+  if (!extra) return base;
+  return {
+    progress: (update) => {
+      base.progress?.(update);
+      extra.progress?.(update);
+    },
+    scanned: (file, bytes, encoding) => {
+      base.scanned?.(file, bytes, encoding);
+      extra.scanned?.(file, bytes, encoding);
+    },
+    skipped: (file, reason) => {
+      base.skipped?.(file, reason);
+      extra.skipped?.(file, reason);
+    },
+  };
 }
 
 /** The progress line, and with `--verbose` a line per input (paths only, never content). */

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type Problem } from '../core/errors.js';
+import { withFileLock, type LockOptions } from './lock.js';
 
 /**
  * A baseline: findings accepted as known, so scans report only new ones.
@@ -152,4 +153,29 @@ export function writeBaseline(baseline: Baseline): void {
       { file: baseline.file, message: `cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` },
     ]);
   }
+}
+
+/**
+ * Reads, changes and writes a baseline holding its lock (`FILE.lock`, see
+ * config/lock.ts), so runs that update it at once lose none of each other's
+ * entries: `change` gets the baseline as it is now (undefined when there is
+ * none yet), and returns the salt and entries to write (with anything else
+ * the caller wants back as `changed`). Returns what was there and what was written.
+ */
+export async function updateBaselineFile<T extends Pick<Baseline, 'salt' | 'entries'>>(
+  file: string,
+  change: (previous: Baseline | undefined) => T,
+  options: LockOptions = {},
+): Promise<{ previous: Baseline | undefined; next: Baseline; changed: T }> {
+  return withFileLock(
+    file,
+    () => {
+      const previous = existsSync(file) ? readBaseline(file) : undefined;
+      const changed = change(previous);
+      const next: Baseline = { file, salt: changed.salt, entries: changed.entries };
+      writeBaseline(next);
+      return { previous, next, changed };
+    },
+    options,
+  );
 }

@@ -45,9 +45,11 @@ export const DEFAULT_SKIP_PATHS = [
   '**/.pnp.cjs',
   '**/.pnp.loader.mjs',
   '**/*.{png,jpg,jpeg,gif,bmp,ico,webp,avif,tif,tiff,psd,svgz,heic}',
-  '**/*.{zip,tar,gz,tgz,bz2,xz,7z,rar,zst,jar,war,ear,whl,egg,nupkg,gem,deb,rpm,dmg,iso,apk,ipa}',
+  // Archives whose members are compressed in ways keyhound does not open. gzip (.gz, .tgz) is
+  // decompressed and scanned (sources/gzip.ts); databases and compiled files (.db, .sqlite,
+  // .so, .exe, .class, ...) are scanned for the printable runs a token leaves in them.
+  '**/*.{zip,bz2,xz,7z,rar,zst,jar,war,ear,whl,egg,nupkg,gem,deb,rpm,dmg,iso,apk,ipa}',
   '**/*.{woff,woff2,ttf,otf,eot,mp3,mp4,m4a,wav,ogg,flac,avi,mov,mkv,webm,pdf}',
-  '**/*.{exe,dll,so,dylib,a,o,obj,class,pyc,pyo,wasm,bin,dat,db,sqlite,sqlite3}',
 ];
 
 /** The default config's `allow.paths`: the folders above as `**\/name/**` globs, then the file globs. */

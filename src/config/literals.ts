@@ -27,7 +27,7 @@ function ofAlternatives(alternatives: readonly AST.Alternative[]): string[] | un
   for (const alternative of alternatives) {
     const set = ofSequence(alternative.elements);
     if (!set) return undefined;
-    out.push(...set);
+    for (const literal of set) out.push(literal);
   }
   return out.length > 0 ? out : undefined;
 }
@@ -76,6 +76,6 @@ function ofSequence(elements: readonly AST.Element[]): string[] | undefined {
   }
   flush();
   if (options.length === 0) return undefined;
-  const score = (set: string[]): number => Math.min(...set.map((s) => s.length)) * 100 - set.length;
+  const score = (set: string[]): number => set.reduce((min, s) => Math.min(min, s.length), Infinity) * 100 - set.length;
   return options.reduce((best, set) => (score(set) > score(best) ? set : best));
 }

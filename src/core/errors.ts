@@ -1,3 +1,5 @@
+import type { ScanResult } from './types.js';
+
 /**
  * User-facing errors. Each names where the problem is and what to do, and maps
  * to exit code 2. None of them ever carries matched text.
@@ -50,13 +52,17 @@ export class UsageError extends KeyhoundError {}
 
 /**
  * Scanning one chunk (a file, a 16 MiB piece of a bigger one, a diff) ran past
- * the time budget (`--file-timeout`). Sources count the file as skipped with
- * reason `timeout`; the message names the path only, never content.
+ * the time budget (`--file-timeout`), so the chunk was not scanned in full and
+ * must not count as scanned. `partial` holds every finding made before the
+ * stop, with the same filters applied: all of the cheap rules' (which always
+ * run to the end) and the expensive rules' judged in time; report them. The
+ * message names the path only, never content.
  */
 export class ScanTimeoutError extends KeyhoundError {
   constructor(
     readonly path: string,
     readonly budgetMs: number,
+    readonly partial: ScanResult = { findings: [], suppressed: [] },
   ) {
     super(
       `${path}: scanning took longer than ${budgetMs / 1000} s (--file-timeout), so it was stopped; the file is reported as skipped (timeout)`,

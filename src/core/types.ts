@@ -89,6 +89,14 @@ export interface RuleSpec {
   /** Where the rule came from, for error messages. */
   source?: { file: string; line?: number };
   /**
+   * Shipped with keyhound (set by `builtinRules()`, never read from a rule
+   * file): lint-clean and run against adversarial input by its tests, so a
+   * cheap one may run without a time budget (docs/hardening.md). Rules from
+   * files, configs and `--rules` always run within the budget, under the
+   * watchdog.
+   */
+  builtin?: boolean;
+  /**
    * What compiling learns from the pattern, computed at build time for
    * built-in rules (`analyseRule`, scripts/build.mjs) and on load when absent.
    * Drop it from a copy whose pattern, flags or keywords change.
@@ -103,6 +111,12 @@ export interface RuleAnalysis {
   maxMatchLength?: number;
   /** Every match starts with one of the rule's keywords. */
   anchored: boolean;
+  /**
+   * Every match starts with the `secret` group (past lookbehinds): a token
+   * whose own prefix is its keyword (`ghp_...`, `AKIA...`), not a name and an
+   * assignment before a value. Absent in analyses made before it existed: false.
+   */
+  secretFirst?: boolean;
 }
 
 export interface CommitInfo {
@@ -240,9 +254,10 @@ export type KnownSkipReason =
   | 'submodule'
   | 'timeout'
   | 'path-too-long'
-  | 'invalid-encoding';
+  | 'invalid-encoding'
+  | 'decompression-bomb';
 
-/** Why a source did not scan something: a documented reason, or a source's own (`api-file-limit`). */
+/** Why a source did not scan something: a documented reason, or a source's own (`api-file-limit`); `& {}` keeps editors offering the names above. */
 export type SkipReason = KnownSkipReason | (string & {});
 
 export interface ScanStats {

@@ -1,7 +1,33 @@
-import type { CompiledRule } from '../rules/compile.js';
+import type { Chunk } from '../core/types.js';
+import { looseRegexes, type CompiledRule } from '../rules/compile.js';
 import { shannonEntropy } from './entropy.js';
 import type { Candidate } from './filters/types.js';
-import type { Window } from './windows.js';
+import { windowsAround, type Window } from './windows.js';
+
+/**
+ * A rule's candidates at its keyword hits (`starts`): one sticky attempt per
+ * hit, or its regex in windows around them. `loose`: a certain rule's
+ * regex without its leading lookbehinds (binary files' printable runs).
+ */
+export function ruleCandidates(
+  rule: CompiledRule,
+  chunk: Chunk,
+  starts: readonly number[],
+  longestKeyword: number,
+  loose = false,
+): Candidate[] {
+  if (rule.matchesPath && !rule.matchesPath(chunk.origin.path)) return [];
+  if (loose && rule.certain) return findAnchoredCandidates(rule, chunk.text, starts, looseRegexes(rule));
+  if (rule.sticky) return findAnchoredCandidates(rule, chunk.text, starts);
+  return findCandidates(rule, chunk.text, windowsAround(chunk.text, starts, longestKeyword, rule.window));
+}
+
+/** A rule's longest keyword: windows reach at least that far past a hit. */
+export function longestKeyword(rule: CompiledRule): number {
+  let longest = 0;
+  for (const keyword of rule.spec.keywords) longest = Math.max(longest, keyword.length);
+  return longest;
+}
 
 /**
  * Runs a rule's regex inside each window. A match that touches a window edge
@@ -24,11 +50,29 @@ export function findCandidates(rule: CompiledRule, text: string, windows: readon
 }
 
 /**
+ * Keyword hits denser than one per this many characters make one sticky
+ * attempt each cost more (a call per hit) than the regex's own scan of the
+ * whole text; text padded with a keyword is the case that matters.
+ */
+const DENSE_HITS = 256;
+/** ...and this many at least: in a small file a few hits are cheaper than a scan of it all. */
+const DENSE_MIN = 64;
+
+/**
  * For rules whose every match starts with a keyword: one sticky attempt at each
  * hit, over the whole text (so lookbehinds see real context and nothing is cut).
+ * When hits are dense, the regex scans the text once instead: every match
+ * starts at a hit, so the leftmost match past the previous one is the match at
+ * the first hit past it, and both find the same candidates.
  */
-export function findAnchoredCandidates(rule: CompiledRule, text: string, starts: readonly number[]): Candidate[] {
-  const regex = rule.sticky!;
+export function findAnchoredCandidates(
+  rule: CompiledRule,
+  text: string,
+  starts: readonly number[],
+  regexes: { regex: RegExp; sticky: RegExp } = { regex: rule.regex, sticky: rule.sticky! },
+): Candidate[] {
+  if (starts.length >= DENSE_MIN && starts.length * DENSE_HITS > text.length) return findAll(rule, text, regexes.regex);
+  const regex = regexes.sticky;
   const out: Candidate[] = [];
   let covered = -1;
   for (const start of starts) {
@@ -47,6 +91,21 @@ export function findAnchoredCandidates(rule: CompiledRule, text: string, starts:
   return out;
 }
 
+/** Every match of a rule's regex in the whole text, left to right. */
+function findAll(rule: CompiledRule, text: string, regex: RegExp): Candidate[] {
+  const out: Candidate[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    const candidate = toCandidate(rule, text, m, 0);
+    if (candidate) out.push(candidate);
+  }
+  return out;
+}
+
 function toCandidate(rule: CompiledRule, text: string, m: RegExpExecArray, base: number): Candidate | undefined {
   const start = base + m.index;
   const end = start + m[0].length;
@@ -58,7 +117,7 @@ function toCandidate(rule: CompiledRule, text: string, m: RegExpExecArray, base:
   const candidate: Candidate = { rule, start, end, secretStart, secretEnd, secret, match: m[0], entropy: shannonEntropy(secret) };
   // The match's other named groups (the `id` of an `id:secret` pair) are for verification only.
   if (m.groups) {
-    for (const [name, value] of Object.entries(m.groups))
+    for (const [name, value] of Object.entries(m.groups as Record<string, string | undefined>))
       if (value !== undefined && name !== 'secret') (candidate.related ??= {})[name] = value;
   }
   return candidate;

@@ -84,7 +84,7 @@ function layer(host: DecodeHost, text: string, origin: Origin, depth: number, re
     .map((finding) => ({ finding, start: finding.offset, end: finding.offset + finding.secret.length, chain: [] as Encoding[] }))
     .filter((item) => regions.some((r) => overlaps(r, item)));
   if (depth <= 0) return direct;
-  return merge(direct, decodeLayer(host, text, origin, depth, regions, plain.hints), host.rank);
+  return merge(direct, decodeLayer(host, text, origin, depth, regions, plain.hints), (f) => host.rank(f));
 }
 
 /**
@@ -185,7 +185,7 @@ export function finishDecoded(
     end: finding.offset + finding.secret.length,
     chain: [] as Encoding[],
   }));
-  const kept = merge(directItems, items, host.rank);
+  const kept = merge(directItems, items, (f) => host.rank(f));
   const lines = new LineIndex(chunk.text, chunk.firstLine ?? 1, chunk.firstColumn ?? 1);
   const segments = segmentSpans(items);
   const masked: Span[] = [...direct.map((f) => ({ start: f.offset, end: f.offset + f.secret.length })), ...segments];
@@ -206,4 +206,24 @@ export function finishDecoded(
     });
   }
   return { direct: kept.filter((i) => i.chain.length === 0).map((i) => i.finding), decoded };
+}
+
+/**
+ * The chunk's findings with those inside its encoded segments ({@link decodeLayer}'s
+ * items), in order of offset. `markers`: the chunk's inline markers, when it has any.
+ */
+export function withDecoded(
+  host: DecodeHost,
+  chunk: Chunk,
+  findings: Finding[],
+  items: DecodedItem[],
+  options: { redact: boolean; markers?: (lines: LineIndex) => { allows(line: number, ruleId: string): unknown } },
+): Finding[] {
+  const { markers } = options;
+  const { direct, decoded } = finishDecoded(host, chunk, findings, items, {
+    redact: options.redact,
+    ...(chunk.lines ? { lines: chunk.lines } : {}),
+    ...(markers ? { allowedInline: (lines, line, ruleId) => markers(lines).allows(line, ruleId) !== undefined } : {}),
+  });
+  return [...direct, ...decoded].sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
 }

@@ -1,4 +1,5 @@
 import type { CompiledRule } from '../rules/compile.js';
+import { longestKeyword } from './candidates.js';
 import { Prefilter } from './prefilter.js';
 
 /** Literals of the inline markers (inline.ts), found by the same pass as rule keywords. */
@@ -92,5 +93,19 @@ export class KeywordRouter {
       return list;
     });
     return { rules: touched, starts, markers, hints };
+  }
+}
+
+/** A set of rules with their router and each one's longest keyword (windows reach at least that far past a hit). */
+export class RuleView {
+  readonly router: KeywordRouter;
+  readonly longest: number[];
+
+  constructor(
+    readonly rules: readonly CompiledRule[],
+    hints: readonly string[] = [],
+  ) {
+    this.router = new KeywordRouter(rules, hints);
+    this.longest = rules.map(longestKeyword);
   }
 }

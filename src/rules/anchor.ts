@@ -108,3 +108,39 @@ export function startsWithKeyword(pattern: string, flags: string | undefined, ke
   if (!literals) return false;
   return literals.every((literal) => keywords.some((keyword) => literal.toLowerCase().startsWith(keyword)));
 }
+
+/**
+ * Whether every match starts with the named group `secret`, past leading
+ * assertions: `(?<![A-Za-z0-9])(?<secret>ghp_[A-Za-z0-9]{36})` yes,
+ * `token\\s{0,4}=\\s{0,4}(?<secret>[a-f0-9]{32})` no.
+ */
+export function secretFirst(pattern: string, flags = ''): boolean {
+  const ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+  return ast.alternatives.every((alternative) => {
+    const first = alternative.elements.find((element) => element.type !== 'Assertion');
+    return first?.type === 'CapturingGroup' && first.name === 'secret';
+  });
+}
+
+/**
+ * The pattern without the lookbehinds that open it (`(?<![A-Za-z0-9_])ghp_...`
+ * → `ghp_...`), for the printable runs of binary files: fields of a database
+ * record or a string table touch each other (`githubghp_...`), so what comes
+ * before a token says nothing there, while its prefix still marks its start.
+ * Undefined when there is none to drop.
+ */
+export function withoutLeadingLookbehinds(pattern: string, flags = ''): string | undefined {
+  const ast = parser.parsePattern(pattern, 0, pattern.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+  const parts: string[] = [];
+  let dropped = false;
+  for (const alternative of ast.alternatives) {
+    let from = alternative.start;
+    for (const element of alternative.elements) {
+      if (element.type !== 'Assertion' || element.kind !== 'lookbehind') break;
+      from = element.end;
+      dropped = true;
+    }
+    parts.push(pattern.slice(from, alternative.end));
+  }
+  return dropped ? parts.join('|') : undefined;
+}

@@ -13,9 +13,12 @@ declare const __KEYHOUND_BUILTIN_RULES_JSON__: string | undefined;
 
 let cached: RuleSpec[] | undefined;
 
+/** The rules shipped with keyhound, each marked `builtin` (the only way a rule gets that mark). */
 export function builtinRules(): RuleSpec[] {
-  cached ??= typeof __KEYHOUND_BUILTIN_RULES_JSON__ !== 'undefined'
-    ? (JSON.parse(__KEYHOUND_BUILTIN_RULES_JSON__) as RuleSpec[])
-    : loadRules([builtinRulesDir()]);
+  cached ??= (
+    typeof __KEYHOUND_BUILTIN_RULES_JSON__ !== 'undefined'
+      ? (JSON.parse(__KEYHOUND_BUILTIN_RULES_JSON__) as RuleSpec[])
+      : loadRules([builtinRulesDir()])
+  ).map((rule) => ({ ...rule, builtin: true }));
   return cached;
 }

@@ -2,7 +2,7 @@ import { Minimatch } from 'minimatch';
 import { RuleError, type Problem } from '../core/errors.js';
 import type { AllowTarget, NearSpec, RuleAnalysis, RuleSpec } from '../core/types.js';
 import { CHECKSUMS, type ChecksumValidator } from '../core/checksums/index.js';
-import { startsWithKeyword } from './anchor.js';
+import { secretFirst, startsWithKeyword, withoutLeadingLookbehinds } from './anchor.js';
 import { maxMatchLength } from './regex-length.js';
 
 const DEFAULT_NEAR_LINES = 5;
@@ -33,6 +33,48 @@ export interface CompiledRule {
   near: CompiledNear[];
   checksum?: ChecksumValidator;
   reported: boolean;
+  /**
+   * Runs on the cheap path: outside the time budget, always to the end
+   * ({@link isCheap}). Everything else is budgeted.
+   */
+  cheap: boolean;
+  /** Cheap and of high confidence (a prefix with a checksum, or a fixed shape): run over the printable runs of binary files too. */
+  certain: boolean;
+  /**
+   * For certain rules, set by {@link looseRegexes} when binary files are first
+   * scanned: the regex (`gd`) and its sticky form without leading lookbehinds.
+   */
+  loose?: { regex: RegExp; sticky: RegExp };
+}
+
+/**
+ * Longest match a cheap rule may have. A cheap rule's regex is tried once,
+ * sticky, at each keyword hit, and a lint-clean token pattern gives up within
+ * about its longest match, so its work is linear in the text with this
+ * constant (bench/cheap-path.mjs measures the worst inputs we know).
+ */
+export const CHEAP_MAX_MATCH = 2048;
+
+/**
+ * Whether a rule runs on the cheap path, outside the time budget: a built-in
+ * rule (lint-clean and tested against adversarial input) for a token whose
+ * literal prefix is its keyword: every match starts at a keyword (one sticky
+ * attempt per hit) with the secret itself (no name, gap or assignment to
+ * search through first), and is at most {@link CHEAP_MAX_MATCH} long. Not
+ * generic, no `near` conditions. Everything else is expensive, and budgeted:
+ * generic rules, context rules (a name and an assignment before the value, or
+ * `near` partners), rules that run in windows, and every rule from a file or
+ * config.
+ */
+export function isCheap(spec: RuleSpec, analysis: RuleAnalysis): boolean {
+  return (
+    spec.builtin === true &&
+    !spec.generic &&
+    (spec.near?.length ?? 0) === 0 &&
+    analysis.anchored &&
+    analysis.secretFirst === true &&
+    (analysis.maxMatchLength ?? Infinity) <= CHEAP_MAX_MATCH
+  );
 }
 
 /**
@@ -47,7 +89,11 @@ function windowRadius(spec: RuleSpec, analysis: RuleAnalysis): number {
 /** The pattern analyses compiling needs; scripts/build.mjs runs this once per built-in rule. */
 export function analyseRule(spec: RuleSpec): RuleAnalysis {
   const longest = maxMatchLength(spec.pattern, spec.flags);
-  return { ...(Number.isFinite(longest) ? { maxMatchLength: longest } : {}), anchored: startsWithKeyword(spec.pattern, spec.flags, spec.keywords) };
+  return {
+    ...(Number.isFinite(longest) ? { maxMatchLength: longest } : {}),
+    anchored: startsWithKeyword(spec.pattern, spec.flags, spec.keywords),
+    secretFirst: secretFirst(spec.pattern, spec.flags),
+  };
 }
 
 function withFlags(flags: string | undefined, extra: string): string {
@@ -78,6 +124,7 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
       });
     }
     const analysis = spec.analysis ?? analyseRule(spec);
+    const cheap = isCheap(spec, analysis);
     const rule: CompiledRule = {
       spec,
       regex: new RegExp(spec.pattern, withFlags(spec.flags, 'gd')),
@@ -85,6 +132,8 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
       allow: (spec.allow ?? []).map((a) => ({ regex: new RegExp(a.regex, a.flags ?? ''), target: a.target ?? 'secret', source: a.regex })),
       near,
       reported: spec.report !== false,
+      cheap,
+      certain: cheap && spec.confidence === 'high',
     };
     if (analysis.anchored) rule.sticky = new RegExp(spec.pattern, withFlags(spec.flags, 'yd'));
     if (spec.paths && spec.paths.length > 0) {
@@ -97,4 +146,19 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
   });
   if (problems.length > 0) throw new RuleError(problems);
   return compiled;
+}
+
+/**
+ * A certain rule's regexes for binary files' printable runs, without the
+ * lookbehinds before its prefix ({@link withoutLeadingLookbehinds}): made on
+ * first use, since parsing patterns costs start-up time and most scans meet
+ * no binary file.
+ */
+export function looseRegexes(rule: CompiledRule): { regex: RegExp; sticky: RegExp } {
+  if (!rule.loose) {
+    const { pattern, flags } = rule.spec;
+    const loose = withoutLeadingLookbehinds(pattern, flags) ?? pattern;
+    rule.loose = { regex: new RegExp(loose, withFlags(flags, 'gd')), sticky: new RegExp(loose, withFlags(flags, 'yd')) };
+  }
+  return rule.loose;
 }

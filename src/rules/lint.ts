@@ -5,8 +5,14 @@ import { startsWithKeyword } from './anchor.js';
 
 const parser = new RegExpParser({ ecmaVersion: 2025 });
 
-/** Nested variable repetitions whose bounds multiply past this can take long to fail. */
-const NESTED_LIMIT = 1000;
+/**
+ * A variable repetition inside another whose end is ambiguous splits a run of
+ * text between the outer's iterations in exponentially many ways
+ * (`(?:[a-z]{1,30}){1,30}!` on 44 letters never finishes), so any such pair
+ * whose bounds multiply past this is refused; at 16 a near-miss tries at most
+ * 2^16 splits.
+ */
+const NESTED_LIMIT = 16;
 /**
  * Two variable repetitions in a row over overlapping characters (`[a-z]{1,4000}[a-z]{1,4000}`)
  * try every split of a run at each start: the widths of their ranges multiplied.
@@ -23,7 +29,8 @@ export interface LintFinding {
  * Catastrophic backtracking checks for a JavaScript regex (docs/rules.md: we run a
  * backtracking engine, so patterns must be written not to need it):
  * - no unbounded repetition (`*`, `+`, `{n,}`) except of a single literal character;
- * - no repetition nested in a repetition when both vary and their bounds multiply past 1000;
+ * - no repetition nested in a repetition when both vary, where the inner one stops is ambiguous, and
+ *   their bounds multiply past 16 (`(?:[a-z]{1,30}){1,30}`);
  * - no repeated group whose alternatives can start with the same character (`(a|ab){1,9}`);
  * - no two variable repetitions in a row over the same characters whose ranges multiply past 200000
  *   (`\w{1,1000}\w{1,1000}`: polynomial, not exponential, but as slow in practice).
@@ -133,18 +140,22 @@ function firstChars(alternative: AST.Alternative, ignoreCase: boolean): Set<numb
 /**
  * Whether the text after `inner` (inside `outer`, including the start of the
  * next repetition of `outer`) may begin with a character `inner` also matches.
+ * Not when a required element follows that neither `inner` nor the optional
+ * elements before it can match (`[^\n]{0,200}\r?\n`): that element then pins
+ * where each repetition of `outer` ends, and the choices left are local.
  */
 function ambiguousEnd(inner: AST.Quantifier, outer: AST.Quantifier, ignoreCase: boolean): boolean {
   const own = elementChars(inner.element, ignoreCase) ?? ALL();
   const follow = new Set<number>();
   let node: AST.Node = inner;
   for (;;) {
-    const parent: AST.Node | null = node.parent;
+    const parent = node.parent as AST.Node | null;
     if (!parent) return true;
     if (parent.type === 'Alternative') {
       const rest = parent.elements.slice(parent.elements.indexOf(node as AST.Element) + 1);
       const chars = sequenceChars(rest, ignoreCase);
       if (chars) {
+        if (pinnedBy(rest, own, ignoreCase)) return false;
         for (const c of chars) follow.add(c);
         break;
       }
@@ -159,6 +170,22 @@ function ambiguousEnd(inner: AST.Quantifier, outer: AST.Quantifier, ignoreCase: 
     node = parent;
   }
   for (const c of own) if (follow.has(c)) return true;
+  return false;
+}
+
+/**
+ * Whether the first required element of `rest` matches none of `own` and none
+ * of the characters of the optional elements before it.
+ */
+function pinnedBy(rest: readonly AST.Element[], own: Set<number>, ignoreCase: boolean): boolean {
+  const before = new Set(own);
+  for (const element of rest) {
+    if (element.type === 'Assertion') continue;
+    const chars = elementChars(element, ignoreCase);
+    if (!chars) return false;
+    if (!nullable(element)) return ![...chars].some((c) => before.has(c));
+    for (const c of chars) before.add(c);
+  }
   return false;
 }
 

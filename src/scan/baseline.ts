@@ -25,9 +25,29 @@ function hasher(salt: string): (secret: string) => string {
   };
 }
 
+/**
+ * Whether the scan knows what the path `baselinePath` (relative to the
+ * baseline's folder) holds now with rule `ruleId` on: the file was read with
+ * the rule enabled, or it is gone from a scanned folder. Not when it was
+ * skipped (too large, gitignored, unreadable, timed out, binary for a rule
+ * that does not run on binaries), lies outside what was scanned, or the rule
+ * was disabled. Only such paths can prove a secret gone.
+ */
+export type ScannedPredicate = (baselinePath: string, ruleId: string) => boolean;
+
 export interface BaselineStepOptions {
   /** List baselined findings in `suppressed` (`--explain`). */
   explain?: boolean;
+  /**
+   * What the scan covered ({@link ScannedPredicate}). A finding whose secret
+   * the baseline has for the same rule at another path is `moved` only when
+   * that path was scanned and no longer holds it; otherwise (a copy, or an
+   * old path not scanned) it is new. Default: every path counts as scanned,
+   * so only a copy still found at its old path is told from a move.
+   */
+  scanned?: ScannedPredicate;
+  /** The same, built from the inputs the run read as text (finding paths), when the step has them: see {@link Collector.readAsText}. */
+  scannedWith?: (readAsText: ReadonlySet<string>) => ScannedPredicate;
   /** Finding path → baseline path; see {@link baselinePathMapper}. Default: unchanged. */
   toBaselinePath?: (findingPath: string) => string;
   /** How `--explain` names the file, e.g. `.keyhound-baseline.jsonl`. Default: its base name. */
@@ -37,28 +57,38 @@ export interface BaselineStepOptions {
 /**
  * The baseline step of every scanning command (scan, git, staged, the
  * Action): findings the baseline accepted are taken out (listed under
- * `--explain` with the entry's line); findings whose secret the baseline
- * accepted for the same rule under another path (a renamed file) move to
- * `moved`, at info level, instead of being reported as new. It works on raw
- * secrets before anything is redacted, so redaction never disables it.
+ * `--explain` with the entry's line). A finding whose secret the baseline
+ * accepted for the same rule under another path goes to `moved`, at info
+ * level, only when it moved: that old path was scanned and no longer holds
+ * the secret, and no other finding took that entry already (one old place
+ * moves to one new place). A copy (the old path still holds it) is new.
+ * Whether an old place still holds a secret is known only once every finding
+ * is in, so such findings are held back and handed on at the end (`flush`);
+ * all others pass at once, so streamed output keeps streaming. It works on
+ * raw secrets before anything is redacted, so redaction never disables it.
  */
 export function baselineStep(baseline: Baseline, options: BaselineStepOptions = {}): Step {
   const toPath = options.toBaselinePath ?? ((p: string) => p);
+  const scannedBy = options.scanned ?? (() => true);
   const hash = hasher(baseline.salt);
   const shown = options.shownAs ?? path.basename(baseline.file);
   const exact = new Map<string, BaselineEntry>();
-  const byRuleAndHash = new Map<string, BaselineEntry>();
+  const loose = new Set<string>();
   for (const entry of baseline.entries) {
     exact.set(entryKey(entry), entry);
-    const loose = `${entry.rule}\0${entry.hash}`;
-    if (!byRuleAndHash.has(loose)) byRuleAndHash.set(loose, entry);
+    loose.add(`${entry.rule}\0${entry.hash}`);
   }
+  // Where each (rule, secret) is found now, in baseline paths: an old place that still holds it was copied, not left.
+  const heldNow = new Set<string>();
+  const waiting: Finding[] = [];
   let baselined = 0;
   return {
     name: 'baseline',
     each(finding, ledger) {
       const h = hash(finding.secret);
-      const entry = exact.get(entryKey({ rule: finding.ruleId, path: toPath(finding.path), hash: h }));
+      const key = entryKey({ rule: finding.ruleId, path: toPath(finding.path), hash: h });
+      heldNow.add(key);
+      const entry = exact.get(key);
       if (entry) {
         baselined++;
         if (options.explain) {
@@ -76,10 +106,28 @@ export function baselineStep(baseline: Baseline, options: BaselineStepOptions = 
         }
         return undefined;
       }
-      const elsewhere = byRuleAndHash.get(`${finding.ruleId}\0${h}`);
-      if (!elsewhere) return finding;
-      ledger.moved.push({ finding, from: elsewhere.path });
+      if (!loose.has(`${finding.ruleId}\0${h}`)) return finding;
+      // Accepted elsewhere: a move or a copy, decided once every finding is in.
+      waiting.push(finding);
       return undefined;
+    },
+    flush(emit, ledger) {
+      const scanned = options.scannedWith ? options.scannedWith(ledger.readAsText) : scannedBy;
+      // Entries whose place was scanned and no longer holds their secret: each can explain one move.
+      const vacated = new Map<string, BaselineEntry[]>();
+      for (const entry of baseline.entries) {
+        if (heldNow.has(entryKey(entry)) || !scanned(entry.path, entry.rule)) continue;
+        const key = `${entry.rule}\0${entry.hash}`;
+        const list = vacated.get(key);
+        if (list) list.push(entry);
+        else vacated.set(key, [entry]);
+      }
+      for (const finding of waiting) {
+        const from = vacated.get(`${finding.ruleId}\0${hash(finding.secret)}`)?.shift();
+        if (from) ledger.moved.push({ finding, from: from.path });
+        else emit(finding);
+      }
+      waiting.length = 0;
     },
     stats: () => ({ baselined }),
   };
@@ -95,16 +143,18 @@ export interface BaselineChange {
 /**
  * `baseline update`: entries still matched by a finding stay as they are (their
  * line hints too, so the file changes only where findings did); findings with
- * no entry are added; entries that match nothing are pruned, but only where
- * the scan looked (`covered`), so updating from a subfolder keeps the rest.
- * Without `previous` (`baseline create`), every finding becomes an entry.
+ * no entry are added; entries that match nothing are pruned, but only when
+ * the scan read their path with their rule on (`scanned`): a file skipped as
+ * too large, gitignored, unreadable or timed out, a folder not scanned, or a
+ * disabled rule keeps its entries. Without `previous` (`baseline create`),
+ * every finding becomes an entry.
  */
 export function updateEntries(
   findings: readonly Finding[],
   salt: string,
   previous: readonly BaselineEntry[],
   toPath: (p: string) => string,
-  covered: (baselinePath: string) => boolean,
+  scanned: ScannedPredicate,
 ): BaselineChange {
   const hash = hasher(salt);
   const current = new Map<string, BaselineEntry>();
@@ -122,7 +172,7 @@ export function updateEntries(
     const key = entryKey(entry);
     if (previousKeys.has(key)) continue;
     previousKeys.add(key);
-    if (current.has(key) || !covered(entry.path)) {
+    if (current.has(key) || !scanned(entry.path, entry.rule)) {
       const { fileLine: _line, ...stored } = entry;
       entries.push(stored);
       kept++;

@@ -19,6 +19,8 @@ export class Collector {
   readonly moved: MovedFinding[] = [];
   readonly failed: FailedInput[] = [];
   readonly stats: ScanStats = { files: 0, bytes: 0, skipped: {}, durationMs: 0 };
+  /** Inputs read as text (not binaries' printable runs alone): what can prove a baselined secret gone from its path. */
+  readonly readAsText = new Set<string>();
   private readonly started = performance.now();
   private readonly skippedKeys = new Set<string>();
 

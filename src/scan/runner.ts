@@ -1,5 +1,5 @@
 import type { ScanReport } from '../core/report.js';
-import type { Chunk, RuleSpec, ScanResult, SkipReason } from '../core/types.js';
+import type { Chunk, Finding, RuleSpec, ScanResult, SkipReason } from '../core/types.js';
 import type { Engine, EngineOptions } from '../detect/engine.js';
 import type { Sink } from '../report/sink.js';
 import type { ChunkOutcome, ProgressUpdate, ScanContext, Source, TaskOutcome } from '../sources/source.js';
@@ -56,6 +56,7 @@ export async function runScan(spec: RunSpec): Promise<ScanReport> {
     const collector = new Collector();
     const context = new RunContext(scanner, collector, steps, streaming ? sinks : [], spec.explain === true, events);
     Object.assign(collector.stats, await source.read(context));
+    context.flush();
     for (const step of steps) if (step.stats) Object.assign(collector.stats, step.stats());
     let report = collector.finish();
     for (const step of steps) if (step.end) report = await step.end(report);
@@ -91,12 +92,17 @@ class RunContext implements ScanContext {
   }
 
   settle(outcome: TaskOutcome): void {
-    if (outcome.kind === 'scanned') {
-      this.collector.scanned(outcome.bytes);
-      this.events.scanned?.(outcome.path, outcome.bytes, outcome.encoding);
-    } else this.skipped(outcome.path, outcome.reason);
+    this.account(outcome);
     this.progress({ done: 1, bytes: outcome.kind === 'scanned' ? outcome.bytes : 0 });
     if (outcome.result) this.found(outcome.result);
+  }
+
+  account(outcome: TaskOutcome): void {
+    if (outcome.kind === 'scanned') {
+      this.collector.scanned(outcome.bytes);
+      if (outcome.encoding !== 'binary') this.collector.readAsText.add(outcome.path);
+      this.events.scanned?.(outcome.path, outcome.bytes, outcome.encoding);
+    } else this.skipped(outcome.path, outcome.reason);
   }
 
   async ready(): Promise<void> {
@@ -116,6 +122,7 @@ class RunContext implements ScanContext {
 
   scanned(path: string, bytes: number): void {
     this.collector.scanned(bytes);
+    this.collector.readAsText.add(path);
     this.events.scanned?.(path, bytes);
   }
 
@@ -128,19 +135,27 @@ class RunContext implements ScanContext {
   }
 
   found(result: ScanResult): void {
-    for (const raw of result.findings) {
-      let finding: typeof raw | undefined = raw;
-      for (const step of this.steps) {
-        if (!step.each) continue;
-        finding = step.each(finding, this.collector);
-        if (!finding) break;
-      }
-      if (!finding) continue;
-      this.collector.findings.push(finding);
-      for (const sink of this.streamTo) sink.finding?.(finding);
-    }
+    for (const finding of result.findings) this.pass(finding, 0);
     if (result.findings.length > 0) this.progress({ findings: result.findings.length });
     if (this.explain) this.collector.suppressed.push(...result.suppressed);
+  }
+
+  /** Runs a finding through the steps from `first` on; what comes out is final. */
+  private pass(start: Finding, first: number): void {
+    let finding: Finding | undefined = start;
+    for (let i = first; i < this.steps.length; i++) {
+      const step = this.steps[i]!;
+      if (!step.each) continue;
+      finding = step.each(finding, this.collector);
+      if (!finding) return;
+    }
+    this.collector.findings.push(finding);
+    for (const sink of this.streamTo) sink.finding?.(finding);
+  }
+
+  /** The source is done: steps release what they held back, in order, each through the steps after it. */
+  flush(): void {
+    this.steps.forEach((step, index) => step.flush?.((finding) => this.pass(finding, index + 1), this.collector));
   }
 
   expect(tasks: number): void {

@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { configAllow } from '../config/apply.js';
@@ -7,7 +8,7 @@ import { describePlace, resolveConfig, type Resolved } from '../config/resolve.j
 import type { RuleSpec } from '../core/types.js';
 import type { EngineOptions } from '../detect/engine.js';
 import { pathSkipper, type GlobalAllow } from '../detect/filters/index.js';
-import { baselinePathMapper, baselineStep } from './baseline.js';
+import { baselinePathMapper, baselineStep, type ScannedPredicate } from './baseline.js';
 import { configuredRules } from './configured.js';
 import type { Step } from './steps.js';
 
@@ -59,6 +60,28 @@ export interface ScanSetup {
   steps: Step[];
 }
 
+/**
+ * Which baseline paths this run can speak for (see ScannedPredicate): read as
+ * text with the rule enabled, or under the scanned folder and gone from disk.
+ * Anything else (skipped, outside, a disabled rule) proves nothing, so a
+ * baselined secret found at a new path is new rather than moved.
+ */
+function scannedFrom(baseline: Baseline, root: string, rules: readonly RuleSpec[]): (read: ReadonlySet<string>) => ScannedPredicate {
+  const enabled = new Set(rules.filter((rule) => rule.report !== false).map((rule) => rule.id));
+  const toPath = baselinePathMapper(baseline.file, root);
+  const base = path.dirname(baseline.file);
+  return (read) => {
+    const paths = new Set([...read].map(toPath));
+    return (entryPath, ruleId) => {
+      if (!enabled.has(ruleId)) return false;
+      if (paths.has(entryPath)) return true;
+      const absolute = path.resolve(base, entryPath);
+      const inside = absolute.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+      return inside && !lstatSync(absolute, { throwIfNoEntry: false });
+    };
+  };
+}
+
 export async function prepareScan(options: ScanSetupOptions): Promise<ScanSetup> {
   const root = path.resolve(options.root);
   const config = resolveConfig({ cwd: options.cwd, env: options.env, root, ...(options.config ? { config: options.config } : {}) });
@@ -100,6 +123,7 @@ export async function prepareScan(options: ScanSetupOptions): Promise<ScanSetup>
             explain,
             toBaselinePath: baselinePathMapper(baseline.file, root),
             shownAs: describePlace({ file: baseline.file }, root),
+            scannedWith: scannedFrom(baseline, root, rules),
           }),
         ]
       : [],

@@ -18,6 +18,12 @@ export interface Step {
    */
   each?(finding: Finding, ledger: Collector): Finding | undefined;
   /**
+   * After the source is done: hands on findings `each` held back until every
+   * finding was in (`emit` passes them through the steps after this one and to
+   * streaming outputs, as if they had just come).
+   */
+  flush?(emit: (finding: Finding) => void, ledger: Collector): void;
+  /**
    * The whole report, once every finding is in, before any output sees it: a
    * step that needs them all (verification batches its requests). A run with
    * such a step does not stream.

@@ -1,12 +1,13 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
+import { open, type FileHandle } from 'node:fs/promises';
 import { ScanTimeoutError } from '../core/errors.js';
 import type { LineRange, Origin, ScanResult } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
-import { decodeBytes } from '../sources/decode.js';
+import { decodeBytes, PieceDecoder, sniffHead } from '../sources/decode.js';
 import { errorReason, type FileEntry } from '../sources/fs.js';
 import type { Task, TaskOutcome } from '../sources/source.js';
+import { SNIFF_BYTES } from '../sources/sniff.js';
+import { locateInBinary, printableRuns } from '../sources/strings.js';
 import { timedOut, withPartial } from './outcome.js';
 
 type Outcome = TaskOutcome;
@@ -74,10 +75,17 @@ function readWhole(file: string): Buffer {
 }
 
 async function scanBytes(engine: Engine, bytes: Uint8Array, origin: Origin, lines?: LineRange[]): Promise<Outcome> {
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { kind: 'skipped', path: origin.path, reason: decoded.reason };
+  const decoded = decodeBytes(bytes, { path: origin.path });
+  if (!decoded.ok && decoded.reason !== 'binary')
+    return { kind: 'skipped', path: origin.path, reason: decoded.reason, detail: decoded.detail };
+  const encoding = decoded.ok ? decoded.encoding : 'binary';
+  const shown = decoded.gzip ? `gzip/${encoding}` : encoding;
+  if (!decoded.ok) {
+    const result = locateInBinary(engine.scanCertain({ text: decoded.strings.text, origin }), decoded.strings);
+    return { kind: 'scanned', path: origin.path, bytes: bytes.byteLength, result, encoding: shown };
+  }
   const result = await engine.scanPrepared(lines ? { text: decoded.text, origin, lines } : { text: decoded.text, origin });
-  return { kind: 'scanned', path: origin.path, bytes: bytes.byteLength, result, encoding: decoded.encoding };
+  return { kind: 'scanned', path: origin.path, bytes: bytes.byteLength, result, encoding: shown };
 }
 
 function countLineBreaks(text: string): number {
@@ -103,31 +111,22 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
   let handle;
   try {
     handle = await open(entry.absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-    const sniff = Buffer.alloc(8192);
+    const sniff = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(sniff, 0, sniff.length, 0);
-    const head = decodeBytes(sniff.subarray(0, bytesRead));
-    if (!head.ok) return { kind: 'skipped', path: entry.path, reason: head.reason };
-    const { encoding } = head;
-    // Byte-order marks are not text; UTF-16 pieces are decoded whole code units at a time (StringDecoder carries a split one).
-    const bom =
-      encoding === 'utf16le' || encoding === 'utf16be'
-        ? 2
-        : bytesRead >= 3 && sniff[0] === 0xef && sniff[1] === 0xbb && sniff[2] === 0xbf
-          ? 3
-          : 0;
-    const decoder = new StringDecoder(encoding === 'utf8' ? 'utf8' : encoding === 'latin1' ? 'latin1' : 'utf16le');
+    const head = sniffHead(sniff.subarray(0, bytesRead), entry.path);
+    // gzip this big would expand past what decompressing holds in memory (sources/gzip.ts).
+    if (head.kind === 'gzip')
+      return { kind: 'skipped', path: entry.path, reason: 'too-large', detail: 'gzip over 16 MiB is not decompressed' };
+    if (head.kind === 'binary') return await scanBinaryPieces(engine, handle, entry, origin);
+    const { encoding, skip: bom } = head;
+    const decoder = new PieceDecoder(encoding);
     const buffer = Buffer.alloc(PIECE_BYTES);
     let carry = '';
     let firstLine = 1;
     let firstColumn = 1;
     let position = bom;
     for (;;) {
-      let { bytesRead: n } = await handle.read(buffer, 0, buffer.length, position);
-      // Big-endian UTF-16 is swapped to little-endian in whole code units; an odd last byte waits for the next read.
-      if (encoding === 'utf16be') {
-        if (n % 2 === 1 && n > 1) n--;
-        buffer.subarray(0, n - (n % 2)).swap16();
-      }
+      const { bytesRead: n } = await handle.read(buffer, 0, buffer.length, position);
       position += n;
       const last = n === 0;
       const text = carry + (last ? decoder.end() : decoder.write(buffer.subarray(0, n)));
@@ -154,4 +153,34 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
   } finally {
     await handle?.close();
   }
+}
+
+/**
+ * A binary file too big to read at once: the printable runs of each piece
+ * (pieces overlap by {@link OVERLAP} bytes; a finding belongs to the piece
+ * whose side of the overlap's middle it starts on), scanned with the cheap,
+ * certain rules and located by byte offset.
+ */
+async function scanBinaryPieces(engine: Engine, handle: FileHandle, entry: FileEntry, origin: Origin): Promise<Outcome> {
+  const buffer = Buffer.alloc(PIECE_BYTES);
+  const findings: ScanResult['findings'] = [];
+  const suppressed: ScanResult['suppressed'] = [];
+  let position = 0;
+  for (;;) {
+    const { bytesRead: n } = await handle.read(buffer, 0, buffer.length, position);
+    if (n === 0) break;
+    const last = n < buffer.length;
+    const strings = printableRuns(buffer.subarray(0, n), position);
+    const result = locateInBinary(engine.scanCertain({ text: strings.text, origin }), strings);
+    const lower = position === 0 ? 0 : position + OVERLAP / 2;
+    const upper = last ? Infinity : position + n - OVERLAP / 2;
+    findings.push(...result.findings.filter((f) => f.offset >= lower && f.offset < upper));
+    suppressed.push(...result.suppressed);
+    if (last) {
+      position += n;
+      break;
+    }
+    position += n - OVERLAP;
+  }
+  return { kind: 'scanned', path: entry.path, bytes: position, result: { findings, suppressed }, encoding: 'binary' };
 }

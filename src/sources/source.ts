@@ -18,10 +18,17 @@ import type { SourceKind } from './index.js';
  */
 export type Task = { kind: 'file'; entry: FileEntry } | { kind: 'bytes'; bytes: Uint8Array; origin: Origin; lines?: LineRange[] };
 
-/** What became of a task. A skipped task may still carry what was found before it stopped (`result`, after a timeout). */
+/**
+ * What became of a task. `encoding` of a scanned one: its text encoding
+ * (`gzip/utf8` when decompressed first), or `binary` when only its printable
+ * runs were scanned, with the cheap, certain rules (sources/decode.ts). A
+ * skipped task may still carry what was found before it stopped (`result`,
+ * after a timeout), and a `detail` where there is more to say (a
+ * decompression bomb's ratio).
+ */
 export type TaskOutcome =
   | { kind: 'scanned'; path: string; bytes: number; result: ScanResult; encoding: string }
-  | { kind: 'skipped'; path: string; reason: SkipReason; result?: ScanResult };
+  | { kind: 'skipped'; path: string; reason: SkipReason; detail?: string; result?: ScanResult };
 
 /** What became of text scanned on this thread: its result, and `skipped` when the scan did not finish (the result is then partial). */
 export interface ChunkOutcome {
@@ -54,6 +61,8 @@ export interface ScanContext {
    * not depend on which thread finished first.
    */
   settle(outcome: TaskOutcome): void;
+  /** Counts a task's outcome as {@link settle} does, without handing its findings on (a source that keeps them itself). */
+  account(outcome: TaskOutcome): void;
   /** Resolves once this thread can scan text ({@link text}): rules compiled, vocabulary loaded. */
   ready(): Promise<void>;
   /**

@@ -58,4 +58,17 @@ describe('keyhound rules (real process)', () => {
     expect(scan.stderr).toMatch(/acme\.yaml:3: acme-token: error: pattern unbounded repetition/);
     expect(runCli(['rules', 'lint']).code).toBe(0);
   });
+
+  it('refuses nested variable repetition with small bounds, which hangs on a 44-byte file', () => {
+    const dir = tempDir();
+    // The inner repetition's end is ambiguous: 44 letters split between the outer's iterations in ~2^44 ways.
+    const file = ruleFile(dir, 'acme_(?<secret>(?:[a-z]{1,30}){1,30}!)', 'acme_abcdefgh!');
+    writeTree(dir, { 'data.txt': `acme_${'abcdefghij'.repeat(4)}\n` });
+    const lint = runCli(['rules', 'lint', file]);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toMatch(/acme-token: error: pattern nested repetition "\[a-z\]\{1,30\}" inside "\(\?:\[a-z\]\{1,30\}\)\{1,30\}"/);
+    const scan = runCli(['scan', path.join(dir, 'data.txt'), '--rules', file]);
+    expect(scan.code).toBe(2);
+    expect(scan.stderr).toMatch(/acme\.yaml:3: acme-token: error: pattern nested repetition/);
+  });
 });

@@ -96,3 +96,37 @@ describe('the published-example filter', () => {
     expect(result.findings.map((f) => f.secret)).toEqual([random, longer]);
   });
 });
+
+describe('config allowances at scale keep their order', () => {
+  const rule = testRule({ id: 'test-tok', keywords: ['tok_'], pattern: '(?<secret>tok_[A-Za-z0-9]{24})', entropy: 0 });
+  const other = testRule({ id: 'test-oth', keywords: ['oth_'], pattern: '(?<secret>oth_[A-Za-z0-9]{24})', entropy: 0 });
+  const reasonFor = (allowances: object[], text: string): (string | undefined)[] => {
+    const engine = new Engine([rule, other], { explain: true, allow: { allowances } });
+    const { suppressed, findings } = engine.scan({ text, origin: { path: 'a.txt' } });
+    return [...suppressed.map((s) => s.reason), ...findings.map(() => undefined)];
+  };
+
+  it('names the first covering allowance in config order, whatever its kind or how many come before it', () => {
+    const secret = `tok_${base62(24)}`;
+    const many = Array.from({ length: 5000 }, (_u, i) => ({ stopwords: [`zz${i}zz`], origin: `line ${i}` }));
+    const byRegex = { regexes: [{ regex: `^${secret}$` }], origin: 'regex line' };
+    const byWord = { stopwords: ['nomatch', secret.slice(6, 14)], origin: 'word line' };
+    const byCommitless = { regexes: [{ regex: 'tok_' }], condition: 'and', stopwords: [secret.slice(4, 9)], origin: 'and line' };
+    expect(reasonFor([...many, byRegex, byWord], secret)).toEqual([`allow regex /^${secret}$/ on secret from regex line`]);
+    expect(reasonFor([...many, byWord, byRegex], secret)).toEqual([`stop-word "${secret.slice(6, 14).toLowerCase()}" from word line`]);
+    expect(reasonFor([byCommitless, byWord], secret)).toEqual([
+      `allow regex /tok_/ on secret and stop-word "${secret.slice(4, 9).toLowerCase()}" from and line`,
+    ]);
+  });
+
+  it('keeps allowances scoped to rules to those rules, and an empty stop-word allows everything', () => {
+    const tok = `tok_${base62(24)}`;
+    const oth = `oth_${base62(24)}`;
+    const scoped = { ruleIds: ['test-oth'], stopwords: [oth.slice(5, 12), tok.slice(5, 12)], origin: 'scoped' };
+    expect(reasonFor([scoped], `${tok}\n${oth}`)).toEqual([
+      `stop-word "${oth.slice(5, 12).toLowerCase()}" for test-oth from scoped`,
+      undefined,
+    ]);
+    expect(reasonFor([{ stopwords: [''], origin: 'empty' }], tok)).toEqual(['stop-word "" from empty']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadingLiterals, startsWithKeyword } from '../../src/rules/anchor.js';
+import { leadingLiterals, secretFirst, startsWithKeyword, withoutLeadingLookbehinds } from '../../src/rules/anchor.js';
 
 describe('leadingLiterals', () => {
   it('collects the literal starts of every alternative, past lookbehinds and groups', () => {
@@ -35,5 +35,20 @@ describe('leadingLiterals expansion', () => {
   it('refuses starts that could be empty or wide', () => {
     expect(leadingLiterals('(?:x)?[a-z]{2}')).toBeUndefined();
     expect(leadingLiterals('[A-Za-z]key')).toBeUndefined();
+  });
+});
+
+describe('token shapes', () => {
+  it('tells whether the secret starts every match', () => {
+    expect(secretFirst('(?<![A-Za-z0-9_])(?<secret>ghp_[A-Za-z0-9]{36})(?![A-Za-z0-9_])')).toBe(true);
+    expect(secretFirst('(?<secret>AKIA[A-Z0-9]{16})|(?<secret>ASIA[A-Z0-9]{16})', 'v')).toBe(true);
+    expect(secretFirst('token\\s{0,4}=\\s{0,4}(?<secret>[a-f0-9]{32})')).toBe(false);
+    expect(secretFirst('(?<other>ghp_[a-z]{4})')).toBe(false);
+  });
+
+  it('drops the lookbehinds that open a pattern, in every alternative, and nothing else', () => {
+    expect(withoutLeadingLookbehinds('(?<![A-Za-z0-9_])(?<secret>ghp_[A-Za-z0-9]{36})(?![A-Za-z0-9_])')).toBe('(?<secret>ghp_[A-Za-z0-9]{36})(?![A-Za-z0-9_])');
+    expect(withoutLeadingLookbehinds('(?<!x)(?<=y)ab|(?<!z)cd(?<!q)')).toBe('ab|cd(?<!q)');
+    expect(withoutLeadingLookbehinds('\\bab(?<!c)')).toBeUndefined();
   });
 });

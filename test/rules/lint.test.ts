@@ -41,6 +41,18 @@ describe('lintPattern on nested repetition with clear ends', () => {
   it('still rejects it when the inner part can swallow what ends it', () => {
     expect(errors('(?:\\w{1,50}\\.?){1,50}com').some((m) => /nested repetition/.test(m))).toBe(true);
   });
+
+  it('rejects small nested bounds too when the split between repetitions is ambiguous (exponential, not large)', () => {
+    // 900 letters' worth of bounds: a 44-byte near-miss never finishes.
+    expect(errors('(?:[a-z]{1,30}){1,30}!')[0]).toMatch(/nested repetition "\[a-z\]\{1,30\}" inside "\(\?:\[a-z\]\{1,30\}\)\{1,30\}"/);
+    expect(errors('(?:[a-z]{1,5}){1,5}!')[0]).toMatch(/bounds multiply to 25/);
+    expect(errors('(?:[a-z]{1,4}){1,4}!')).toEqual([]);
+  });
+
+  it('accepts an optional character before a required delimiter the inner part cannot match', () => {
+    expect(errors('(?:[a-z_]{1,12}=[^\\n]{0,200}\\r?\\n){0,4}')).toEqual([]);
+    expect(errors('(?:[a-z_]{1,12}=[^\\n]{0,200}\\r?[a-z]){0,4}').some((m) => /nested repetition/.test(m))).toBe(true);
+  });
 });
 
 describe('lintPattern on repetitions in a row', () => {

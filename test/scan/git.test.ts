@@ -310,7 +310,7 @@ describe('git history scan', () => {
     expect(report.findings.map((f) => f.secret)).toEqual([fresh]);
   });
 
-  it('skips submodules, symlinks, binary and oversized blobs, and counts them', async () => {
+  it('skips submodules, symlinks and oversized blobs, counts them, and reads binaries for their printable runs', async () => {
     const sub = initRepo();
     commit(sub, { 'lib.txt': 'library\n' }, 'Lib');
     const repo = initRepo();
@@ -318,13 +318,22 @@ describe('git history scan', () => {
     git(repo, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '--quiet', sub, 'vendor/lib']);
     git(repo, ['commit', '--quiet', '-m', 'Add submodule']);
     const token = githubToken();
-    commit(repo, { 'big.txt': `${'x'.repeat(5000)}\ntoken ${token}\n`, 'blob.bin': Buffer.from([0, 1, 2, 3, 0, 10, 0]) }, 'Big and binary');
+    const inBinary = githubToken();
+    commit(
+      repo,
+      {
+        'big.txt': `${'x'.repeat(5000)}\ntoken ${token}\n`,
+        'blob.bin': Buffer.concat([Buffer.from([0, 1, 2, 3, 0, 10, 0]), Buffer.from(inBinary)]),
+      },
+      'Big and binary',
+    );
     symlinkSync('readme.txt', path.join(repo, 'link'));
     commit(repo, {}, 'Link');
     const report = await scan(repo, { maxFileSize: 4096 });
-    expect(report.findings).toEqual([]);
-    expect(report.stats.skipped).toMatchObject({ submodule: 1, 'too-large': 1, binary: 1, symlink: 1 });
+    expect(report.findings.map((f) => [f.path, f.secret])).toEqual([['blob.bin', inBinary]]);
+    expect(report.stats.skipped).toMatchObject({ submodule: 1, 'too-large': 1, symlink: 1 });
+    expect(report.stats.skipped.binary).toBeUndefined();
     const roomy = await scan(repo);
-    expect(roomy.findings.map((f) => f.path)).toEqual(['big.txt']);
+    expect(roomy.findings.map((f) => f.path)).toEqual(['big.txt', 'blob.bin']);
   });
 });

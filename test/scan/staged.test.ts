@@ -60,19 +60,21 @@ describe('staged scan', () => {
     expect(report.stats.files).toBe(0);
   });
 
-  it('reads odd paths, skips oversized and binary files by what git says, and ignores deletions', async () => {
+  it('reads odd paths, skips oversized files, scans binaries for printable runs, and ignores deletions', async () => {
     const repo = initRepo();
     commit(repo, { 'gone.txt': `token ${githubToken()}\n` }, 'Start');
     const token = githubToken();
+    const inBinary = githubToken();
     stage(repo, {
       'a b ü.txt': `token ${token}\n`,
       'big.txt': `${'y'.repeat(3000)}\ntoken ${githubToken()}\n`,
       'data.bin': '\u0000\u0001binary\u0000',
+      'blob.raw': `\u0000\u0001\u0002\u0000${inBinary}\u0000`,
     });
     git(repo, ['rm', '--quiet', 'gone.txt']);
     const report = await scan(repo, 2048);
-    expect(report.findings.map((f) => f.path)).toEqual(['a b ü.txt']);
-    expect(report.stats.skipped).toMatchObject({ 'too-large': 1, binary: 1 });
+    expect(report.findings.map((f) => f.path)).toEqual(['a b ü.txt', 'blob.raw']);
+    expect(report.stats.skipped).toEqual({ 'too-large': 1 });
   });
 
   it('refuses a bare repository with a clear error', async () => {

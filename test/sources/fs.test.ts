@@ -77,14 +77,17 @@ describe('filesystem source', () => {
     expect(skips(await list(dir))).toEqual({ a: 'symlink-loop', b: 'symlink-loop' });
   });
 
-  it('reads text, skips binary, and counts a file that vanished between listing and reading as unreadable', async () => {
+  it('reads text, scans binary as its printable runs, and counts a file that vanished between listing and reading as unreadable', async () => {
     const dir = tempDir();
     writeTree(dir, { 'a.txt': 'hello', 'b.blob': Buffer.from([1, 2, 0, 3]) });
     const items = await list(dir);
     const entries = items.flatMap((i) => (i.kind === 'file' ? [i.entry] : []));
     const engine = new Engine([]);
     const results = await Promise.all(entries.map((entry) => runTask(engine, { kind: 'file', entry })));
-    expect(results.map((r) => (r.kind === 'scanned' ? r.bytes : r.reason))).toEqual([5, 'binary']);
+    expect(results.map((r) => (r.kind === 'scanned' ? [r.bytes, r.encoding] : r.reason))).toEqual([
+      [5, 'utf8'],
+      [4, 'binary'],
+    ]);
     unlinkSync(path.join(dir, 'a.txt'));
     expect(await runTask(engine, { kind: 'file', entry: entries[0]! })).toMatchObject({ kind: 'skipped', reason: 'unreadable' });
   });
@@ -107,7 +110,7 @@ describe('decodeBytes', () => {
   });
 
   it('treats NUL bytes as binary and strips a UTF-8 byte-order mark', () => {
-    expect(decodeBytes(Buffer.alloc(100))).toEqual({ ok: false, reason: 'binary' });
+    expect(decodeBytes(Buffer.alloc(100))).toMatchObject({ ok: false, reason: 'binary', strings: { text: '' } });
     expect(decodeBytes(Buffer.from('\ufeffabc'))).toMatchObject({ text: 'abc' });
   });
 });

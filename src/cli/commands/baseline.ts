@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_BASELINE_NAME, newSalt, readBaseline, writeBaseline, type Baseline } from '../../config/baseline.js';
+import { DEFAULT_BASELINE_NAME, newSalt, readBaseline, updateBaselineFile, type Baseline } from '../../config/baseline.js';
 import { findRepositoryRoot } from '../../config/discover.js';
 import { UsageError } from '../../core/errors.js';
 import { writeFileAtomicSync } from '../../io/write.js';
@@ -85,14 +85,13 @@ export const baselineCommand: Command = {
     }
     let setup: ScanSetup | undefined;
     let target = '';
-    let previous: Baseline | undefined;
     const source = (configured: ScanSetup): Source => {
       setup = configured;
-      // A malformed baseline fails here, before the scan.
+      // A malformed baseline fails here, before the scan; the update reads it again under its lock.
       target = args.baseline
         ? path.resolve(io.cwd, args.baseline)
         : (configured.config.baseline?.value ?? path.join(root, DEFAULT_BASELINE_NAME));
-      previous = existsSync(target) ? readBaseline(target) : undefined;
+      if (existsSync(target)) readBaseline(target);
       if (repo) {
         return new HistorySource(repo, {
           ...(args.range ? { range: args.range } : {}),
@@ -103,17 +102,40 @@ export const baselineCommand: Command = {
       }
       return new FileSource(fileSourceOptions(configured, args, io, targets, root));
     };
-    const { report } = await scanAndReport({ io, args, configRoot: root, source, baseline: false, noReport: true });
+    // Files read as text (binaries get only the certain rules): only they can prove an entry gone.
+    const scannedFiles = new Set<string>();
+    const { report } = await scanAndReport({
+      io,
+      args,
+      configRoot: root,
+      source,
+      baseline: false,
+      noReport: true,
+      events: {
+        scanned: (file, _bytes, encoding) => {
+          if (encoding !== 'binary') scannedFiles.add(file);
+        },
+      },
+    });
 
-    const salt = previous?.salt ?? newSalt();
     const toPath = baselinePathMapper(target, root);
     const base = path.dirname(target);
     const covered = (entryPath: string): boolean => {
       const absolute = path.resolve(base, entryPath);
       return targets.some((t) => absolute === t || absolute.startsWith(t.endsWith(path.sep) ? t : t + path.sep));
     };
-    const change = updateEntries(report.findings, salt, args.action === 'update' ? (previous?.entries ?? []) : [], toPath, covered);
-    writeBaseline({ file: target, salt, entries: change.entries });
+    // An entry is pruned only where the scan knows what its path holds now, with its rule on: the file
+    // was read as text, or it is gone. The history covers every path it has.
+    const enabled = new Set((setup?.rules ?? []).filter((r) => r.report !== false).map((r) => r.id));
+    const read = new Set([...scannedFiles].map(toPath));
+    const scanned = (entryPath: string, ruleId: string): boolean =>
+      enabled.has(ruleId) &&
+      covered(entryPath) &&
+      (args.git || read.has(entryPath) || !lstatSync(path.resolve(base, entryPath), { throwIfNoEntry: false }));
+    const { previous, changed: change } = await updateBaselineFile(target, (latest: Baseline | undefined) => {
+      const salt = latest?.salt ?? newSalt();
+      return { salt, ...updateEntries(report.findings, salt, args.action === 'update' ? (latest?.entries ?? []) : [], toPath, scanned) };
+    });
     const attributes = args.gitattributes ? markUnionMerge(target) : undefined;
     if (!args.quiet) {
       const shown = path.relative(io.cwd, target) || target;

@@ -1,35 +1,11 @@
-import { Minimatch } from 'minimatch';
-import type { AllowRegex } from '../../core/types.js';
+import type { AllowRegex, AllowTarget } from '../../core/types.js';
 import { keyhoundRuleIds } from '../../rules/gitleaks-ids.js';
 import { allowSubject } from './allow.js';
+import { earlier, RegexIndex, StopwordIndex } from './allow-index.js';
+import { allowDrop, compileAllowance, judgeAllowance, pathReason, type Allowance, type CompiledAllowance } from './allowance.js';
 import type { Candidate, Drop, Filter, FilterContext } from './types.js';
 
-/**
- * One allowance from a config file: a candidate it covers is dropped. Written
- * as data (no functions) so engine options can cross into worker threads.
- * `.keyhound.yaml` makes one allowance per list item, so `--explain` names the
- * very line; a gitleaks `[[allowlists]]` table becomes one allowance with all
- * its criteria.
- */
-export interface Allowance {
-  /** Where it was written, for `--explain`: `.keyhound.yaml line 4`. */
-  origin?: string;
-  /** Only candidates of these rules. Absent: every rule. */
-  ruleIds?: string[];
-  /** minimatch globs on the path (relative to the config file's folder, see {@link GlobalAllow.pathPrefix}); a glob without `/` matches the file name. */
-  paths?: string[];
-  /** JavaScript regex sources tested against the same path (gitleaks `paths`). */
-  pathRegexes?: string[];
-  regexes?: AllowRegex[];
-  /** Case-insensitive words; a secret containing one is allowed. */
-  stopwords?: string[];
-  /** Commit SHAs (full or abbreviated, case-insensitive): candidates found in them. */
-  commits?: string[];
-  /** `and`: every kind of criterion given must match (gitleaks `condition = "AND"`). Default `or`. */
-  condition?: 'and' | 'or';
-  /** Covers candidates whose path does NOT match this regex: a gitleaks rule's `path`, which limits where the rule runs. */
-  outsidePathRegex?: string;
-}
+export { globMatcher, type Allowance } from './allowance.js';
 
 /** A `.gitleaksignore` line: one finding, by place. */
 export interface IgnoredFinding {
@@ -56,125 +32,9 @@ export interface GlobalAllow {
   ignores?: IgnoredFinding[];
 }
 
-interface CompiledAllowance {
-  spec: Allowance;
-  ruleIds?: Set<string>;
-  paths: { glob: string; test: (path: string) => boolean }[];
-  pathRegexes: RegExp[];
-  regexes: { source: string; regex: RegExp; target: NonNullable<AllowRegex['target']> }[];
-  stopwords: string[];
-  commits: string[];
-  and: boolean;
-  outside?: RegExp;
-  /** The path asked about last and the answer: every candidate of a chunk shares its path, and globs are costly. */
-  lastPath?: { path: string; reason: string | undefined };
-}
-
-/**
- * Whether a glob matches a path: globs without `/` match the file name
- * anywhere, as in `.gitignore`; case is ignored, as the default list always
- * did (`IMAGE.PNG` is an image).
- */
-export function globMatcher(glob: string): (path: string) => boolean {
-  const anchored = glob.startsWith('/') ? glob.slice(1) : glob;
-  // Parsed once: minimatch() parses its glob again on every call.
-  const matcher = new Minimatch(anchored, { dot: true, matchBase: !glob.includes('/'), nocase: true });
-  return (path) => matcher.match(path);
-}
-
-function compileAllowance(spec: Allowance): CompiledAllowance {
-  return {
-    spec,
-    ...(spec.ruleIds ? { ruleIds: new Set(spec.ruleIds) } : {}),
-    paths: (spec.paths ?? []).map((glob) => ({ glob, test: globMatcher(glob) })),
-    pathRegexes: (spec.pathRegexes ?? []).map((source) => new RegExp(source)),
-    regexes: (spec.regexes ?? []).map((r) => ({ source: r.regex, regex: new RegExp(r.regex), target: r.target ?? 'secret' })),
-    stopwords: (spec.stopwords ?? []).map((w) => w.toLowerCase()),
-    commits: (spec.commits ?? []).map((c) => c.trim().toLowerCase()),
-    and: spec.condition === 'and',
-    ...(spec.outsidePathRegex ? { outside: new RegExp(spec.outsidePathRegex) } : {}),
-  };
-}
-
 function joinPath(prefix: string | undefined, path: string): string {
   if (!prefix || path === '-') return path;
   return `${prefix.endsWith('/') ? prefix : `${prefix}/`}${path}`;
-}
-
-const from = (origin: string | undefined): string => (origin ? ` from ${origin}` : '');
-
-/** The reason an allowance's path criteria cover `path`, if they do. */
-function pathReason(a: CompiledAllowance, path: string): string | undefined {
-  if (a.lastPath?.path === path) return a.lastPath.reason;
-  const glob = a.paths.find((p) => p.test(path));
-  const regex = glob ? undefined : a.pathRegexes.find((r) => r.test(path));
-  const reason = glob ? `path ${glob.glob}` : regex ? `path /${regex.source}/` : undefined;
-  a.lastPath = { path, reason };
-  return reason;
-}
-
-function commitReason(a: CompiledAllowance, sha: string | undefined): string | undefined {
-  if (!sha) return undefined;
-  const lower = sha.toLowerCase();
-  const hit = a.commits.find((c) => c.length >= 7 && lower.startsWith(c));
-  return hit ? `commit ${hit}` : undefined;
-}
-
-function contentReason(a: CompiledAllowance, candidate: Candidate, context: FilterContext): string | undefined {
-  for (const r of a.regexes) if (r.regex.test(allowSubject(r.target, candidate, context))) return `regex /${r.source}/ on ${r.target}`;
-  return undefined;
-}
-
-function stopwordReason(a: CompiledAllowance, secret: string): string | undefined {
-  if (a.stopwords.length === 0) return undefined;
-  const lower = secret.toLowerCase();
-  const word = a.stopwords.find((w) => lower.includes(w));
-  return word ? `stop-word "${word}"` : undefined;
-}
-
-/**
- * Tests one allowance; returns the drop it causes. Runs for every candidate
- * and every allowance (the default config has dozens), so the common answer,
- * "not covered", allocates nothing: reasons are worded only for a drop.
- */
-function judgeAllowance(a: CompiledAllowance, candidate: Candidate, context: FilterContext, path: string): Drop | undefined {
-  if (a.ruleIds && !a.ruleIds.has(candidate.rule.spec.id)) return undefined;
-  if (a.outside) {
-    return a.outside.test(path)
-      ? undefined
-      : { filter: 'path', reason: `the rule runs only on paths matching /${a.spec.outsidePathRegex}/${from(a.spec.origin)}` };
-  }
-  const hasPaths = a.paths.length + a.pathRegexes.length > 0;
-  if (a.and) {
-    // Every kind of criterion given must hold; the reason names each.
-    const reasons: string[] = [];
-    for (const reason of [
-      hasPaths ? (pathReason(a, path) ?? null) : undefined,
-      a.commits.length > 0 ? (commitReason(a, context.chunk.origin.commit?.sha) ?? null) : undefined,
-      a.regexes.length > 0 ? (contentReason(a, candidate, context) ?? null) : undefined,
-      a.stopwords.length > 0 ? (stopwordReason(a, candidate.secret) ?? null) : undefined,
-    ]) {
-      if (reason === null) return undefined;
-      if (reason !== undefined) reasons.push(reason);
-    }
-    return reasons.length === 0
-      ? undefined
-      : { filter: 'allow', reason: `allow ${reasons.join(' and ')}${scopeOf(a)}${from(a.spec.origin)}` };
-  }
-  let reason: string | undefined;
-  if (hasPaths && (reason = pathReason(a, path))) return allowDrop(a, 'allow', reason);
-  if (a.commits.length > 0 && (reason = commitReason(a, context.chunk.origin.commit?.sha))) return allowDrop(a, 'allow', reason);
-  if (a.regexes.length > 0 && (reason = contentReason(a, candidate, context))) return allowDrop(a, 'allow', reason);
-  if (a.stopwords.length > 0 && (reason = stopwordReason(a, candidate.secret))) return allowDrop(a, 'stopword', reason);
-  return undefined;
-}
-
-function scopeOf(a: CompiledAllowance): string {
-  return a.ruleIds ? ` for ${[...a.ruleIds].join(', ')}` : '';
-}
-
-function allowDrop(a: CompiledAllowance, filter: 'allow' | 'stopword', reason: string): Drop {
-  return { filter, reason: `${filter === 'stopword' ? '' : 'allow '}${reason}${scopeOf(a)}${from(a.spec.origin)}` };
 }
 
 /** Turns the legacy flat fields into allowances. */
@@ -184,7 +44,8 @@ function allAllowances(allow: GlobalAllow): Allowance[] {
     out.push({ regexes: [{ regex: r.regex, ...(r.target ? { target: r.target } : {}) }], ...(r.origin ? { origin: r.origin } : {}) });
   if (allow.stopwords && allow.stopwords.length > 0)
     out.push({ stopwords: allow.stopwords, ...(allow.stopwordsOrigin ? { origin: allow.stopwordsOrigin } : {}) });
-  out.push(...(allow.allowances ?? []));
+  // One at a time: a config can hold hundreds of thousands (one per stop-word), too many to spread into arguments.
+  for (const allowance of allow.allowances ?? []) out.push(allowance);
   return out;
 }
 
@@ -219,12 +80,15 @@ export function pathSkipper(allow: GlobalAllow | undefined): ((path: string) => 
  * The config's candidate filters: `path` (whole-path allowances; it runs first,
  * so `--explain` names the path for every candidate in an allowlisted file) and
  * `content` (everything else, and `.gitleaksignore` entries), which runs with
- * the rule's own allow list.
+ * the rule's own allow list. Allowances of stop-words only and of regexes only
+ * (one each per `.keyhound.yaml` line, so there can be hundreds of thousands)
+ * are looked up in indexes (allow-index.ts); the drop reported is the one the
+ * first covering allowance, in config order, gives.
  */
 export function globalAllowFilters(allow: GlobalAllow): { path?: Filter; content: Filter } {
   const all = allAllowances(allow);
   const whole = all.filter(isWholePath).map(compileAllowance);
-  const rest = all.filter((a) => !isWholePath(a)).map(compileAllowance);
+  const content = new ContentAllowances(all.filter((a) => !isWholePath(a)));
   // A fingerprint names a gitleaks rule id; it covers the keyhound rules that find the same secrets.
   const ignores = (allow.ignores ?? []).map((i) => ({ ...i, ruleIds: new Set(keyhoundRuleIds(i.ruleId)) }));
   let lastPath: string | undefined;
@@ -244,13 +108,11 @@ export function globalAllowFilters(allow: GlobalAllow): { path?: Filter; content
     }
     return undefined;
   };
-  const content: Filter = (candidate, context) => {
-    const full = fullPath(context.chunk.origin.path);
-    for (const a of rest) {
-      const drop = judgeAllowance(a, candidate, context, full);
-      if (drop) return drop;
-    }
+  const contentFilter: Filter = (candidate, context) => {
+    const drop = content.judge(candidate, context, fullPath(context.chunk.origin.path));
+    if (drop) return drop;
     if (ignores.length > 0) {
+      const full = fullPath(context.chunk.origin.path);
       const { line } = context.lines.position(candidate.secretStart);
       const sha = context.chunk.origin.commit?.sha;
       const hit = ignores.find(
@@ -268,7 +130,89 @@ export function globalAllowFilters(allow: GlobalAllow): { path?: Filter; content
     }
     return undefined;
   };
-  return whole.length > 0 ? { path, content } : { content };
+  return whole.length > 0 ? { path, content: contentFilter } : { content: contentFilter };
+}
+
+/** The indexes of one scope: every rule, or the rules one set of allowances names. */
+interface Scope {
+  stopwords: StopwordIndex<CompiledAllowance>;
+  regexes: Map<AllowTarget, RegexIndex<CompiledAllowance>>;
+}
+
+/** Content allowances: stop-word-only and regex-only ones indexed, the rest tested one by one in order. */
+class ContentAllowances {
+  private readonly everyRule: Scope = { stopwords: new StopwordIndex(), regexes: new Map() };
+  private readonly byRule = new Map<string, Scope[]>();
+  private readonly others: { allowance: CompiledAllowance; index: number }[] = [];
+
+  constructor(allowances: readonly Allowance[]) {
+    const scopes = new Map<string, Scope>();
+    allowances.forEach((spec, index) => {
+      const allowance = compileAllowance(spec);
+      const only = onlyKind(spec);
+      if (!only) {
+        this.others.push({ allowance, index });
+        return;
+      }
+      const scope = this.scopeOf(spec.ruleIds, scopes);
+      if (only === 'stopwords') spec.stopwords!.forEach((word, i) => scope.stopwords.add(word, allowance, [index, i]));
+      else
+        spec.regexes!.forEach((r, i) => {
+          const target = r.target ?? 'secret';
+          let regexes = scope.regexes.get(target);
+          if (!regexes) scope.regexes.set(target, (regexes = new RegexIndex()));
+          regexes.add(r.regex, allowance, [index, i]);
+        });
+    });
+  }
+
+  private scopeOf(ruleIds: readonly string[] | undefined, scopes: Map<string, Scope>): Scope {
+    if (!ruleIds) return this.everyRule;
+    const key = [...ruleIds].sort().join('\0');
+    let scope = scopes.get(key);
+    if (!scope) {
+      scopes.set(key, (scope = { stopwords: new StopwordIndex(), regexes: new Map() }));
+      for (const id of new Set(ruleIds)) {
+        const list = this.byRule.get(id);
+        if (list) list.push(scope);
+        else this.byRule.set(id, [scope]);
+      }
+    }
+    return scope;
+  }
+
+  /** The drop of the first allowance, in config order, that covers the candidate. */
+  judge(candidate: Candidate, context: FilterContext, path: string): Drop | undefined {
+    let best: { order: readonly [number, number]; drop: () => Drop } | undefined;
+    const subjects = new Map<AllowTarget, string>();
+    for (const scope of [this.everyRule, ...(this.byRule.get(candidate.rule.spec.id) ?? [])]) {
+      const word = scope.stopwords.first(candidate.secret);
+      if (word && earlier(word, best))
+        best = { order: word.order, drop: () => allowDrop(word.allowance, 'stopword', `stop-word "${word.word}"`) };
+      for (const [target, regexes] of scope.regexes) {
+        let subject = subjects.get(target);
+        if (subject === undefined) subjects.set(target, (subject = allowSubject(target, candidate, context)));
+        const hit = regexes.first(subject);
+        if (hit && earlier(hit, best))
+          best = { order: hit.order, drop: () => allowDrop(hit.allowance, 'allow', `regex /${hit.source}/ on ${target}`) };
+      }
+    }
+    for (const { allowance, index } of this.others) {
+      if (best && index >= best.order[0]) break;
+      const drop = judgeAllowance(allowance, candidate, context, path);
+      if (drop) return drop;
+    }
+    return best?.drop();
+  }
+}
+
+/** `stopwords` or `regexes` when an allowance has that one criterion and no other (rule ids aside). */
+function onlyKind(a: Allowance): 'stopwords' | 'regexes' | undefined {
+  if (a.paths?.length || a.pathRegexes?.length || a.commits?.length || a.outsidePathRegex) return undefined;
+  const stopwords = (a.stopwords?.length ?? 0) > 0;
+  const regexes = (a.regexes?.length ?? 0) > 0;
+  if (stopwords === regexes) return undefined;
+  return stopwords ? 'stopwords' : 'regexes';
 }
 
 /** Both config filters in one (path first). */

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_FILE_SIZE } from '../../config/defaults.js';
 import type { CommitInfo, LineRange, Origin, ScanResult } from '../../core/types.js';
-import type { ScanContext, Source, SourceStats } from '../source.js';
-import { attributeMarked } from './attributes.js';
-import { blobTexts } from './blob-texts.js';
+import { OrderedResults } from '../ordered.js';
+import type { ScanContext, Source, SourceStats, TaskOutcome } from '../source.js';
+import { blobBytes, blobTexts } from './blob-texts.js';
 import { withinSize } from './catfile.js';
 import { FindingSet } from './findings.js';
 import { PatchRun } from './history.js';
@@ -143,7 +143,7 @@ export class HistorySource implements Source {
     await this.run!.read();
     const scanned = this.countOutcomes();
     const rechecked = await this.recheck();
-    await this.scanMarkedBinary();
+    await this.scanBinaries();
     if (this.allRefs) await this.scanRefObjects();
     if (this.submodules.size > 0) for (const path of this.submodules) scan.skipped(path, 'submodule', `submodule:${path}`);
     scan.found(this.withCopies(this.findings.result(true)));
@@ -203,7 +203,8 @@ export class HistorySource implements Source {
       if (this.introduced.outcome(entry.newId) === 'scanned') this.rescanned++;
       for (const { order, result } of this.findings.forget(entry.newId)) {
         for (const finding of result.findings) {
-          if (finding.origin.commit && finding.path !== entry.path) this.addPlace(entry.newId, { path: finding.path, order, commit: finding.origin.commit });
+          if (finding.origin.commit && finding.path !== entry.path)
+            this.addPlace(entry.newId, { path: finding.path, order, commit: finding.origin.commit });
         }
       }
     }
@@ -239,7 +240,12 @@ export class HistorySource implements Source {
         const key = `${finding.fingerprint}\0${place.path}`;
         if (have.has(key)) continue;
         have.add(key);
-        findings.push({ ...finding, path: place.path, origin: { ...finding.origin, path: place.path, commit: place.commit }, occurrences: 1 });
+        findings.push({
+          ...finding,
+          path: place.path,
+          origin: { ...finding.origin, path: place.path, commit: place.commit },
+          occurrences: 1,
+        });
       }
     }
     return { findings, suppressed: result.suppressed };
@@ -299,18 +305,20 @@ export class HistorySource implements Source {
   /**
    * git shows a file as binary when it is over the size limit, when its first
    * 8,000 bytes hold a NUL, or when the repository's `.gitattributes` says so
-   * (`-diff`, `binary`), which any commit can add: a `*.env -diff` line would
-   * otherwise hide every secret in `.env` files from the history scan. So each
-   * version under the size limit whose path has such an attribute is read and
-   * sniffed as a file would be; text is scanned whole (its changed lines are
-   * unknown, so each version's secrets count; the earliest version holding one
-   * is the one reported).
+   * (`-diff`, `binary`), which any commit can add: a `*.env -diff` line, or one
+   * NUL byte at the top of a `.env`, would otherwise hide its secrets from the
+   * history scan. So every such version under the size limit is read and
+   * sniffed as a file would be (sources/decode.ts): text is scanned whole (its
+   * changed lines are unknown, so each version's secrets count; the earliest
+   * version holding one is the one reported), and a true binary's printable
+   * runs are scanned with the cheap, certain rules, as `strings` would show
+   * them.
    */
-  private async scanMarkedBinary(): Promise<void> {
+  private async scanBinaries(): Promise<void> {
     const binaries = this.binaries.filter((item) => this.isFirst(item.id, item.order));
-    const marked = await attributeMarked(this.repo, binaries, this.maxFileSize, (reason) => this.scan!.skipped('', reason));
+    const readable = await withinSize(this.repo, binaries, this.maxFileSize, (item) => this.scan!.skipped(item.path, 'too-large'));
     this.textMarkedBinary += await this.scanWholeBlobs(
-      marked.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })),
+      readable.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })),
     );
   }
 
@@ -341,22 +349,30 @@ export class HistorySource implements Source {
     );
   }
 
-  /** Reads each blob, sniffs it as a file would be, and scans the text ones whole; returns how many were text. */
+  /**
+   * Reads each blob and scans it whole as a file would be (text, or a
+   * binary's printable runs), on the runner's threads; returns how many were
+   * text. Findings stay with the history (see {@link findings}).
+   */
   private async scanWholeBlobs(items: readonly { id: string; order: number; origin: Origin }[]): Promise<number> {
     const scan = this.scan!;
     let texts = 0;
-    for await (const { item, size, text, skipped } of blobTexts(this.repo, items)) {
-      if (text === undefined) {
-        scan.skipped(item.origin.path, skipped);
+    const results = new OrderedResults<{ item: (typeof items)[number]; outcome: TaskOutcome }>(scan.parallelism, ({ item, outcome }) => {
+      scan.account(outcome);
+      if (outcome.result) this.findings.add(outcome.result, item.id, item.order);
+      if (outcome.kind !== 'scanned') return;
+      this.scannedWhole++;
+      if (outcome.encoding !== 'binary') texts++;
+    });
+    for await (const blob of blobBytes(this.repo, items)) {
+      const { item, data } = blob;
+      if (!data) {
+        await results.push(() => ({ item, outcome: { kind: 'skipped', path: item.origin.path, reason: 'missing' } }));
         continue;
       }
-      texts++;
-      const outcome = scan.text({ text, origin: item.origin });
-      this.findings.add(outcome.result, item.id, item.order);
-      if (outcome.skipped) continue;
-      this.scannedWhole++;
-      scan.scanned(item.origin.path, size);
+      await results.push(async () => ({ item, outcome: await scan.task({ kind: 'bytes', bytes: data, origin: item.origin }) }));
     }
+    await results.finish();
     return texts;
   }
 

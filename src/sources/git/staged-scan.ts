@@ -3,8 +3,9 @@ import { DEFAULT_MAX_FILE_SIZE } from '../../config/defaults.js';
 import { SourceError } from '../../core/errors.js';
 import { OrderedResults } from '../ordered.js';
 import type { ScanContext, Source, SourceStats, TaskOutcome } from '../source.js';
-import { attributeMarked } from './attributes.js';
-import { blobBytes, blobTexts } from './blob-texts.js';
+import { decodeBytes } from '../decode.js';
+import { blobBytes } from './blob-texts.js';
+import { withinSize } from './catfile.js';
 import type { RawEntry } from './patch.js';
 import type { Repository } from './repo.js';
 import { readStaged, type StagedChanges, type StagedFile } from './staged.js';
@@ -78,21 +79,22 @@ export class StagedSource implements Source {
   }
 
   /**
-   * Staged files git showed as binary that are text after all: a `.gitattributes`
-   * entry (`-diff`, `binary`) does that, and would let a commit carry a secret
-   * past the hook (`*.env -diff`). Each one under the size limit whose path has
-   * such an attribute is read and sniffed as a file would be; the text ones are
-   * diffed again as text, for their changed lines. The rest are counted as
-   * skipped (too large, binary).
+   * Staged files git showed as binary. A `.gitattributes` entry (`-diff`,
+   * `binary`) or one NUL byte near the top does that, and would let a commit
+   * carry a secret past the hook (`*.env -diff`, `\0` + `.env`). Each one
+   * under the size limit is read and sniffed as a file would be: the text
+   * ones are diffed again as text, for their changed lines; the true
+   * binaries' printable runs are scanned whole with the cheap, certain rules
+   * (as tasks, like any staged file). The rest are counted as skipped.
    */
   private async textMarkedBinary(binaries: readonly RawEntry[], scan: ScanContext): Promise<StagedFile[]> {
-    const marked = await attributeMarked(
+    const readable = await withinSize(
       this.repo,
       binaries.map((entry) => ({ id: entry.newId, path: entry.path, entry })),
       this.maxFileSize,
-      (reason) => scan.skipped('', reason),
+      (item) => scan.skipped(item.path, 'too-large'),
     );
-    const candidates = marked
+    const candidates = readable
       .map((item) => item.entry)
       .filter((entry) => {
         if (!this.options.skipPath?.(entry.path)) return true;
@@ -101,12 +103,23 @@ export class StagedSource implements Source {
       });
     if (candidates.length === 0) return [];
     const text: RawEntry[] = [];
-    for await (const blob of blobTexts(
+    const workTree = this.repo.workTree!;
+    for await (const blob of blobBytes(
       this.repo,
       candidates.map((entry) => ({ entry, id: entry.newId })),
     )) {
-      if (blob.text !== undefined) text.push(blob.item.entry);
-      else scan.skipped(blob.item.entry.path, blob.skipped);
+      const { entry } = blob.item;
+      if (!blob.data) {
+        scan.skipped(entry.path, 'missing');
+        continue;
+      }
+      const decoded = decodeBytes(blob.data, { path: entry.path });
+      if (decoded.ok) {
+        text.push(entry);
+        continue;
+      }
+      const origin = { path: entry.path, absolutePath: path.join(workTree, entry.path), blob: entry.newId };
+      scan.settle(await scan.task({ kind: 'bytes', bytes: blob.data, origin }));
     }
     if (text.length === 0) return [];
     // A rename's source path too, so the diff pairs it and only changed lines count.

@@ -98,7 +98,14 @@ function within(scan: ScanContext, found: ScanResult): ScanContext {
   return {
     parallelism: scan.parallelism,
     task: (task) => scan.task(task),
-    settle: (outcome) => scan.settle(outcome),
+    settle: (outcome) => {
+      scan.account(outcome);
+      if (outcome.result) {
+        found.findings.push(...outcome.result.findings);
+        found.suppressed.push(...outcome.result.suppressed);
+      }
+    },
+    account: (outcome) => scan.account(outcome),
     ready: () => scan.ready(),
     text: (chunk) => scan.text(chunk),
     scanned: (path, bytes) => scan.scanned(path, bytes),

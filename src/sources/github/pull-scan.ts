@@ -37,6 +37,18 @@ export class PullRequestSource implements Source {
         scan.skipped(item.path, item.reason);
         continue;
       }
+      if (item.kind === 'blob') {
+        // Head content, as any file: text (only the added lines reported), or a binary's printable runs.
+        const outcome = await scan.task({
+          kind: 'bytes',
+          bytes: item.content,
+          origin: item.origin,
+          ...(item.lines ? { lines: item.lines } : {}),
+        });
+        scan.settle(outcome);
+        if (outcome.kind === 'scanned' && item.whole) wholeFiles++;
+        continue;
+      }
       let complete = true;
       for (const chunk of item.chunks) {
         const outcome = scan.text(chunk);

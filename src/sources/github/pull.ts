@@ -1,6 +1,5 @@
 import { minimatch } from 'minimatch';
-import type { Chunk, Origin, SkipReason } from '../../core/types.js';
-import { decodeBytes } from '../decode.js';
+import type { Chunk, LineRange, Origin, SkipReason } from '../../core/types.js';
 import { apiError, type GitHub } from './client.js';
 import { parsePatch, addedLines } from './patch.js';
 
@@ -50,9 +49,16 @@ export async function getPullRequest(gh: GitHub, owner: string, repo: string, nu
   }
 }
 
-/** What one changed file yields: chunks to scan (with their byte count), or why it was skipped. */
+/**
+ * What one changed file yields: the hunks of its patch to scan (with their
+ * byte count), its head content as bytes (sniffed and decoded where it is
+ * scanned, like any file: text, or a binary's printable runs), or why it was
+ * skipped.
+ */
 export type PullFileItem =
-  { kind: 'file'; path: string; bytes: number; chunks: Chunk[]; whole: boolean } | { kind: 'skip'; path: string; reason: SkipReason };
+  | { kind: 'file'; path: string; bytes: number; chunks: Chunk[]; whole: boolean }
+  | { kind: 'blob'; path: string; content: Buffer; origin: Origin; lines?: LineRange[]; whole: boolean }
+  | { kind: 'skip'; path: string; reason: SkipReason };
 
 export interface PullFilesOptions {
   /**
@@ -79,17 +85,10 @@ interface ApiFile {
 /** GitHub's limit on `pulls/{n}/files`: files past the 3,000th are not listed. */
 export const PULL_FILES_LIMIT = 3000;
 
-async function blobText(
-  gh: GitHub,
-  pr: PullRequestInfo,
-  sha: string,
-  maxFileSize: number,
-): Promise<{ text: string; bytes: number } | { skip: SkipReason }> {
+async function blobContent(gh: GitHub, pr: PullRequestInfo, sha: string, maxFileSize: number): Promise<Buffer | { skip: SkipReason }> {
   const { data } = await gh.rest.git.getBlob({ owner: pr.owner, repo: pr.repo, file_sha: sha });
   if ((data.size ?? 0) > maxFileSize) return { skip: 'too-large' };
-  const bytes = Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
-  const decoded = decodeBytes(bytes);
-  return decoded.ok ? { text: decoded.text, bytes: bytes.length } : { skip: decoded.reason };
+  return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
 }
 
 /**
@@ -139,9 +138,9 @@ export async function* pullRequestFiles(gh: GitHub, pr: PullRequestInfo, options
       yield { kind: 'skip', path: file.filename, reason: 'unreadable' };
       continue;
     }
-    let content: Awaited<ReturnType<typeof blobText>>;
+    let content: Awaited<ReturnType<typeof blobContent>>;
     try {
-      content = await blobText(gh, pr, file.sha, maxFileSize);
+      content = await blobContent(gh, pr, file.sha, maxFileSize);
     } catch (error) {
       // A submodule's "blob" is a commit; anything else unreadable is counted, not fatal.
       if ((error as { status?: number }).status === 404 || (error as { status?: number }).status === 422) {
@@ -150,17 +149,11 @@ export async function* pullRequestFiles(gh: GitHub, pr: PullRequestInfo, options
       }
       throw apiError(error, `reading ${file.filename} of pull request ${pr.owner}/${pr.repo}#${pr.number}`);
     }
-    if ('skip' in content) {
+    if (!Buffer.isBuffer(content)) {
       yield { kind: 'skip', path: file.filename, reason: content.skip };
       continue;
     }
-    yield {
-      kind: 'file',
-      path: file.filename,
-      bytes: content.bytes,
-      chunks: [{ text: content.text, origin, ...(lines ? { lines } : {}) }],
-      whole: lines === undefined,
-    };
+    yield { kind: 'blob', path: file.filename, content, origin, ...(lines ? { lines } : {}), whole: lines === undefined };
   }
   if (pr.changedFiles !== undefined && pr.changedFiles > files.length && files.length >= PULL_FILES_LIMIT) {
     for (let i = files.length; i < pr.changedFiles; i++) yield { kind: 'skip', path: '', reason: 'api-file-limit' };

@@ -153,8 +153,9 @@ describe('pull requests through the API', () => {
     expect(server.requests.filter((r) => r.path.includes('/git/blobs/'))).toHaveLength(2);
   });
 
-  it('scans a file GitHub sent no patch for whole, counts it, and skips binary and excluded files', async () => {
+  it('scans a file GitHub sent no patch for whole, counts it, reads a binary for its printable runs, and skips excluded files', async () => {
     const secret = githubToken();
+    const inBinary = githubToken();
     server.repos.push({ full_name: 'acme/app', clone_url: 'file:///x' });
     server.addPull({
       owner: 'acme',
@@ -165,7 +166,11 @@ describe('pull requests through the API', () => {
       headRepo: 'someone/app',
       files: [
         { filename: 'huge.env', status: 'modified', content: `TOKEN=${secret}\n` },
-        { filename: 'payload.raw', status: 'added', content: Buffer.from([0x89, 0x50, 0, 0, 1, 2]) },
+        {
+          filename: 'payload.raw',
+          status: 'added',
+          content: Buffer.concat([Buffer.from([0x89, 0x50, 0, 0, 1, 2]), Buffer.from(inBinary)]),
+        },
         { filename: 'package-lock.json', status: 'modified', patch: `@@ -1 +1 @@\n-x\n+"t": "${githubToken()}"` },
         { filename: 'gone.txt', status: 'removed', patch: '@@ -1 +0,0 @@\n-bye' },
       ],
@@ -174,8 +179,11 @@ describe('pull requests through the API', () => {
     const pr = await getPullRequest(gh, 'acme', 'app', 9);
     expect(pr.fromFork).toBe(true);
     const report = await scanSource(new PullRequestSource(gh, pr), { rules: builtinRules() });
-    expect(report.findings.map((f) => [f.path, f.secret])).toEqual([['huge.env', secret]]);
-    expect(report.stats).toMatchObject({ files: 1, wholeFiles: 1, skipped: { binary: 1, 'excluded-path': 1 } });
+    expect(report.findings.map((f) => [f.path, f.secret])).toEqual([
+      ['huge.env', secret],
+      ['payload.raw', inBinary],
+    ]);
+    expect(report.stats).toMatchObject({ files: 2, wholeFiles: 2, skipped: { 'excluded-path': 1 } });
   });
 });
 
