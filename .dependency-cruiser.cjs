@@ -39,7 +39,7 @@ module.exports = {
     layer('config', ['core', 'io', 'rules']),
     layer('detect', ['core', 'rules']),
     layer('sources', ['core', 'io', 'config', 'version.ts']),
-    layer('verify', ['core', 'version.ts']),
+    layer('verify', ['core', 'rules', 'version.ts']),
     // Reports read rule metadata (gitleaks ids); GitHub outputs (the PR comment, the SARIF upload) use the API client sources use.
     {
       ...layer('report', ['core', 'io', 'rules', 'version.ts']),

@@ -1,6 +1,7 @@
 // ESLint with typescript-eslint's type-aware strict rules. Every rule that is
 // off or tuned says why; `npm run lint` runs it and .ci/run fails on a problem.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -46,7 +47,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    // Scripts and benches are plain JavaScript run by Node: no type information, Node's globals.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
 );

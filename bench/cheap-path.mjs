@@ -8,7 +8,6 @@
 // match (each hit scans that far, then fails). Prints the slowest in MB/s; a
 // 16 MiB piece at the slowest rate is the longest any chunk's cheap path takes.
 //   npm run build && node bench/cheap-path.mjs [--mb 1] [--top 10]
-/* global console, performance, process */
 import { Engine, builtinRules } from '../dist/lib/index.js';
 
 const args = process.argv.slice(2);

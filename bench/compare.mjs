@@ -4,7 +4,6 @@
 //   node bench/compare.mjs --before OLD/dist/cli/keyhound.js --after dist/cli/keyhound.js \
 //     --tree /tmp/keyhound-bench-tree-200 [--rounds 8] [--threads 1] [-- extra scan args]
 // Build the old one from a checkout of the commit to compare against (npm ci && npm run build there).
-/* global console, process */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Allowance, GlobalAllow } from '../detect/filters/index.js';
+import type { Allowance, GlobalAllow } from '../core/allow.js';
 import { describePlace } from './resolve.js';
 import type { AllowSection, ResolvedConfig } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { Problem } from '../core/errors.js';
 import type { AllowTarget } from '../core/types.js';
-import type { Allowance } from '../detect/filters/index.js';
+import type { Allowance } from '../core/allow.js';
 import { keyhoundRuleIds } from '../rules/gitleaks-ids.js';
 import { Re2Error, translateRe2 } from './re2.js';
 
@@ -8,6 +8,12 @@ import { Re2Error, translateRe2 } from './re2.js';
  * Translates a gitleaks RE2 regex for places that take a bare JavaScript
  * regex source (no flags): case-insensitive parts are spelled out as `[aA]`.
  */
+/** A TOML value that should be a string or number, as text (a table or list shows as its JSON, never `[object Object]`). */
+function scalarText(value: unknown, fallback: string): string {
+  if (value === undefined || value === null) return fallback;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+}
+
 export function translateFlagless(source: string): string {
   const translated = translateRe2(source, { flagless: true });
   if (translated.flags.includes('u')) throw new Re2Error('Unicode classes (\\p{...}) are not supported in allowlists', true);
@@ -58,12 +64,12 @@ function translateTable(
   problems: string[],
   errors?: RegexErrors,
 ): Allowance | undefined {
-  const condition = String(table.condition ?? 'OR').toUpperCase();
+  const condition = scalarText(table.condition, 'OR').toUpperCase();
   if (!['AND', '&&', 'OR', '||', ''].includes(condition)) {
-    problems.push(`${origin}: unknown condition "${String(table.condition)}" (expected AND or OR); allowlist not loaded`);
+    problems.push(`${origin}: unknown condition "${scalarText(table.condition, '')}" (expected AND or OR); allowlist not loaded`);
     return undefined;
   }
-  const target = String(table.regexTarget ?? 'secret') as AllowTarget;
+  const target = scalarText(table.regexTarget, 'secret') as AllowTarget;
   if (!['secret', 'match', 'line'].includes(target)) {
     problems.push(`${origin}: unknown regexTarget "${target}" (expected secret, match or line); allowlist not loaded`);
     return undefined;

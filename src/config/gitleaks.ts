@@ -3,10 +3,10 @@ import path from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import { ConfigError, type Problem } from '../core/errors.js';
 import type { RuleSpec } from '../core/types.js';
-import type { Allowance } from '../detect/filters/index.js';
+import type { Allowance } from '../core/allow.js';
 import { translateAllowlist, translateFlagless, type RegexErrors } from './gitleaks-allowlist.js';
 import { keyhoundRuleIds } from '../rules/gitleaks-ids.js';
-import { requiredLiterals } from './literals.js';
+import { requiredLiterals } from '../rules/literals.js';
 import { Re2Error, translateRe2 } from './re2.js';
 import type { Placed } from './types.js';
 

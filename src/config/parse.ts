@@ -72,7 +72,7 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
           break;
         }
         for (const item of value.items) {
-          const raw = (item as Node).toJSON?.() ?? item;
+          const raw: unknown = (item as Node).toJSON();
           const provider = isObject(raw) && typeof raw.provider === 'string' ? raw.provider : undefined;
           const fields = isObject(raw) ? Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'provider')) : raw;
           const id = isObject(raw) && typeof raw.id === 'string' ? raw.id : 'custom';
@@ -108,7 +108,7 @@ export function parseConfigFile(text: string, file: string): ConfigFile {
       case 'baseline':
         if (!isString(value) || value.value.trim() === '')
           bad(value ?? pair.key, key, 'must be a path to a baseline file (relative to this config file)');
-        else config.baseline = { value: path.resolve(folder, String(value.value)), at: at() };
+        else config.baseline = { value: path.resolve(folder, value.value), at: at() };
         break;
       case 'maxFileSize': {
         const v = scalar(value);
@@ -184,12 +184,12 @@ function parseAllowList(key: string, entry: Pair, section: AllowSection, h: Help
     const at = { file: h.file, line: h.lineOf(item) };
     const itemWhere = `${where}[${index}]`;
     if (key === 'paths' || key === 'stopwords') {
-      if (!isString(item) || String(item.value).trim() === '')
+      if (!isString(item) || item.value.trim() === '')
         h.bad(item, itemWhere, key === 'paths' ? 'must be a glob such as test/fixtures/**' : 'must be a non-empty word');
-      else if (key === 'paths' && globProblem(String(item.value))) h.bad(item, itemWhere, globProblem(String(item.value))!);
-      else if (key === 'paths' && String(item.value).startsWith('!'))
-        h.bad(item, itemWhere, `"${String(item.value)}" is negated: it would allow every other path; list the paths to allow instead`);
-      else (key === 'paths' ? section.paths : section.stopwords).push({ value: String(item.value), at });
+      else if (key === 'paths' && globProblem(item.value)) h.bad(item, itemWhere, globProblem(item.value)!);
+      else if (key === 'paths' && item.value.startsWith('!'))
+        h.bad(item, itemWhere, `"${item.value}" is negated: it would allow every other path; list the paths to allow instead`);
+      else (key === 'paths' ? section.paths : section.stopwords).push({ value: item.value, at });
       return;
     }
     let regex: unknown;

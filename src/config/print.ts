@@ -1,6 +1,6 @@
 import { Document, isNode, type Node } from 'yaml';
 import type { RuleSpec } from '../core/types.js';
-import type { Allowance } from '../detect/filters/index.js';
+import type { Allowance } from '../core/allow.js';
 import { describePlace, type Resolved } from './resolve.js';
 import type { AllowSection, Place } from './types.js';
 

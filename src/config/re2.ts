@@ -144,7 +144,7 @@ export function translateRe2(pattern: string, options: TranslateOptions = {}): T
       default:
         if (c >= '0' && c <= '7') {
           let digits = c;
-          while (digits.length < 3 && /[0-7]/.test(pattern[i] ?? '')) digits += pattern[i++];
+          while (digits.length < 3 && /[0-7]/.test(pattern[i] ?? '')) digits += pattern.charAt(i++);
           if (c !== '0' && digits.length === 1) return fail('backreferences are not RE2 syntax');
           return { cp: parseInt(digits, 8) };
         }

@@ -1,5 +1,5 @@
 import type { AllowTarget, RuleSpec, Severity } from '../core/types.js';
-import type { Allowance, IgnoredFinding } from '../detect/filters/index.js';
+import type { Allowance, IgnoredFinding } from '../core/allow.js';
 
 /** Where a setting was written: a file and line, or the built-in default config. */
 export interface Place {

@@ -8,7 +8,7 @@ import vm from 'node:vm';
  * Starting the watchdog costs a thread (~0.05-0.15 ms), so the engine uses
  * it only for chunks big enough that this is noise (see docs/hardening.md).
  */
-const context = vm.createContext({ task: undefined as (() => unknown) | undefined });
+const context = vm.createContext({ task: undefined }) as { task: (() => unknown) | undefined };
 const script = new vm.Script('task()', { filename: 'keyhound-budget.js' });
 
 /** Thrown by {@link runWithin} when `fn` ran out of time (and was stopped). */
@@ -23,7 +23,8 @@ export function runWithin<T>(ms: number, fn: () => T): T {
   const previous = context.task;
   context.task = fn;
   try {
-    return script.runInContext(context, { timeout: Math.max(1, Math.ceil(ms)) }) as T;
+    const result: unknown = script.runInContext(context, { timeout: Math.max(1, Math.ceil(ms)) });
+    return result as T;
   } catch (error) {
     if ((error as NodeJS.ErrnoException | undefined)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new OutOfTime();
     throw error;

@@ -127,6 +127,8 @@ export function decodeEscapes(encoded: string): string | undefined {
   const out = encoded.replace(/\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})/g, (_m, u: string | undefined, x: string | undefined) =>
     String.fromCharCode(parseInt(u ?? x!, 16)),
   );
+  // Control characters in the decoded text mean it was not text: matching them is the point.
+  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(out) ? undefined : out;
 }
 

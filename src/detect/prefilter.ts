@@ -96,7 +96,7 @@ export class Prefilter {
     for (let c = 65; c <= 90; c++) this.classes[c] = this.classes[c + 32]!;
     const classOf = (code: number): number => (code < ASCII ? this.classes[code]! : 0);
 
-    const goto: Map<number, number>[] = [new Map()];
+    const goto: Map<number, number>[] = [new Map<number, number>()];
     const outputs: number[][] = [[]];
     keywords.forEach((keyword, id) => {
       let state = 0;

@@ -1,5 +1,5 @@
 import type { Verification } from '../core/types.js';
-import { unknown } from './types.js';
+import { unknown } from './verdicts.js';
 
 export interface HttpSettings {
   /** Per attempt. */

@@ -40,11 +40,4 @@ export interface InputContext {
   site(): { host: string } | Verification;
 }
 
-export const live = (reason: string, facts?: Record<string, string>): Verification =>
-  facts && Object.keys(facts).length > 0 ? { status: 'live', reason, facts } : { status: 'live', reason };
-export const dead = (reason: string): Verification => ({ status: 'dead', reason });
-export const unknown = (reason: string): Verification => ({ status: 'unknown', reason });
-
-export function isVerification(value: unknown): value is Verification {
-  return typeof value === 'object' && value !== null && 'status' in value && 'reason' in value;
-}
+export { dead, isVerification, live, unknown } from './verdicts.js';

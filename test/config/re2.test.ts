@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requiredLiterals } from '../../src/config/literals.js';
+import { requiredLiterals } from '../../src/rules/literals.js';
 import { Re2Error, translateRe2 } from '../../src/config/re2.js';
 
 const compile = (pattern: string, secretGroup?: number): RegExp => {

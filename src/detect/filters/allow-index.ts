@@ -1,5 +1,5 @@
 import { RegExpParser, visitRegExpAST } from '@eslint-community/regexpp';
-import { requiredLiterals } from '../../config/literals.js';
+import { requiredLiterals } from '../../rules/literals.js';
 
 /**
  * Indexes that keep large allowlists fast (200,000 stop-words, 10,000 allow

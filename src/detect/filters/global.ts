@@ -1,36 +1,13 @@
-import type { AllowRegex, AllowTarget } from '../../core/types.js';
+import type { Allowance, GlobalAllow } from '../../core/allow.js';
+import type { AllowTarget } from '../../core/types.js';
 import { keyhoundRuleIds } from '../../rules/gitleaks-ids.js';
 import { allowSubject } from './allow.js';
 import { earlier, RegexIndex, StopwordIndex } from './allow-index.js';
-import { allowDrop, compileAllowance, judgeAllowance, pathReason, type Allowance, type CompiledAllowance } from './allowance.js';
+import { allowDrop, compileAllowance, judgeAllowance, pathReason, type CompiledAllowance } from './allowance.js';
 import type { Candidate, Drop, Filter, FilterContext } from './types.js';
 
-export { globMatcher, type Allowance } from './allowance.js';
-
-/** A `.gitleaksignore` line: one finding, by place. */
-export interface IgnoredFinding {
-  path: string;
-  ruleId: string;
-  line: number;
-  commit?: string;
-  origin: string;
-}
-
-/** Project-wide allowances (from the config file): paths, regexes, stop-words and commits that clear candidates. */
-export interface GlobalAllow {
-  regexes?: (AllowRegex & { origin?: string })[];
-  /** Case-insensitive words; a secret containing one is dropped. */
-  stopwords?: string[];
-  stopwordsOrigin?: string;
-  allowances?: Allowance[];
-  /**
-   * Prepended to a finding's path before path globs and regexes are tested, so
-   * globs written relative to the config file's folder work when a subfolder
-   * is scanned (`sub/`). Default none.
-   */
-  pathPrefix?: string;
-  ignores?: IgnoredFinding[];
-}
+export { globMatcher } from './allowance.js';
+export type { Allowance, GlobalAllow, IgnoredFinding } from '../../core/allow.js';
 
 function joinPath(prefix: string | undefined, path: string): string {
   if (!prefix || path === '-') return path;
