@@ -13,6 +13,8 @@ export interface ActionInputs {
   baseline?: string;
   /** Default true. */
   failOnFindings: boolean;
+  /** What an incomplete scan does to the step (some input could not be scanned): `fail` (default) or `warn`. */
+  onIncomplete: 'fail' | 'warn';
   /** Where SARIF is written, relative to the workspace; empty: not written. Default `keyhound.sarif`. */
   sarifFile: string;
   /** Default false. */
@@ -38,6 +40,15 @@ export function getBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boole
   throw new UsageError(`input "${name}" must be true or false, not "${value}"`);
 }
 
+/** One of a few words. */
+export function getChoice<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
+  const value = getInput(env, name);
+  if (value === '') return fallback;
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(`input "${name}" must be one of ${choices.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
 /** A number of seconds, 0 or more. */
 export function getSeconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = getInput(env, name);
@@ -56,6 +67,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     path: getInput(env, 'path') || '.',
     mode: mode as Mode,
     failOnFindings: getBoolean(env, 'fail-on-findings', true),
+    onIncomplete: getChoice(env, 'on-incomplete', ['fail', 'warn'] as const, 'fail'),
     sarifFile: env['INPUT_SARIF-FILE'] === undefined ? 'keyhound.sarif' : getInput(env, 'sarif-file'),
     uploadSarif: getBoolean(env, 'upload-sarif', false),
     comment: getBoolean(env, 'comment', false),

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { describeIncomplete } from '../core/completeness.js';
 import { KeyhoundError } from '../core/errors.js';
+import { incompleteOf } from '../report/types.js';
 import { commentSink } from '../report/github/comment.js';
 import { blobLink } from '../report/github/markdown.js';
 import { codeScanningSink, sarifFileSink, tolerant, workflowSink } from '../report/github/sinks.js';
@@ -179,6 +181,13 @@ async function scanWith(prepared: Prepared): Promise<void> {
     ],
   });
   const n = report.findings.length;
+  const incomplete = incompleteOf(report.stats);
+  if (incomplete) {
+    const what = `keyhound: incomplete scan: ${describeIncomplete(incomplete)}.`;
+    if (inputs.onIncomplete === 'fail' && n === 0)
+      workflow.setFailed(`${what} Nothing can be said of what was not scanned (on-incomplete: warn to let the step pass).`);
+    else workflow.warning(what, 'keyhound: incomplete scan');
+  }
   if (n > 0 && inputs.failOnFindings) {
     workflow.setFailed(
       `keyhound: ${n} secret${n === 1 ? '' : 's'} found. Revoke ${n === 1 ? 'it' : 'them'} first, then remove ${n === 1 ? 'it' : 'them'} from the code (see the job summary).`,

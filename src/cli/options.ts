@@ -92,6 +92,12 @@ export const OPTIONS = {
     describe:
       'Seconds one file (or 16 MiB piece of a bigger one) may take to scan; past it the file is skipped and counted as "timeout" (0: no limit)',
   },
+  'allow-incomplete': {
+    type: 'boolean',
+    default: false,
+    describe:
+      'Exit 0 (not 3) when nothing was found although some input could not be scanned (a timeout, a text file over the size limit, an unreadable file); the report still says what was missed',
+  },
   quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Nothing on stderr but errors (no progress line, no summary)' },
   verbose: {
     type: 'boolean',
@@ -220,6 +226,7 @@ export const SCAN_OPTIONS = [
   'verify-timeout',
   'only-live',
   'results',
+  'allow-incomplete',
 ] as const satisfies readonly OptionName[];
 
 /** Adds the named options to a command's parser, with `overrides` for a command's own help text or default. */
@@ -262,6 +269,7 @@ export interface ScanArgs {
   output?: string;
   redact: boolean;
   'exit-code': number;
+  'allow-incomplete'?: boolean;
   rules?: string[];
   disable?: string[];
   'max-file-size'?: number;

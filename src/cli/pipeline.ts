@@ -172,9 +172,18 @@ async function run(command: CommandScan, snapshot: ConfigSnapshot | undefined): 
   return { report, code: exitCode(report, args), ...(shownBaseline ? { baselineFile: shownBaseline } : {}) };
 }
 
-/** 0 nothing found; `--exit-code` (default 1) when findings remain. */
-export function exitCode(report: ScanReport, args: Pick<ScanArgs, 'exit-code'>): number {
-  return report.findings.length > 0 ? args['exit-code'] : 0;
+/** What the process returns when the run found nothing but could not scan everything it should have (README, Exit codes). */
+export const INCOMPLETE_EXIT = 3;
+
+/**
+ * 0 nothing found; `--exit-code` (default 1) when findings remain; 3 when
+ * nothing was found but the run was incomplete, unless `--allow-incomplete`.
+ * Findings decide first: they are the more urgent news, and the report says
+ * what was not scanned either way.
+ */
+export function exitCode(report: ScanReport, args: Pick<ScanArgs, 'exit-code' | 'allow-incomplete'>): number {
+  if (report.findings.length > 0) return args['exit-code'];
+  return report.stats.incomplete && !args['allow-incomplete'] ? INCOMPLETE_EXIT : 0;
 }
 
 /** Both listeners told each event. */

@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { ReportedFinding } from './reported.js';
-import type { Reporter } from './types.js';
+import { describeIncomplete } from '../core/completeness.js';
+import { incompleteOf, type Report, type Reporter } from './types.js';
 
 /** GitHub code scanning reads `security-severity` (0-10) to rank alerts. */
 const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' } as const;
@@ -86,6 +87,32 @@ function result(finding: ReportedFinding, ruleIndex: number): Sarif.Result {
   };
 }
 
+/**
+ * The run's invocation: it completed (the tool ran to the end), with one
+ * error notification per input it could not scan (and one that counts the
+ * rest), so code scanning shows an incomplete analysis as such.
+ */
+function invocation(report: Report): Sarif.Invocation {
+  const incomplete = incompleteOf(report.stats);
+  if (!incomplete) return { executionSuccessful: true };
+  const notifications: Sarif.Notification[] = [
+    {
+      level: 'error',
+      descriptor: { id: 'keyhound/incomplete' },
+      message: { text: `Incomplete: ${describeIncomplete(incomplete)}.` },
+    },
+    ...incomplete.examples.map((example): Sarif.Notification => ({
+      level: 'error',
+      descriptor: { id: `keyhound/not-scanned/${example.reason}` },
+      message: { text: `Not scanned (${example.reason}): ${example.path || '(unnamed)'}` },
+      ...(example.path
+        ? { locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(example.path), uriBaseId: '%SRCROOT%' } } }] }
+        : {}),
+    })),
+  ];
+  return { executionSuccessful: true, toolExecutionNotifications: notifications };
+}
+
 /** SARIF 2.1.0, one run; validated against the official schema in the tests. */
 export const sarifReporter: Reporter = (report) => {
   const rules: Sarif.ReportingDescriptor[] = [];
@@ -108,6 +135,7 @@ export const sarifReporter: Reporter = (report) => {
     },
     results: report.findings.map((finding) => result(finding, index.get(finding.ruleId)!)),
     columnKind: 'utf16CodeUnits',
+    invocations: [invocation(report)],
     properties: { stats: report.stats },
   };
   if (report.root) {

@@ -1,6 +1,7 @@
 import { printable } from '../core/printable.js';
 import type { ReportedFinding } from './reported.js';
-import type { Report, Reporter, TextStyle } from './types.js';
+import { describeIncomplete } from '../core/completeness.js';
+import { incompleteOf, type Report, type Reporter, type TextStyle } from './types.js';
 
 const CODES = { red: 31, yellow: 33, blue: 34, magenta: 35, gray: 90, bold: 1, dim: 2 } as const;
 type Paint = (code: keyof typeof CODES, text: string) => string;
@@ -65,7 +66,11 @@ function summary(report: Report, paint: Paint): string {
     .filter(([, n]) => n > 0)
     .sort(([a], [b]) => a.localeCompare(b));
   const skippedText = skipped.length > 0 ? `; skipped ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}` : '';
-  return `${head} in ${stats.files} file${stats.files === 1 ? '' : 's'} (${formatBytes(stats.bytes)}) in ${(stats.durationMs / 1000).toFixed(2)} s${skippedText}.`;
+  const line = `${head} in ${stats.files} file${stats.files === 1 ? '' : 's'} (${formatBytes(stats.bytes)}) in ${(stats.durationMs / 1000).toFixed(2)} s${skippedText}.`;
+  const incomplete = incompleteOf(stats);
+  if (!incomplete) return line;
+  // Said under the summary, in every report that has findings or not: a clean result is not a clean bill.
+  return `${line}\n${paint('yellow', `Incomplete: ${describeIncomplete(incomplete, printable)}. What was scanned is reported; nothing can be said of the rest.`)}`;
 }
 
 /** Readable at a glance: severity, title, rule, place, redacted secret, snippet, how to fix. */

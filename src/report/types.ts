@@ -1,4 +1,10 @@
+import type { Incomplete } from '../core/completeness.js';
 import type { ScanStats } from '../core/types.js';
+
+/** The stats' completeness, typed (core/completeness.ts): set when the run could not scan everything it should have. */
+export function incompleteOf(stats: ScanStats): Incomplete | undefined {
+  return stats.incomplete as Incomplete | undefined;
+}
 import type { ReportedFinding, ReportedSuppressed } from './reported.js';
 
 /** The input of every reporter: already redacted. */

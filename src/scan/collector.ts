@@ -1,3 +1,4 @@
+import { EXAMPLES, incompleteness, isExcluded, type NotScanned } from '../core/completeness.js';
 import { byPlace, type FailedInput, type MovedFinding, type ScanReport } from '../core/report.js';
 import type { Finding, ScanResult, ScanStats, SkipReason, Suppressed } from '../core/types.js';
 
@@ -23,6 +24,8 @@ export class Collector {
   readonly readAsText = new Set<string>();
   private readonly started = performance.now();
   private readonly skippedKeys = new Set<string>();
+  /** The first inputs not scanned that should have been (core/completeness.ts), for the report. */
+  private readonly notScanned: NotScanned[] = [];
 
   add(result: ScanResult): void {
     this.findings.push(...result.findings);
@@ -35,13 +38,14 @@ export class Collector {
   }
 
   /** Counts a skip; with `key`, once per key (a blob met again). Returns whether it was counted. */
-  skip(reason: SkipReason, key?: string): boolean {
+  skip(reason: SkipReason, key?: string, path = ''): boolean {
     if (key !== undefined) {
       const unique = `${reason}\0${key}`;
       if (this.skippedKeys.has(unique)) return false;
       this.skippedKeys.add(unique);
     }
     this.stats.skipped[reason] = (this.stats.skipped[reason] ?? 0) + 1;
+    if (!isExcluded(reason) && this.notScanned.length < EXAMPLES) this.notScanned.push({ path, reason });
     return true;
   }
 
@@ -56,6 +60,10 @@ export class Collector {
     const report: ScanReport = { findings: this.findings, suppressed: this.suppressed, stats: this.stats };
     if (this.moved.length > 0) report.moved = this.moved.sort((a, b) => byRepositoryAndPlace(a.finding, b.finding));
     if (this.failed.length > 0) report.failed = this.failed;
+    // Complete or not is part of every report: a green run promises every input was read or left out on purpose.
+    const incomplete = incompleteness(this.stats.skipped, this.notScanned, this.failed);
+    this.stats.complete = incomplete === undefined;
+    if (incomplete) this.stats.incomplete = incomplete;
     return report;
   }
 }

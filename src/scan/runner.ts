@@ -127,7 +127,7 @@ class RunContext implements ScanContext {
   }
 
   skipped(path: string, reason: SkipReason, key?: string): void {
-    if (this.collector.skip(reason, key)) this.events.skipped?.(path, reason);
+    if (this.collector.skip(reason, key, path)) this.events.skipped?.(path, reason);
   }
 
   failed(input: string, reason: string): void {

@@ -134,6 +134,15 @@ export function sniffHead(head: Uint8Array, path = ''): HeadSniff {
   return { kind: 'binary' };
 }
 
+/**
+ * Why a file over the size limit was not read: `too-large-binary` when its
+ * head shows a binary (left out on purpose; core/completeness.ts), else
+ * `too-large`, a text file the run could not scan, which makes it incomplete.
+ */
+export function oversizedReason(head: Uint8Array, path: string): 'too-large' | 'too-large-binary' {
+  return sniffHead(head, path).kind === 'binary' ? 'too-large-binary' : 'too-large';
+}
+
 /** Whether a head of a file is valid UTF-8, but for a character the end of the head cuts. */
 function utf8Head(head: Buffer): boolean {
   for (let cut = 0; cut <= 3 && cut < head.length; cut++) if (isUtf8(head.subarray(0, head.length - cut))) return true;

@@ -1,4 +1,6 @@
-import { lstatSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
+import { oversizedReason } from './decode.js';
+import { SNIFF_BYTES } from './sniff.js';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
@@ -177,10 +179,26 @@ async function* checkSymlink(absolute: string, shown: string, rootReal: string, 
 
 function* checkFile(absolute: string, shown: string, size: number, options: WalkOptions): Generator<WalkItem> {
   if (size > options.maxFileSize) {
-    yield { kind: 'skip', path: shown, reason: 'too-large' };
+    yield { kind: 'skip', path: shown, reason: oversized(absolute, shown) };
     return;
   }
   yield { kind: 'file', entry: { path: shown, absolutePath: absolute, size } };
+}
+
+/** Why a file over the size limit is not read: its first bytes say whether it is text (the run is then incomplete) or a binary. */
+function oversized(absolute: string, shown: string): 'too-large' | 'too-large-binary' {
+  let fd: number | undefined;
+  try {
+    fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return oversizedReason(head.subarray(0, n), shown);
+  } catch {
+    // Not readable now: too large either way, and not known to be binary.
+    return 'too-large';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**

@@ -63,6 +63,7 @@ describe('inputs', () => {
       uploadSarif: false,
       comment: false,
       fileTimeout: 30,
+      onIncomplete: 'fail',
     });
     const inputs = readInputs({
       'INPUT_FAIL-ON-FINDINGS': 'False',

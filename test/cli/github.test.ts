@@ -155,7 +155,7 @@ describe('keyhound github repo | org | user', () => {
     expect(text.stdout).toContain('add config');
   });
 
-  it('goes on past a repository that cannot be cloned and says which, exiting 2 when nothing was found', async () => {
+  it('goes on past a repository that cannot be cloned and says which, exiting 3 (incomplete) when nothing was found', async () => {
     const clean = initRepo(tempDir());
     commit(clean, { 'a.txt': 'nothing here\n' }, 'init');
     api.repos.push(
@@ -163,8 +163,11 @@ describe('keyhound github repo | org | user', () => {
       { full_name: 'dev/clean', clone_url: `file://${clean}`, ownerType: 'User' },
     );
     const result = await keyhound(['github', 'user', 'dev']);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(3);
     expect(result.stdout).toContain('No secrets found');
+    expect(result.stdout).toContain('Incomplete: 1 input was not scanned (1 failed): dev/broken (failed)');
+    const json = await keyhound(['github', 'user', 'dev', '--format', 'json']);
+    expect(JSON.parse(json.stdout).stats.incomplete.examples).toEqual([{ path: 'dev/broken', reason: 'failed' }]);
     expect(result.stderr).toMatch(/\[1\/2\] dev\/broken: failed: git clone of file:\/\/\/nonexistent\/broken\.git failed \(exit 128\)/);
     expect(result.stderr).toContain('keyhound: 1 of 2 repositories could not be audited:\n  dev/broken: git clone');
   });

@@ -181,7 +181,8 @@ describe('odd files given on standard input', () => {
     expect(json(nul).stats).toMatchObject({ files: 1, skipped: {} });
     // Standard input is held to --max-file-size too: read to the end, not kept.
     const big = runCli(['scan', '-', '--format', 'json', '--max-file-size', '1KB'], { input: `t=${token}\n${'x'.repeat(4096)}\n` });
-    expect(big.code).toBe(0);
+    // Not read to the end: the run is incomplete (exit 3), and says so.
+    expect(big.code).toBe(3);
     expect(json(big).stats.skipped).toEqual({ 'too-large': 1 });
     const run = spawnSync(process.execPath, [CLI, 'scan', '-', '--format', 'json'], {
       input: utf16(`t=${token}\n`, 'le'),

@@ -96,12 +96,22 @@ describe('keyhound scan (real process)', () => {
     expect(runCli(['scan', dir, '--disable', 'generic-api-key,generic-password']).code).toBe(0);
   });
 
-  it('skips files over --max-file-size and counts them', () => {
+  it('skips files over --max-file-size, counts them, and calls the run incomplete when one is text (exit 3)', () => {
     const dir = tempDir();
     writeTree(dir, { '.env': `API_KEY=${base62(32)}\n${'#'.repeat(2000)}\n` });
     const result = runCli(['scan', dir, '--max-file-size', '1KB', '--format', 'json']);
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).stats.skipped).toEqual({ 'too-large': 1 });
+    expect(result.code).toBe(3);
+    const report = JSON.parse(result.stdout);
+    expect(report.stats.skipped).toEqual({ 'too-large': 1 });
+    expect(report.stats.complete).toBe(false);
+    expect(report.stats.incomplete).toEqual({ count: 1, reasons: { 'too-large': 1 }, examples: [{ path: '.env', reason: 'too-large' }] });
+    expect(runCli(['scan', dir, '--max-file-size', '1KB', '--allow-incomplete']).code).toBe(0);
+    // A binary over the limit is left out on purpose: the run is complete.
+    const binary = tempDir();
+    writeTree(binary, { 'model.bin': Buffer.concat([Buffer.from([0, 1, 2, 0, 0, 0, 9]), Buffer.alloc(4000)]) });
+    const left = runCli(['scan', binary, '--max-file-size', '1KB', '--format', 'json']);
+    expect(left.code).toBe(0);
+    expect(JSON.parse(left.stdout).stats).toMatchObject({ complete: true, skipped: { 'too-large-binary': 1 } });
   });
 
   it('loads custom rule files with --rules and checks their examples', () => {

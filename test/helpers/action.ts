@@ -91,6 +91,7 @@ export async function runAction(setup: ActionSetup): Promise<ActionRun> {
     INPUT_COMMENT: 'false',
     INPUT_TOKEN: 'ghs_runnertoken',
     'INPUT_FILE-TIMEOUT': '30',
+    'INPUT_ON-INCOMPLETE': 'fail',
     INPUT_CONFIG: '',
     INPUT_BASELINE: '',
     ...inputs,

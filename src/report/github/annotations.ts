@@ -1,5 +1,6 @@
 import type { ReportedFinding } from '../reported.js';
-import type { Report, Reporter } from '../types.js';
+import { describeIncomplete } from '../../core/completeness.js';
+import { incompleteOf, type Report, type Reporter } from '../types.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=a.js,line=3::message`), the
@@ -79,6 +80,9 @@ export function annotationLines(findings: readonly ReportedFinding[], options: A
 export const githubReporter: Reporter = (report: Report) => {
   const lines = annotationLines(report.findings);
   const n = report.findings.length;
+  const incomplete = incompleteOf(report.stats);
+  if (incomplete)
+    lines.push(workflowCommand('warning', { title: 'keyhound: incomplete scan' }, `Incomplete: ${describeIncomplete(incomplete)}.`));
   lines.push(`keyhound: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found in ${report.stats.files} files`);
   return `${lines.join('\n')}\n`;
 };

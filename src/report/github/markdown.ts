@@ -1,4 +1,6 @@
+import { describeIncomplete } from '../../core/completeness.js';
 import type { ScanStats } from '../../core/types.js';
+import { incompleteOf } from '../types.js';
 import type { ReportedFinding } from '../reported.js';
 
 /**
@@ -112,6 +114,8 @@ export function summaryMarkdown(findings: readonly ReportedFinding[], options: S
     '',
     `${text(options.scope)} Scanned ${plural(stats.files, 'file')} (${stats.bytes} bytes) in ${(stats.durationMs / 1000).toFixed(2)} s${skipped ? `; skipped ${skipped}` : ''}.`,
   ];
+  const incomplete = incompleteOf(stats);
+  if (incomplete) parts.push('', `> **Incomplete:** ${text(describeIncomplete(incomplete))}. Nothing can be said of what was not scanned.`);
   for (const note of options.notes ?? []) parts.push('', `> ${text(note)}`);
   if (findings.length > 0) {
     parts.push('', findingsTable(findings, { limit: 200, link: options.link, rest: 'the SARIF file' }));

@@ -199,3 +199,28 @@ export class CatFileReader {
     }
   }
 }
+
+/**
+ * The first `bytes` of a blob, without reading the rest: enough to tell a text
+ * file over the size limit (the scan is then incomplete) from a binary one.
+ */
+export function blobHead(repo: Repository, id: string, bytes: number): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const child = spawnGit(['cat-file', 'blob', id], { cwd: repo.cwd, env: repo.env });
+    const parts: Buffer[] = [];
+    let got = 0;
+    const done = (): void => {
+      child.stdout.removeAllListeners('data');
+      child.kill();
+      resolve(Buffer.concat(parts).subarray(0, bytes));
+    };
+    child.stdin.end();
+    child.stdout.on('data', (chunk: Buffer) => {
+      parts.push(chunk);
+      got += chunk.length;
+      if (got >= bytes) done();
+    });
+    child.on('error', () => resolve(Buffer.alloc(0)));
+    child.on('close', () => resolve(Buffer.concat(parts).subarray(0, bytes)));
+  });
+}

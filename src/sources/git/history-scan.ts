@@ -4,7 +4,9 @@ import type { CommitInfo, LineRange, Origin, ScanResult } from '../../core/types
 import { OrderedResults } from '../ordered.js';
 import type { ScanContext, Source, SourceStats, TaskOutcome } from '../source.js';
 import { blobBytes, blobTexts } from './blob-texts.js';
-import { withinSize } from './catfile.js';
+import { blobHead, withinSize } from './catfile.js';
+import { oversizedReason } from '../decode.js';
+import { SNIFF_BYTES } from '../sniff.js';
 import { FindingSet } from './findings.js';
 import { PatchRun } from './history.js';
 import { joinHunks } from './hunks.js';
@@ -316,10 +318,17 @@ export class HistorySource implements Source {
    */
   private async scanBinaries(): Promise<void> {
     const binaries = this.binaries.filter((item) => this.isFirst(item.id, item.order));
-    const readable = await withinSize(this.repo, binaries, this.maxFileSize, (item) => this.scan!.skipped(item.path, 'too-large'));
+    const oversized: { id: string; path: string }[] = [];
+    const readable = await withinSize(this.repo, binaries, this.maxFileSize, (item) => oversized.push(item));
+    await this.skipOversized(oversized);
     this.textMarkedBinary += await this.scanWholeBlobs(
       readable.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })),
     );
+  }
+
+  /** Blobs over the size limit: counted by what their first bytes show (a text file missed makes the run incomplete). */
+  private async skipOversized(items: readonly { id: string; path: string }[]): Promise<void> {
+    for (const item of items) this.scan!.skipped(item.path, oversizedReason(await blobHead(this.repo, item.id, SNIFF_BYTES), item.path));
   }
 
   /**
@@ -338,7 +347,11 @@ export class HistorySource implements Source {
       this.scan!.skipped(item.file ?? item.ref, 'excluded-path');
       return false;
     });
-    const readable = await withinSize(this.repo, fresh, this.maxFileSize, (item) => this.scan!.skipped(item.file ?? item.ref, 'too-large'));
+    const oversized: { id: string; path: string }[] = [];
+    const readable = await withinSize(this.repo, fresh, this.maxFileSize, (item) =>
+      oversized.push({ id: item.id, path: item.file ?? item.ref }),
+    );
+    await this.skipOversized(oversized);
     // Ordered after every commit: a blob also committed somewhere is reported there.
     this.refObjects += await this.scanWholeBlobs(
       readable.map((item) => ({

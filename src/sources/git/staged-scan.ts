@@ -3,9 +3,10 @@ import { DEFAULT_MAX_FILE_SIZE } from '../../config/defaults.js';
 import { SourceError } from '../../core/errors.js';
 import { OrderedResults } from '../ordered.js';
 import type { ScanContext, Source, SourceStats, TaskOutcome } from '../source.js';
-import { decodeBytes } from '../decode.js';
+import { decodeBytes, oversizedReason } from '../decode.js';
 import { blobBytes } from './blob-texts.js';
-import { withinSize } from './catfile.js';
+import { blobHead, withinSize } from './catfile.js';
+import { SNIFF_BYTES } from '../sniff.js';
 import type { RawEntry } from './patch.js';
 import type { Repository } from './repo.js';
 import { readStaged, type StagedChanges, type StagedFile } from './staged.js';
@@ -88,12 +89,15 @@ export class StagedSource implements Source {
    * (as tasks, like any staged file). The rest are counted as skipped.
    */
   private async textMarkedBinary(binaries: readonly RawEntry[], scan: ScanContext): Promise<StagedFile[]> {
+    const oversized: { id: string; path: string }[] = [];
     const readable = await withinSize(
       this.repo,
       binaries.map((entry) => ({ id: entry.newId, path: entry.path, entry })),
       this.maxFileSize,
-      (item) => scan.skipped(item.path, 'too-large'),
+      (item) => oversized.push(item),
     );
+    // Over the size limit: counted by what the first bytes show (a text file missed makes the run incomplete).
+    for (const item of oversized) scan.skipped(item.path, oversizedReason(await blobHead(this.repo, item.id, SNIFF_BYTES), item.path));
     const candidates = readable
       .map((item) => item.entry)
       .filter((entry) => {
