@@ -42,6 +42,7 @@ async function readAndScan(engine: Engine, task: Task): Promise<Outcome> {
     bytes = readWhole(entry.absolutePath);
   } catch (error) {
     if (error instanceof NotRegularFile) return { kind: 'skipped', path: entry.path, reason: 'not-regular-file' };
+    if (error instanceof UnsizedTooLarge) return { kind: 'skipped', path: entry.path, reason: 'too-large' };
     return { kind: 'skipped', path: entry.path, reason: errorReason((error as NodeJS.ErrnoException).code) };
   }
   return scanBytes(engine, bytes, origin);
@@ -61,6 +62,8 @@ function readWhole(file: string): Buffer {
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new NotRegularFile();
+    // Files the kernel makes up (/proc/self/environ) say they are empty and are not: read those to the end.
+    if (info.size === 0) return readToEnd(fd);
     const buffer = Buffer.allocUnsafe(info.size);
     let filled = 0;
     while (filled < info.size) {
@@ -71,6 +74,24 @@ function readWhole(file: string): Buffer {
     return filled === info.size ? buffer : buffer.subarray(0, filled);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Largest file of unknown size read whole (one that says it is empty); past it the file is too large. */
+const UNSIZED_LIMIT = PIECE_BYTES;
+
+class UnsizedTooLarge extends Error {}
+
+function readToEnd(fd: number): Buffer {
+  const parts: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const part = Buffer.allocUnsafe(65536);
+    const n = readSync(fd, part, 0, part.length, null);
+    if (n === 0) return Buffer.concat(parts, total);
+    parts.push(part.subarray(0, n));
+    total += n;
+    if (total > UNSIZED_LIMIT) throw new UnsizedTooLarge();
   }
 }
 
