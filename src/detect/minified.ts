@@ -27,19 +27,20 @@ export function looksMinified(text: string): boolean {
   let inLong = 0;
   let spaces = 0;
   let code = 0;
-  let lineStart = 0;
-  for (let i = 0; i <= sample.length; i++) {
-    if (i < sample.length && sample.charCodeAt(i) !== 10) continue;
-    const length = i - lineStart;
-    if (length >= LONG_LINE) {
-      inLong += length;
-      for (let j = lineStart; j < i; j++) {
+  // Line breaks found natively (indexOf); only the long lines, rare in written code, are read character by character.
+  for (let lineStart = 0; lineStart <= sample.length;) {
+    const end = sample.indexOf('\n', lineStart);
+    const lineEnd = end === -1 ? sample.length : end;
+    if (lineEnd - lineStart >= LONG_LINE) {
+      inLong += lineEnd - lineStart;
+      for (let j = lineStart; j < lineEnd; j++) {
         const c = sample.charCodeAt(j);
         if (c === 32 || c === 9) spaces++;
         else if (c === 59 || c === 40 || c === 123 || c === 125) code++;
       }
     }
-    lineStart = i + 1;
+    if (end === -1) break;
+    lineStart = end + 1;
   }
   if (inLong < sample.length * 0.5) return false;
   return spaces / inLong < 0.1 && (code * 1000) / inLong >= 20;

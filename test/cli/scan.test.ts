@@ -200,3 +200,21 @@ describe('keyhound scan (real process)', () => {
     expect(existsSync(path.join(tempDir(), 'x'))).toBe(false);
   });
 });
+
+describe('minified bundles', () => {
+  it('are left out of the generic rules and counted, while a real token built into one is still found', () => {
+    const dir = tempDir();
+    const token = githubToken();
+    let bundle = '';
+    for (let i = 0; i < 400; i++) bundle += `var a${i}=function(b){return b+${i}};`;
+    // Key-like identifiers the generic rules would take for secrets, and one real token.
+    bundle += `var apiKey="${base62(32)}";var gh="${token}";`;
+    writeTree(dir, { 'dist/app.js': bundle });
+    const run = runCli(['scan', dir, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['github-pat-classic']);
+    expect(report.stats.skipped).toEqual({ minified: 1 });
+    expect(report.stats.complete).toBe(true);
+  });
+});
