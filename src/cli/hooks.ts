@@ -27,7 +27,7 @@ export interface HookLocation {
 /** Where git looks for the pre-commit hook of this repository. */
 export async function hookLocation(repo: Repository, name = 'pre-commit'): Promise<HookLocation> {
   if (!repo.workTree) throw new SourceError(`${repo.gitDir}: a bare repository makes no commits, so it runs no pre-commit hook`);
-  const result = await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: repo.cwd, env: repo.env });
+  const result = await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: repo.cwd, env: repo.env, ownHooksPath: true });
   const folder = path.resolve(repo.cwd, result.stdout.toString('utf8').trim());
   return { folder, file: path.join(folder, name) };
 }

@@ -8,8 +8,45 @@ import { SourceError } from '../../core/errors.js';
  * configuration that would change output formats switched off per call.
  */
 
-/** `-c` settings that keep output in the shapes our parsers read, whatever the user's config says. */
+/**
+ * `-c` settings pinned for every git call: output in the shapes our parsers
+ * read, whatever the user's config says, and nothing the scanned repository's
+ * config names is run. A repository is content under review: its
+ * `.git/config` (someone's tarball, a shared folder) must not run code in
+ * keyhound (docs/hardening.md, "Git without repository code"); so every
+ * setting that makes git start a program is pinned off (fsmonitor, hooks,
+ * pagers, external diff, credential helpers, ssh and proxy commands, the
+ * upload-pack a fetch from a local remote starts, the `ext::` transport).
+ * textconv and filter drivers are off by the flags each command passes
+ * (`--no-textconv`, no checkout, no `--filters`).
+ */
 export const PINNED_CONFIG = [
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'core.pager=cat',
+  '-c',
+  'core.sshCommand=ssh',
+  '-c',
+  'core.askPass=',
+  '-c',
+  'core.gitProxy=',
+  '-c',
+  'core.alternateRefsCommand=',
+  '-c',
+  'credential.helper=',
+  '-c',
+  'diff.external=',
+  '-c',
+  'gpg.program=gpg',
+  '-c',
+  'protocol.ext.allow=never',
+  '-c',
+  'remote.origin.uploadpack=git-upload-pack',
+  '-c',
+  'remote.origin.receivepack=git-receive-pack',
   '-c',
   'core.quotePath=false',
   '-c',
@@ -42,6 +79,12 @@ export interface GitOptions {
   input?: string | Buffer;
   /** Exit codes that are not failures (e.g. `rev-parse --verify -q` answers 1 for "no such revision"). */
   okCodes?: readonly number[];
+  /**
+   * Leave `core.hooksPath` as the repository has it: only for asking where
+   * the hooks are (`rev-parse --git-path hooks`, to install keyhound's own),
+   * which runs none.
+   */
+  ownHooksPath?: boolean;
 }
 
 export interface GitResult {
@@ -51,8 +94,14 @@ export interface GitResult {
 }
 
 /** Spawns git for streaming use; the caller owns the process. */
-export function spawnGit(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): ChildProcessWithoutNullStreams {
-  return spawn('git', [...PINNED_CONFIG, ...args], { cwd: options.cwd, env: gitEnvironment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+export function spawnGit(
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; ownHooksPath?: boolean },
+): ChildProcessWithoutNullStreams {
+  const pinned = options.ownHooksPath
+    ? PINNED_CONFIG.filter((item, i, all) => item !== 'core.hooksPath=/dev/null' && all[i + 1] !== 'core.hooksPath=/dev/null')
+    : PINNED_CONFIG;
+  return spawn('git', [...pinned, ...args], { cwd: options.cwd, env: gitEnvironment(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** Runs git to completion and returns its output; a failure becomes a SourceError naming the command and git's message. */

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SourceError } from '../../core/errors.js';
+import { gitEnvironment, PINNED_CONFIG } from '../git/run.js';
 
 /**
  * Environment that gives git an `Authorization` header for one origin only,
@@ -42,7 +43,12 @@ export function runGit(
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ code: number; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The same pinned settings as every other git call (sources/git/run.ts): the repository's config runs nothing.
+    const child = spawn('git', [...PINNED_CONFIG, ...args], {
+      cwd: options.cwd,
+      env: gitEnvironment(options.env ?? process.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (data: string) => {
