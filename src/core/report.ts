@@ -23,6 +23,12 @@ export interface ScanReport {
   moved?: MovedFinding[];
   /** Inputs that could not be read at all (whole repositories of an audit). */
   failed?: FailedInput[];
+  /**
+   * Other secrets the run met that no list above holds (dropped candidates,
+   * baselined findings, candidates in commit metadata): the masking step
+   * masks them wherever they appear (report/mask.ts).
+   */
+  masked?: string[];
   stats: ScanStats;
 }
 

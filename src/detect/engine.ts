@@ -257,7 +257,7 @@ export class Engine {
       ...(markers ? { markers } : {}),
     });
     if (timings) lap(timings, 'filters', clock);
-    return { findings, suppressed: result.suppressed };
+    return { ...result, findings };
   }
 
   /** Scans routed text with every rule, judged in full (decoded text: the decode stage, already within the budget). */

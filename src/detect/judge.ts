@@ -1,12 +1,16 @@
 import { fingerprint } from '../core/fingerprint.js';
 import { LineIndex } from '../core/location.js';
 import type { Chunk, Finding, ScanResult, Suppressed } from '../core/types.js';
+import { maskAfterDrop } from '../core/redact.js';
 import type { Candidate, Filter, FilterContext } from './filters/index.js';
 import { InlineMarkers } from './inline.js';
 import { resolveOverlaps } from './overlap.js';
 import { buildSnippet, MaskedSpans, type Span } from './snippet.js';
 
 /** What the judgement needs from the engine. */
+/** Shortest dropped secret kept for the masking step without `--explain`. */
+const MASKED_MIN = 8;
+
 export interface JudgeHost {
   filters: readonly Filter[];
   /** Collect dropped candidates with their reasons (`--explain`). */
@@ -94,8 +98,13 @@ export class Judgement {
   finish(extraMasked: readonly Span[] = []): ScanResult {
     const { chunk, lines } = this;
     const suppressed: Suppressed[] = [];
+    const dropped = new Set<string>();
     const drop = (candidate: Candidate, filter: string, reason: string): void => {
-      if (!this.host.explain) return;
+      if (!this.host.explain) {
+        // Without --explain only the secret is kept, for the masking step; shorter ones cannot leak a telling part.
+        if (candidate.secret.length >= MASKED_MIN && maskAfterDrop(filter)) dropped.add(candidate.secret);
+        return;
+      }
       const { line, column } = lines.position(candidate.secretStart);
       suppressed.push({
         ruleId: candidate.rule.spec.id,
@@ -153,7 +162,7 @@ export class Judgement {
     // Every candidate is masked, judged or not: a key id next to its secret must not leak through the secret's snippet.
     const masked = new MaskedSpans([...extraMasked, ...this.candidates.map((c) => ({ start: c.secretStart, end: c.secretEnd }))]);
     const findings = winners.map((candidate) => this.toFinding(candidate, masked));
-    return { findings, suppressed };
+    return dropped.size > 0 ? { findings, suppressed, dropped: [...dropped] } : { findings, suppressed };
   }
 
   private toFinding(candidate: Candidate, masked: MaskedSpans): Finding {

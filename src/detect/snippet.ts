@@ -48,6 +48,34 @@ export class MaskedSpans {
   }
 }
 
+/** Characters a token is made of: a cut inside a run of them could show part of a secret. */
+function tokenChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    code === 43 || // +
+    code === 47 || // /
+    code === 61 || // =
+    code === 95 || // _
+    code === 45 || // -
+    code === 46 // .
+  );
+}
+
+/** Copies of a candidate's secret that are not candidates themselves (a bare second copy on the line). */
+const MAX_COPY_SECRETS = 64;
+
+/**
+ * The line of a finding, masked, then cut (mask first, then cut: a cut never
+ * leaves part of a secret). Masked: every candidate span on the line (not only
+ * this finding's: a key id next to its secret must not leak through the
+ * secret's snippet), and every other copy of those candidates' secrets on the
+ * line, with no context of its own. Long lines (minified files) are cut to
+ * {@link MAX_SNIPPET} characters around the secret; a run of token characters
+ * that a cut splits is masked whole, so no prefix or suffix of anything
+ * shows. Unmasked unless redaction is on.
+ */
 export function buildSnippet(text: string, lines: LineIndex, secret: Span, masked: MaskedSpans, redactOn: boolean): string {
   const line = lines.position(secret.start).line;
   const bounds = lines.lineBounds(line);
@@ -58,10 +86,38 @@ export function buildSnippet(text: string, lines: LineIndex, secret: Span, maske
     to = Math.min(bounds.end, Math.max(from + MAX_SNIPPET, Math.min(secret.end, from + MAX_SNIPPET * 2)));
   }
   if (!redactOn) return decorate(text.slice(from, to).trim(), from > bounds.start, to < bounds.end);
-  const spans = masked.overlapping(from, to).sort((a, b) => a.start - b.start || Number(b.whole ?? false) - Number(a.whole ?? false));
+  const spans = masked.overlapping(bounds.start, bounds.end);
+  // Bare copies of the same secrets anywhere on the line: masked like the candidates.
+  const secrets = [...new Set(spans.filter((span) => !span.whole).map((span) => text.slice(span.start, span.end)))].slice(
+    0,
+    MAX_COPY_SECRETS,
+  );
+  const copies: Span[] = [];
+  const lineText = text.slice(bounds.start, bounds.end);
+  for (const copy of secrets) {
+    if (copy.length < 4) continue;
+    for (let at = lineText.indexOf(copy); at !== -1; at = lineText.indexOf(copy, at + copy.length)) {
+      copies.push({ start: bounds.start + at, end: bounds.start + at + copy.length });
+    }
+  }
+  // Runs of token characters split by the cut: masked whole.
+  const edges: Span[] = [];
+  if (from > bounds.start && tokenChar(text.charCodeAt(from - 1)) && tokenChar(text.charCodeAt(from))) {
+    let end = from;
+    while (end < to && tokenChar(text.charCodeAt(end))) end++;
+    edges.push({ start: from, end, whole: true });
+  }
+  if (to < bounds.end && tokenChar(text.charCodeAt(to - 1)) && tokenChar(text.charCodeAt(to))) {
+    let start = to;
+    while (start > from && tokenChar(text.charCodeAt(start - 1))) start--;
+    edges.push({ start, end: to, whole: true });
+  }
+  const all = [...spans, ...copies, ...edges]
+    .filter((span) => span.end > from && span.start < to)
+    .sort((a, b) => a.start - b.start || Number(b.whole ?? false) - Number(a.whole ?? false) || b.end - a.end);
   let out = '';
   let cursor = from;
-  for (const span of spans) {
+  for (const span of all) {
     if (span.end <= cursor) continue;
     if (span.start < cursor) {
       // The tail of a span that began before the cut (or overlaps the previous one).
@@ -69,10 +125,11 @@ export function buildSnippet(text: string, lines: LineIndex, secret: Span, maske
       cursor = span.end;
       continue;
     }
-    out += text.slice(cursor, span.start) + (span.whole ? WHOLE_MASK : redact(text.slice(span.start, span.end)));
+    // A span that runs past the cut is masked whole: nothing of it shows after the cut either.
+    const whole = span.whole || span.start < from || span.end > to;
+    out += text.slice(cursor, span.start) + (whole ? WHOLE_MASK : redact(text.slice(span.start, span.end)));
     cursor = span.end;
   }
-  // A span that runs past `to` is masked whole, so nothing of it leaks after the cut.
   out += cursor < to ? text.slice(cursor, to) : '';
   return decorate(out.trim(), from > bounds.start, to < bounds.end);
 }

@@ -1,13 +1,17 @@
 import type { ScanReport } from '../core/report.js';
+import { maskAfterDrop } from '../core/redact.js';
 import { toolInfo } from '../version.js';
 import { formatFor } from './index.js';
-import { toReported, toReportedSuppressed } from './reported.js';
-import type { Report } from './types.js';
+import { Masker } from './mask.js';
+import { secretsOf, toReported, toReportedSuppressed } from './reported.js';
+import { incompleteOf, type Report } from './types.js';
 
 export interface RenderOptions {
   format: string;
   /** Default true. */
   redact?: boolean;
+  /** `--redact=N`: hide at least N percent of each secret (never less than the default hides). */
+  hidePercent?: number;
   color?: boolean;
   /** Include dropped candidates (`--explain`). */
   explain?: boolean;
@@ -20,29 +24,38 @@ export function render(scan: ScanReport, options: RenderOptions): string {
   return format.render(reportFor(scan, options), { color: options.color ?? false });
 }
 
-/** The redacted report every format renders. */
+/** Every secret a run met: what its masking step masks wherever it appears. */
+export function runSecrets(scan: ScanReport): Set<string> {
+  const secrets = new Set<string>(scan.masked ?? []);
+  for (const finding of scan.findings) for (const secret of secretsOf(finding)) secrets.add(secret);
+  for (const item of scan.suppressed) if (maskAfterDrop(item.filter)) secrets.add(item.secret);
+  for (const moved of scan.moved ?? []) for (const secret of secretsOf(moved.finding)) secrets.add(secret);
+  return secrets;
+}
+
+/** The run's masking step, or undefined under `--no-redact`. */
+export function maskerFor(scan: ScanReport, options: Pick<RenderOptions, 'redact' | 'hidePercent'>): Masker | undefined {
+  return options.redact === false ? undefined : new Masker(runSecrets(scan), options.hidePercent);
+}
+
+/** The redacted report every format renders: every string from scanned content has passed the run's masking step. */
 export function reportFor(scan: ScanReport, options: Omit<RenderOptions, 'format'>): Report {
-  const redact = { redact: options.redact !== false };
-  // Findings of one commit share its message, which may quote any of their secrets.
-  const byCommit = new Map<string, string[]>();
-  if (redact.redact) {
-    for (const f of scan.findings) {
-      const sha = f.origin.commit?.sha;
-      if (sha) byCommit.set(sha, [...(byCommit.get(sha) ?? []), f.secret]);
-    }
-  }
-  const commitSecrets = (sha: string | undefined): string[] => (sha ? (byCommit.get(sha) ?? []) : []);
+  const masker = maskerFor(scan, options);
+  const redact = { redact: masker !== undefined, ...(masker ? { masker } : {}) };
   const report: Report = {
     tool: toolInfo(),
-    findings: scan.findings.map((f) => toReported(f, { ...redact, alsoMask: commitSecrets(f.origin.commit?.sha) })),
-    stats: scan.stats,
+    findings: scan.findings.map((f) => toReported(f, redact)),
+    stats: masker ? maskStats(scan.stats, masker) : scan.stats,
   };
   if (options.explain) report.suppressed = scan.suppressed.map((s) => toReportedSuppressed(s, redact));
-  if (scan.moved && scan.moved.length > 0)
-    report.moved = scan.moved.map((m) => ({
-      ...toReported(m.finding, { ...redact, alsoMask: commitSecrets(m.finding.origin.commit?.sha) }),
-      movedFrom: m.from,
-    }));
+  if (scan.moved && scan.moved.length > 0) report.moved = scan.moved.map((m) => ({ ...toReported(m.finding, redact), movedFrom: m.from }));
   if (options.root) report.root = options.root;
   return report;
+}
+
+/** The paths the stats name (what was not scanned) come from the scanned input too. */
+function maskStats(stats: ScanReport['stats'], masker: Masker): ScanReport['stats'] {
+  const incomplete = incompleteOf(stats);
+  if (!incomplete) return stats;
+  return { ...stats, incomplete: { ...incomplete, examples: incomplete.examples.map((e) => ({ ...e, path: masker.text(e.path) })) } };
 }

@@ -1,5 +1,5 @@
-import { redact, redactText } from '../core/redact.js';
 import type { Finding, Suppressed } from '../core/types.js';
+import { Masker } from './mask.js';
 
 /**
  * What leaves the library: a finding with its secret redacted (unless the user
@@ -51,32 +51,51 @@ export interface RedactOptions {
   /** Default true. */
   redact?: boolean;
   /**
-   * Other secrets to mask in this finding's free text (its commit message may
-   * quote a secret another finding of the same commit holds); render() passes
-   * them. The finding's own secret and paired values are always masked.
+   * The run's masking step (every secret of the run: see report/mask.ts);
+   * render() passes one. Without it, the finding's own secrets are masked.
    */
-  alsoMask?: readonly string[];
+  masker?: Masker;
 }
 
+/** The secrets a finding carries: its own and its partners' (a key id's secret key). */
+export function secretsOf(item: Pick<Finding, 'secret' | 'related'>): string[] {
+  return [item.secret, ...Object.values(item.related ?? {})];
+}
+
+/** The masking step for one item, or undefined under `--no-redact`. */
+function maskerFor(item: Pick<Finding, 'secret' | 'related'>, options: RedactOptions): Masker | undefined {
+  if (options.redact === false) return undefined;
+  return options.masker ?? new Masker(secretsOf(item));
+}
+
+function maskValues(values: Readonly<Record<string, string>>, mask: (text: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, mask(value)]));
+}
+
+/**
+ * A finding as reporters see it. Every string in it that came from scanned
+ * content or from outside (path, snippet, commit metadata, context values, a
+ * provider's answer) passes the masking step, whichever finding's secret it
+ * quotes.
+ */
 export function toReported(finding: Finding, options: RedactOptions = {}): ReportedFinding {
-  const hide = options.redact !== false;
-  // Free text that came from outside (a commit message, a provider's answer in a
-  // verification reason) may quote the secret: masked like the secret itself.
-  const secrets = hide ? [finding.secret, ...Object.values(finding.related ?? {}), ...(options.alsoMask ?? [])] : [];
-  const scrub = (text: string): string => (hide ? redactText(text, secrets) : text);
+  const masker = maskerFor(finding, options);
+  const mask = (text: string): string => (masker ? masker.text(text) : text);
+  // Free text from a commit (author, message) may hold a secret no rule recognised: long token runs are masked too.
+  const maskProse = (text: string): string => (masker ? masker.reason(text) : text);
   const out: ReportedFinding = {
     ruleId: finding.ruleId,
     title: finding.title,
     provider: finding.provider,
     severity: finding.severity,
     confidence: finding.confidence,
-    path: finding.path,
+    path: mask(finding.path),
     line: finding.line,
     column: finding.column,
     endLine: finding.endLine,
     endColumn: finding.endColumn,
-    secret: hide ? redact(finding.secret) : finding.secret,
-    snippet: scrub(finding.snippet),
+    secret: masker ? masker.secret(finding.secret) : finding.secret,
+    snippet: finding.origin.metadata ? maskProse(finding.snippet) : mask(finding.snippet),
     fingerprint: finding.fingerprint,
     entropy: finding.entropy,
     remediation: finding.remediation,
@@ -86,38 +105,35 @@ export function toReported(finding: Finding, options: RedactOptions = {}): Repor
   if (commit)
     Object.assign(out, {
       commit: commit.sha,
-      author: scrub(commit.author),
-      email: scrub(commit.email),
+      author: maskProse(commit.author),
+      email: maskProse(commit.email),
       date: commit.date,
-      message: scrub(commit.message),
+      message: maskProse(commit.message),
     });
-  if (finding.origin.repository) out.repository = finding.origin.repository;
+  if (finding.origin.repository) out.repository = mask(finding.origin.repository);
   if (finding.origin.blob) out.blob = finding.origin.blob;
   if (finding.occurrences !== undefined) out.occurrences = finding.occurrences;
-  if (finding.context) out.context = Object.fromEntries(Object.entries(finding.context).map(([key, value]) => [key, scrub(value)]));
+  if (finding.context) out.context = maskValues(finding.context, mask);
   if (finding.decoded) out.decoded = finding.decoded;
   if (finding.verified) {
     // A provider's answer (account names, scopes) may echo the secret: its facts are masked like its reason.
     const { facts } = finding.verified;
-    out.verified = {
-      ...finding.verified,
-      reason: scrub(finding.verified.reason),
-      ...(facts ? { facts: Object.fromEntries(Object.entries(facts).map(([key, value]) => [key, scrub(value)])) } : {}),
-    };
+    out.verified = { ...finding.verified, reason: mask(finding.verified.reason), ...(facts ? { facts: maskValues(facts, mask) } : {}) };
   }
   return out;
 }
 
 export function toReportedSuppressed(item: Suppressed, options: RedactOptions = {}): ReportedSuppressed {
+  const masker = maskerFor(item, options);
   return {
-    // A reason may quote an allow regex, and an allow regex may spell out the secret it allows.
     ruleId: item.ruleId,
-    path: item.path,
+    path: masker ? masker.text(item.path) : item.path,
     line: item.line,
     column: item.column,
     filter: item.filter,
-    reason: options.redact !== false ? redactText(item.reason, [item.secret]) : item.reason,
-    secret: options.redact !== false ? redact(item.secret) : item.secret,
+    // A reason may quote an allow regex or a stop word, and those may spell out a secret: see Masker.reason.
+    reason: masker ? masker.reason(item.reason) : item.reason,
+    secret: masker ? masker.secret(item.secret) : item.secret,
     fingerprint: item.fingerprint,
   };
 }

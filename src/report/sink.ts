@@ -1,8 +1,10 @@
+import { maskTokens } from '../core/redact.js';
 import type { ScanReport } from '../core/report.js';
 import type { Finding } from '../core/types.js';
 import { openOutput, streamOutput, type Output } from '../io/write.js';
 import { formatFor } from './index.js';
-import { toReported } from './reported.js';
+import { Masker } from './mask.js';
+import { secretsOf, toReported, type ReportedFinding } from './reported.js';
 import { render, type RenderOptions } from './render.js';
 
 /**
@@ -36,6 +38,16 @@ export function reportSink(options: ReportSinkOptions): Sink {
   const format = formatFor(options.format);
   let out: Output | undefined;
   let streamed = false;
+  // A streamed line goes out before the run knows every secret: the masker learns them as they come.
+  const masker = options.redact === false ? undefined : new Masker([], options.hidePercent);
+  const streamedFinding = (finding: Finding): ReportedFinding => {
+    if (!masker) return toReported(finding, { redact: false });
+    masker.add(secretsOf(finding));
+    const out = toReported(finding, { masker });
+    // A commit message may quote a secret of a commit not yet scanned: token-like runs in it are masked too.
+    for (const key of ['author', 'email', 'message'] as const) if (out[key] !== undefined) out[key] = maskTokens(out[key]);
+    return out;
+  };
   const output = (): Output => {
     out ??= options.file ? openOutput(options.file, 0o600) : streamOutput(options.stdout);
     return out;
@@ -46,7 +58,7 @@ export function reportSink(options: ReportSinkOptions): Sink {
       if (streamed) output();
     },
     finding(finding) {
-      if (streamed) output().write(format.line!(toReported(finding, { redact: options.redact !== false })));
+      if (streamed) output().write(format.line!(streamedFinding(finding)));
     },
     async finish(report) {
       if (!streamed) output().write(render(report, options));

@@ -91,6 +91,8 @@ export function baselineStep(baseline: Baseline, options: BaselineStepOptions = 
       const entry = exact.get(key);
       if (entry) {
         baselined++;
+        // Accepted, not gone: a commit message or another snippet may still quote it.
+        ledger.mask([finding.secret]);
         if (options.explain) {
           ledger.suppressed.push({
             ruleId: finding.ruleId,

@@ -22,6 +22,8 @@ export class Collector {
   readonly stats: ScanStats = { files: 0, bytes: 0, skipped: {}, durationMs: 0 };
   /** Inputs read as text (not binaries' printable runs alone): what can prove a baselined secret gone from its path. */
   readonly readAsText = new Set<string>();
+  /** Secrets met that no report list holds (see ScanReport.masked): masked in every output all the same. */
+  readonly masked = new Set<string>();
   private readonly started = performance.now();
   private readonly skippedKeys = new Set<string>();
   /** The first inputs not scanned that should have been (core/completeness.ts), for the report. */
@@ -30,6 +32,12 @@ export class Collector {
   add(result: ScanResult): void {
     this.findings.push(...result.findings);
     this.suppressed.push(...result.suppressed);
+    this.mask(result.dropped);
+  }
+
+  /** Secrets to mask in every output though no finding holds them. */
+  mask(secrets: Iterable<string> | undefined): void {
+    if (secrets) for (const secret of secrets) this.masked.add(secret);
   }
 
   scanned(bytes: number): void {
@@ -60,6 +68,7 @@ export class Collector {
     const report: ScanReport = { findings: this.findings, suppressed: this.suppressed, stats: this.stats };
     if (this.moved.length > 0) report.moved = this.moved.sort((a, b) => byRepositoryAndPlace(a.finding, b.finding));
     if (this.failed.length > 0) report.failed = this.failed;
+    if (this.masked.size > 0) report.masked = [...this.masked];
     // Complete or not is part of every report: a green run promises every input was read or left out on purpose.
     const incomplete = incompleteness(this.stats.skipped, this.notScanned, this.failed);
     this.stats.complete = incomplete === undefined;

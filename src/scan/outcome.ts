@@ -1,4 +1,5 @@
 import { ScanTimeoutError } from '../core/errors.js';
+import { addResult, emptyResult } from '../core/result.js';
 import type { ScanResult } from '../core/types.js';
 
 /**
@@ -17,7 +18,6 @@ export function timedOut(error: unknown): ScanResult | undefined {
 /** Adds what was found before the stop (earlier pieces of a big file) to a timeout's partial result. */
 export function withPartial(error: ScanTimeoutError, before: ScanResult): ScanTimeoutError {
   const carrier = error as ScanTimeoutError & { partial?: ScanResult };
-  const partial = carrier.partial ?? { findings: [], suppressed: [] };
-  carrier.partial = { findings: [...before.findings, ...partial.findings], suppressed: [...before.suppressed, ...partial.suppressed] };
+  carrier.partial = addResult(addResult(emptyResult(), before), carrier.partial ?? emptyResult());
   return error;
 }

@@ -1,5 +1,6 @@
 import type { ScanReport } from '../core/report.js';
 import type { Chunk, Finding, RuleSpec, ScanResult, SkipReason } from '../core/types.js';
+import { maskAfterDrop } from '../core/redact.js';
 import type { Engine, EngineOptions } from '../detect/engine.js';
 import type { Sink } from '../report/sink.js';
 import type { ChunkOutcome, ProgressUpdate, ScanContext, Source, TaskOutcome } from '../sources/source.js';
@@ -138,6 +139,8 @@ class RunContext implements ScanContext {
     for (const finding of result.findings) this.pass(finding, 0);
     if (result.findings.length > 0) this.progress({ findings: result.findings.length });
     if (this.explain) this.collector.suppressed.push(...result.suppressed);
+    else this.collector.mask(result.suppressed.filter((item) => maskAfterDrop(item.filter)).map((item) => item.secret));
+    this.collector.mask(result.dropped);
   }
 
   /** Runs a finding through the steps from `first` on; what comes out is final. */

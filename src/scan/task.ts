@@ -1,7 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { ScanTimeoutError } from '../core/errors.js';
-import type { LineRange, Origin, ScanResult } from '../core/types.js';
+import { addResult, emptyResult } from '../core/result.js';
+import type { LineRange, Origin } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
 import { decodeBytes, PieceDecoder, sniffHead } from '../sources/decode.js';
 import { errorReason, type FileEntry } from '../sources/fs.js';
@@ -135,8 +136,7 @@ function countLineBreaks(text: string): number {
  * seen whole, and reported once.
  */
 async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): Promise<Outcome> {
-  const findings: ScanResult['findings'] = [];
-  const suppressed: ScanResult['suppressed'] = [];
+  const found = emptyResult();
   let handle;
   try {
     handle = await open(entry.absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -163,8 +163,7 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
       const keep = last ? 0 : Math.min(OVERLAP, text.length);
       const upper = last ? Infinity : text.length - keep + Math.floor(keep / 2);
       const result = await engine.scanPrepared({ text, origin, firstLine, firstColumn });
-      findings.push(...result.findings.filter((f) => f.offset >= lower && f.offset < upper));
-      suppressed.push(...result.suppressed);
+      addResult(found, { ...result, findings: result.findings.filter((f) => f.offset >= lower && f.offset < upper) });
       if (last) break;
       const dropped = text.slice(0, text.length - keep);
       // A CRLF split between the dropped part and the carry is one line break, not two.
@@ -174,10 +173,10 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
       firstColumn = lastBreak === -1 ? firstColumn + dropped.length : dropped.length - lastBreak;
       carry = text.slice(text.length - keep);
     }
-    return { kind: 'scanned', path: entry.path, bytes: position, result: { findings, suppressed }, encoding };
+    return { kind: 'scanned', path: entry.path, bytes: position, result: found, encoding };
   } catch (error) {
     // Out of time in one piece: the pieces before it were scanned, and what they gave stands.
-    if (error instanceof ScanTimeoutError) throw withPartial(error, { findings, suppressed });
+    if (error instanceof ScanTimeoutError) throw withPartial(error, found);
     return { kind: 'skipped', path: entry.path, reason: errorReason((error as NodeJS.ErrnoException).code) };
   } finally {
     await handle?.close();
@@ -192,8 +191,7 @@ async function scanInPieces(engine: Engine, entry: FileEntry, origin: Origin): P
  */
 async function scanBinaryPieces(engine: Engine, handle: FileHandle, entry: FileEntry, origin: Origin): Promise<Outcome> {
   const buffer = Buffer.alloc(PIECE_BYTES);
-  const findings: ScanResult['findings'] = [];
-  const suppressed: ScanResult['suppressed'] = [];
+  const found = emptyResult();
   let position = 0;
   for (;;) {
     const { bytesRead: n } = await handle.read(buffer, 0, buffer.length, position);
@@ -203,13 +201,12 @@ async function scanBinaryPieces(engine: Engine, handle: FileHandle, entry: FileE
     const result = locateInBinary(engine.scanCertain({ text: strings.text, origin }), strings);
     const lower = position === 0 ? 0 : position + OVERLAP / 2;
     const upper = last ? Infinity : position + n - OVERLAP / 2;
-    findings.push(...result.findings.filter((f) => f.offset >= lower && f.offset < upper));
-    suppressed.push(...result.suppressed);
+    addResult(found, { ...result, findings: result.findings.filter((f) => f.offset >= lower && f.offset < upper) });
     if (last) {
       position += n;
       break;
     }
     position += n - OVERLAP;
   }
-  return { kind: 'scanned', path: entry.path, bytes: position, result: { findings, suppressed }, encoding: 'binary' };
+  return { kind: 'scanned', path: entry.path, bytes: position, result: found, encoding: 'binary' };
 }

@@ -80,5 +80,5 @@ export function locateInBinary(result: ScanResult, strings: PrintableRuns): Scan
     return { ...f, line: 1, column: start + 1, endLine: 1, endColumn: end + 1, offset: start };
   });
   const suppressed = result.suppressed.map((s): Suppressed => ({ ...s, line: 1, column: byteAt(s.line, s.column) + 1 }));
-  return { findings, suppressed };
+  return { ...result, findings, suppressed };
 }

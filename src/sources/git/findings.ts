@@ -12,7 +12,7 @@ export class FindingSet {
   private readonly byBlob = new Map<string, { order: number; result: ScanResult }[]>();
 
   add(result: ScanResult, blobId: string, order: number): void {
-    if (result.findings.length === 0 && result.suppressed.length === 0) return;
+    if (result.findings.length === 0 && result.suppressed.length === 0 && !result.dropped?.length) return;
     const known = this.byBlob.get(blobId);
     if (known) known.push({ order, result });
     else this.byBlob.set(blobId, [{ order, result }]);
@@ -31,7 +31,9 @@ export class FindingSet {
     scans.sort((a, b) => a.order - b.order);
     const byKey = new Map<string, { finding: Finding; blobs: Set<string> }>();
     const suppressed = new Map<string, Suppressed>();
+    const dropped = new Set<string>();
     for (const { blobId, result } of scans) {
+      for (const secret of result.dropped ?? []) dropped.add(secret);
       for (const finding of result.findings) {
         const key = `${finding.fingerprint}\0${finding.path}`;
         const known = byKey.get(key);
@@ -47,9 +49,11 @@ export class FindingSet {
       finding.occurrences = blobs.size;
       return finding;
     });
-    if (!withSuppressed) return { findings, suppressed: [] };
+    // Secrets judged away: the report masks them wherever else they show (commit messages, other lines).
+    const masked = dropped.size > 0 ? { dropped: [...dropped] } : {};
+    if (!withSuppressed) return { findings, suppressed: [], ...masked };
     // A candidate dropped in a change and found when its whole file was re-checked is a finding only.
     const found = new Set(findings.map((f) => `${f.fingerprint}\0${f.path}`));
-    return { findings, suppressed: [...suppressed.values()].filter((s) => !found.has(`${s.fingerprint}\0${s.path}`)) };
+    return { findings, suppressed: [...suppressed.values()].filter((s) => !found.has(`${s.fingerprint}\0${s.path}`)), ...masked };
   }
 }

@@ -1,4 +1,5 @@
 import type { Finding, ScanResult, Suppressed } from '../../core/types.js';
+import { addResult } from '../../core/result.js';
 import { HistorySource, type HistoryOptions } from '../git/history-scan.js';
 import { openRepository } from '../git/repo.js';
 import type { ScanContext, Source, SourceStats } from '../source.js';
@@ -72,6 +73,7 @@ export class RepositoriesSource implements Source {
         const history = new HistorySource(await openRepository(dir, this.options.env), this.options.history);
         const stats = await history.read(within(scan, found));
         scan.found({
+          ...found,
           findings: found.findings.map((f) => withRepository(f, repository.fullName)),
           suppressed: found.suppressed.map((s) => withRepository(s, repository.fullName)),
         });
@@ -100,10 +102,7 @@ function within(scan: ScanContext, found: ScanResult): ScanContext {
     task: (task) => scan.task(task),
     settle: (outcome) => {
       scan.account(outcome);
-      if (outcome.result) {
-        found.findings.push(...outcome.result.findings);
-        found.suppressed.push(...outcome.result.suppressed);
-      }
+      if (outcome.result) addResult(found, outcome.result);
     },
     account: (outcome) => scan.account(outcome),
     ready: () => scan.ready(),
@@ -111,10 +110,7 @@ function within(scan: ScanContext, found: ScanResult): ScanContext {
     scanned: (path, bytes) => scan.scanned(path, bytes),
     skipped: (path, reason, key) => scan.skipped(path, reason, key),
     failed: (input, reason) => scan.failed(input, reason),
-    found: (result) => {
-      found.findings.push(...result.findings);
-      found.suppressed.push(...result.suppressed);
-    },
+    found: (result) => addResult(found, result),
     expect: () => {},
     // Progress counts repositories; bytes still move the rate.
     progress: (update) => {
