@@ -2,6 +2,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describeIncomplete } from '../core/completeness.js';
 import { KeyhoundError } from '../core/errors.js';
+import { printable, printableLines } from '../core/printable.js';
+import { reportFor } from '../report/render.js';
 import { incompleteOf } from '../report/types.js';
 import { commentSink } from '../report/github/comment.js';
 import { blobLink } from '../report/github/markdown.js';
@@ -183,7 +185,9 @@ async function scanWith(prepared: Prepared): Promise<void> {
   const n = report.findings.length;
   const incomplete = incompleteOf(report.stats);
   if (incomplete) {
-    const what = `keyhound: incomplete scan: ${describeIncomplete(incomplete)}.`;
+    // The paths it names come from the pull request: masked and printable, like the findings.
+    const shown = incompleteOf(reportFor(report, { redact: true }).stats) ?? incomplete;
+    const what = `keyhound: incomplete scan: ${describeIncomplete(shown, printable)}.`;
     if (inputs.onIncomplete === 'fail' && n === 0)
       workflow.setFailed(`${what} Nothing can be said of what was not scanned (on-incomplete: warn to let the step pass).`);
     else workflow.warning(what, 'keyhound: incomplete scan');
@@ -196,8 +200,9 @@ async function scanWith(prepared: Prepared): Promise<void> {
 }
 
 function message(error: unknown): string {
-  if (error instanceof KeyhoundError) return `keyhound: ${error.message}`;
-  return `keyhound: internal error: ${error instanceof Error ? error.message : String(error)}`;
+  // An error may name paths and refs of the pull request: printable, like everything the public log shows.
+  if (error instanceof KeyhoundError) return `keyhound: ${printableLines(error.message)}`;
+  return `keyhound: internal error: ${printableLines(error instanceof Error ? error.message : String(error))}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { KeyhoundError, UsageError } from '../core/errors.js';
+import { printableLines } from '../core/printable.js';
 import { version } from '../version.js';
 import { baselineCommand } from './commands/baseline.js';
 import { configCommand } from './commands/config.js';
@@ -11,7 +12,7 @@ import { scanCommand } from './commands/scan.js';
 import { stagedCommand } from './commands/staged.js';
 import type { Command } from './commands/types.js';
 import type { CliIO } from './io.js';
-import { checkBooleanValues, STDIN_ARG } from './options.js';
+import { checkBooleanValues, redactPercentArgs, STDIN_ARG } from './options.js';
 
 /** Every command; `keyhound <command> --help` documents each. */
 export const COMMANDS: Command[] = [
@@ -111,7 +112,7 @@ function shown(message: string): string {
  */
 export async function main(rawArgs: readonly string[], io: CliIO): Promise<number> {
   // yargs drops a lone "-" (the stdin path); carry it through as a name no file can have.
-  const args = rawArgs.map((arg) => (arg === '-' ? STDIN_ARG : arg));
+  const args = redactPercentArgs(rawArgs.map((arg) => (arg === '-' ? STDIN_ARG : arg)));
   try {
     checkBooleanValues(args);
   } catch (error) {
@@ -156,13 +157,14 @@ export async function main(rawArgs: readonly string[], io: CliIO): Promise<numbe
     return await command.run(commandArgs(command, argv), io);
   } catch (error) {
     if (error instanceof KeyhoundError) {
-      io.stderr.write(`keyhound: ${shown(error.message)}\n`);
+      // Messages may name paths and refs of the scanned input: no control sequence reaches the terminal.
+      io.stderr.write(`keyhound: ${printableLines(shown(error.message))}\n`);
       return error.exitCode;
     }
     // An unexpected failure: its message is ours, never matched text (errors raised while handling a match carry no content).
     const detail =
       argv.debug === true ? ((error as Error).stack ?? String(error)) : `${(error as Error).message} (run with --debug for details)`;
-    io.stderr.write(`keyhound: internal error: ${shown(detail)}\n`);
+    io.stderr.write(`keyhound: internal error: ${printableLines(shown(detail))}\n`);
     return 2;
   }
 }

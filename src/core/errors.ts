@@ -1,3 +1,4 @@
+import { maskTokens } from './redact.js';
 import type { ScanResult } from './types.js';
 
 /**
@@ -21,10 +22,16 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * `file:line: subject: message`. The message and subject may quote a value
+ * of the file (an allow regex with a typo that spells out a token), and an
+ * error is printed everywhere (the Action's log is public): token-like runs
+ * in them are masked. The file name is ours to show.
+ */
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  const subject = problem.subject ? ` ${problem.subject}:` : '';
-  return `${where}:${subject} ${problem.message}`;
+  const subject = problem.subject ? ` ${maskTokens(problem.subject)}:` : '';
+  return `${where}:${subject} ${maskTokens(problem.message)}`;
 }
 
 /** Rule files are validated as a whole; every problem is reported at once. */

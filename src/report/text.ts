@@ -29,14 +29,15 @@ function formatBytes(bytes: number): string {
 function formatFinding(finding: ReportedFinding, paint: Paint): string {
   // Audits of several repositories (keyhound github org) name the repository first.
   // Paths come from the scanned input: a file name with a newline or an escape sequence must not forge or repaint lines.
-  const where = `${finding.repository ? `${finding.repository}:` : ''}${printable(finding.path)}:${finding.line}:${finding.column}`;
+  // So are commit metadata, context values and a provider's answer: all of it goes through printable().
+  const where = `${finding.repository ? `${printable(finding.repository)}:` : ''}${printable(finding.path)}:${finding.line}:${finding.column}`;
   const lines = [
     `${paint(SEVERITY_COLOR[finding.severity], finding.severity.toUpperCase().padEnd(8))} ${paint('bold', finding.title)} ${paint('gray', `[${finding.ruleId}]`)}`,
     `  ${paint('bold', where)}  ${finding.secret}`,
   ];
   if (finding.commit) {
     lines.push(
-      `  ${paint('gray', `commit ${finding.commit.slice(0, 12)} by ${finding.author} <${finding.email}> on ${finding.date?.slice(0, 10)}: ${finding.message}`)}`,
+      `  ${paint('gray', `commit ${finding.commit.slice(0, 12)} by ${printable(finding.author ?? '')} <${printable(finding.email ?? '')}> on ${finding.date?.slice(0, 10)}: ${printable(finding.message ?? '')}`)}`,
     );
   }
   if (finding.occurrences && finding.occurrences > 1) lines.push(`  ${paint('gray', `seen ${finding.occurrences} times at this path`)}`);
@@ -45,14 +46,16 @@ function formatFinding(finding: ReportedFinding, paint: Paint): string {
       `  ${paint(
         'gray',
         Object.entries(finding.context)
-          .map(([k, v]) => `${k}: ${v}`)
+          .map(([k, v]) => `${printable(k)}: ${printable(v)}`)
           .join(', '),
       )}`,
     );
   }
   if (finding.decoded) lines.push(`  ${paint('gray', `found inside ${finding.decoded}-encoded text`)}`);
   if (finding.verified)
-    lines.push(`  ${finding.verified.status === 'live' ? paint('red', 'LIVE') : finding.verified.status}: ${finding.verified.reason}`);
+    lines.push(
+      `  ${finding.verified.status === 'live' ? paint('red', 'LIVE') : finding.verified.status}: ${printable(finding.verified.reason)}`,
+    );
   lines.push(`  ${paint('dim', printable(finding.snippet))}`);
   lines.push(`  ${paint('gray', 'fix:')} ${hint(finding.remediation)}`);
   return lines.join('\n');
@@ -83,7 +86,7 @@ export const textReporter: Reporter = (report, style) => {
         paint('bold', `Moved (${report.moved.length}, info): accepted in the baseline under another path`),
         ...report.moved.map(
           (m) =>
-            `  ${printable(m.path)}:${m.line}:${m.column} ${paint('gray', `[${m.ruleId}]`)} ${m.secret} ${paint('gray', `baselined at ${m.movedFrom}`)}`,
+            `  ${printable(m.path)}:${m.line}:${m.column} ${paint('gray', `[${m.ruleId}]`)} ${m.secret} ${paint('gray', `baselined at ${printable(m.movedFrom)}`)}`,
         ),
       ].join('\n'),
     );
@@ -94,7 +97,7 @@ export const textReporter: Reporter = (report, style) => {
         paint('bold', `Dropped candidates (${report.suppressed.length}):`),
         ...report.suppressed.map(
           (s) =>
-            `  ${printable(s.path)}:${s.line}:${s.column} ${paint('gray', `[${s.ruleId}]`)} ${s.secret} ${paint('gray', `${s.filter}: ${s.reason}`)}`,
+            `  ${printable(s.path)}:${s.line}:${s.column} ${paint('gray', `[${s.ruleId}]`)} ${s.secret} ${paint('gray', `${s.filter}: ${printable(s.reason)}`)}`,
         ),
       ].join('\n'),
     );

@@ -1,3 +1,4 @@
+import { printable } from '../../core/printable.js';
 import type { ReportedFinding } from '../reported.js';
 import { describeIncomplete } from '../../core/completeness.js';
 import { incompleteOf, type Report, type Reporter } from '../types.js';
@@ -42,6 +43,9 @@ export interface AnnotationOptions {
 
 /** The annotation for one (already redacted) finding. */
 export function annotation(finding: ReportedFinding, file = finding.path): string {
+  // The runner prints these in a public log: a path with ESC or a bidi override must not repaint or reorder it.
+  // Line breaks are left to escapeProperty, which the runner decodes back, so the annotation still finds its file.
+  file = file.replace(/[^\r\n]+/g, printable);
   const where = finding.commit ? ` (commit ${finding.commit.slice(0, 12)})` : '';
   const message = `${finding.title}: ${finding.secret}${where}. ${finding.remediation}`;
   return workflowCommand(
@@ -82,7 +86,9 @@ export const githubReporter: Reporter = (report: Report) => {
   const n = report.findings.length;
   const incomplete = incompleteOf(report.stats);
   if (incomplete)
-    lines.push(workflowCommand('warning', { title: 'keyhound: incomplete scan' }, `Incomplete: ${describeIncomplete(incomplete)}.`));
+    lines.push(
+      workflowCommand('warning', { title: 'keyhound: incomplete scan' }, `Incomplete: ${describeIncomplete(incomplete, printable)}.`),
+    );
   lines.push(`keyhound: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found in ${report.stats.files} files`);
   return `${lines.join('\n')}\n`;
 };

@@ -1,5 +1,6 @@
 import { apiError, type GitHub } from '../../sources/github/client.js';
-import { toReported, type ReportedFinding } from '../reported.js';
+import type { ReportedFinding } from '../reported.js';
+import { reportFor } from '../render.js';
 import type { Sink } from '../sink.js';
 import { COMMENT_MARKER, commentMarkdown } from './markdown.js';
 
@@ -83,7 +84,7 @@ export interface CommentSinkOptions {
 export function commentSink(gh: GitHub, options: CommentSinkOptions): Sink {
   return {
     async finish(report) {
-      const findings = report.findings.map((finding) => toReported(finding));
+      const findings = reportFor(report, { redact: true }).findings;
       const body = commentMarkdown(findings, {
         headSha: options.headSha,
         version: options.version,

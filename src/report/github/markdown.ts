@@ -1,4 +1,5 @@
 import { describeIncomplete } from '../../core/completeness.js';
+import { printable } from '../../core/printable.js';
 import type { ScanStats } from '../../core/types.js';
 import { incompleteOf } from '../types.js';
 import type { ReportedFinding } from '../reported.js';
@@ -30,9 +31,28 @@ export const COMMENT_MARKER = '<!-- keyhound:pull-request-comment -->';
 /** GitHub rejects comment bodies over 65,536 characters. */
 const COMMENT_LIMIT = 65_536;
 
-/** Plain text in a table cell: HTML-escaped (GitHub renders inline HTML), pipes escaped, one line. */
+/** A zero-width space: GitHub's renderers see no mention, reference or link across it, and readers see nothing. */
+const ZWSP = '\u200b';
+
+/**
+ * Text from the scanned input or a pull request (an author, a path, a ref) in
+ * a comment or summary: made {@link prose}, and what GitHub would turn into
+ * a notification or a link is broken up: `@user` and `@org/team` mentions,
+ * `#12`, `owner/repo#12` and `GH-12` references, bare URLs and `www.`
+ * autolinks (and so e-mail autolinks, through their `@`).
+ */
 export function text(value: string): string {
-  return (
+  return prose(value)
+    .replace(/@/g, `@${ZWSP}`)
+    .replace(/#(?=\d)/g, `#${ZWSP}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
+    .replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, `$1:${ZWSP}//`)
+    .replace(/\bwww\./gi, `www${ZWSP}.`);
+}
+
+/** Our own text (a rule's remediation) in a table cell or list: HTML-escaped (GitHub renders inline HTML), pipes escaped, one printable line. Links in it stay links. */
+export function prose(value: string): string {
+  return printable(
     value
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
@@ -40,13 +60,13 @@ export function text(value: string): string {
       .replace(/([\\`*_[\]|~])/g, '\\$1')
       .replace(/\s*[\r\n]+\s*/g, ' ')
       // `#` starts a heading only at the start of a line.
-      .replace(/^#/, '\\#')
+      .replace(/^#/, '\\#'),
   );
 }
 
 /** A code span: its content is literal (so a redaction's `****` is not emphasis); the fence is longer than any backtick run inside. */
 export function code(value: string): string {
-  const flat = value.replace(/[\r\n]+/g, ' ');
+  const flat = printable(value.replace(/[\r\n]+/g, ' '));
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
@@ -86,7 +106,7 @@ export function findingsTable(findings: readonly ReportedFinding[], options: Tab
 export function remediationList(findings: readonly ReportedFinding[]): string {
   const seen = new Map<string, ReportedFinding>();
   for (const f of findings) if (!seen.has(f.ruleId)) seen.set(f.ruleId, f);
-  return [...seen.values()].map((f) => `- ${code(f.ruleId)}: ${text(f.remediation)}`).join('\n');
+  return [...seen.values()].map((f) => `- ${code(f.ruleId)}: ${prose(f.remediation)}`).join('\n');
 }
 
 function plural(n: number, word: string): string {
@@ -112,7 +132,7 @@ export function summaryMarkdown(findings: readonly ReportedFinding[], options: S
   const parts = [
     `## keyhound: ${findings.length === 0 ? 'no secrets found' : plural(findings.length, 'secret') + ' found'}`,
     '',
-    `${text(options.scope)} Scanned ${plural(stats.files, 'file')} (${stats.bytes} bytes) in ${(stats.durationMs / 1000).toFixed(2)} s${skipped ? `; skipped ${skipped}` : ''}.`,
+    `${prose(options.scope)} Scanned ${plural(stats.files, 'file')} (${stats.bytes} bytes) in ${(stats.durationMs / 1000).toFixed(2)} s${skipped ? `; skipped ${skipped}` : ''}.`,
   ];
   const incomplete = incompleteOf(stats);
   if (incomplete) parts.push('', `> **Incomplete:** ${text(describeIncomplete(incomplete))}. Nothing can be said of what was not scanned.`);

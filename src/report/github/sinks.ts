@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { ScanReport } from '../../core/report.js';
 import { writeFileAtomicSync } from '../../io/write.js';
 import type { GitHub } from '../../sources/github/client.js';
-import { toReported, type ReportedFinding } from '../reported.js';
-import { render } from '../render.js';
+import type { ReportedFinding } from '../reported.js';
+import { render, reportFor } from '../render.js';
 import type { Sink } from '../sink.js';
 import { annotationLines } from './annotations.js';
 import { uploadSarif } from './code-scanning.js';
@@ -45,7 +45,7 @@ export function workflowSink(workflow: Workflow, options: WorkflowSinkOptions): 
   return {
     finish(report) {
       workflow.debug(`scanned ${report.stats.files} files, ${report.stats.bytes} bytes; ${report.findings.length} findings`);
-      const findings = report.findings.map((finding) => toReported(finding));
+      const findings = reportFor(report, { redact: true }).findings;
       for (const line of annotationLines(findings)) workflow.command(line);
       const n = findings.length;
       workflow.info(
