@@ -62,7 +62,18 @@ export const OPTIONS = {
     type: 'string',
     describe: 'Write the report to this file instead of stdout (a regular file atomically; a pipe or device in place)',
   },
-  redact: { type: 'boolean', default: true, describe: 'Mask secrets in every output; --no-redact shows them whole' },
+  redact: {
+    type: 'boolean',
+    default: true,
+    describe: 'Mask secrets in every output (--redact=N, as in gitleaks: hide at least N percent of each); --no-redact shows them whole',
+  },
+  // --redact=N becomes --redact --redact-percent=N before parsing (redactPercentArgs).
+  'redact-percent': {
+    type: 'number',
+    hidden: true,
+    coerce: wholeNumber('redact', 0, 100, 'true, false, or a percentage from 0 to 100'),
+    describe: 'Share of each secret to hide, in percent',
+  },
   'exit-code': {
     type: 'number',
     default: 1,
@@ -208,6 +219,7 @@ export const SCAN_OPTIONS = [
   'format',
   'output',
   'redact',
+  'redact-percent',
   'exit-code',
   'rules',
   'disable',
@@ -263,11 +275,30 @@ export function checkBooleanValues(args: readonly string[], extra: readonly stri
   }
 }
 
+/**
+ * gitleaks' `--redact=N` (hide N percent of each secret) as keyhound reads
+ * it: `--redact --redact-percent=N`. keyhound never hides less than its
+ * default does, so N only ever hides more; any other value is refused by
+ * {@link checkBooleanValues}, never read as "no redaction".
+ */
+export function redactPercentArgs(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') return [...out, ...args.slice(i)];
+    const match = /^--redact=(\d+)$/.exec(arg);
+    if (match) out.push('--redact', `--redact-percent=${match[1]!}`);
+    else out.push(arg);
+  }
+  return out;
+}
+
 /** The arguments every scanning command's run reads, as yargs gives them. */
 export interface ScanArgs {
   format: string;
   output?: string;
   redact: boolean;
+  'redact-percent'?: number;
   'exit-code': number;
   'allow-incomplete'?: boolean;
   rules?: string[];

@@ -139,6 +139,7 @@ async function run(command: CommandScan, snapshot: ConfigSnapshot | undefined): 
         ...(output ? { file: output } : {}),
         stdout: io.stdout,
         redact: args.redact,
+        ...(args['redact-percent'] !== undefined ? { hidePercent: args['redact-percent'] } : {}),
         color: useColor(io, args.output),
         explain: args.explain,
         ...(command.reportRoot ? { root: command.reportRoot } : {}),
