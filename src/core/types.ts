@@ -139,6 +139,8 @@ export interface Origin {
   blob?: string;
   repository?: string;
   pullRequest?: number;
+  /** The text is commit or tag metadata (a message, an author), not a file: reports mask its free text harder. */
+  metadata?: boolean;
 }
 
 /** 1-based, inclusive line ranges. */
@@ -238,6 +240,12 @@ export interface Suppressed {
 export interface ScanResult {
   findings: Finding[];
   suppressed: Suppressed[];
+  /**
+   * Secrets of candidates the filters dropped, when `suppressed` does not
+   * list them (no `--explain`): outputs mask them too, since a commit message
+   * or a path may quote one (report/mask.ts).
+   */
+  dropped?: string[];
 }
 
 /** The documented reasons a source does not scan something (keys of `stats.skipped`). */

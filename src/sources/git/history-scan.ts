@@ -11,6 +11,7 @@ import { FindingSet } from './findings.js';
 import { PatchRun } from './history.js';
 import { joinHunks } from './hunks.js';
 import { Introductions } from './introductions.js';
+import { commitMetadata, tagMetadata, type MetadataText } from './metadata.js';
 import type { PatchedCommit, RawEntry } from './patch.js';
 import { refObjectBlobs } from './refs.js';
 import type { Repository } from './repo.js';
@@ -94,6 +95,8 @@ export class HistorySource implements Source {
   /** Whole blobs scanned after the diffs (attribute-marked text, ref objects). */
   private scannedWhole = 0;
   private hunks = 0;
+  /** Commit messages, authors and tag messages scanned. */
+  private metadataScanned = 0;
 
   /**
    * `commits`: the list {@link listHistory} gives, when the caller started it
@@ -146,7 +149,10 @@ export class HistorySource implements Source {
     const scanned = this.countOutcomes();
     const rechecked = await this.recheck();
     await this.scanBinaries();
-    if (this.allRefs) await this.scanRefObjects();
+    if (this.allRefs) {
+      await this.scanRefObjects();
+      this.scanMetadata(await tagMetadata(this.repo), this.listed.length);
+    }
     if (this.submodules.size > 0) for (const path of this.submodules) scan.skipped(path, 'submodule', `submodule:${path}`);
     scan.found(this.withCopies(this.findings.result(true)));
     return {
@@ -158,6 +164,7 @@ export class HistorySource implements Source {
       rechecked,
       textMarkedBinary: this.textMarkedBinary,
       refObjects: this.refObjects,
+      metadata: this.metadataScanned,
       context: this.context,
       partitions: this.run!.partitions,
       shallow: this.repo.shallow,
@@ -250,13 +257,27 @@ export class HistorySource implements Source {
         });
       }
     }
-    return { findings, suppressed: result.suppressed };
+    return { ...result, findings };
+  }
+
+  /**
+   * Scans commit or tag metadata as text of its own (see metadata.ts).
+   * Keyed apart from blobs: a message is not a file version.
+   */
+  private scanMetadata(texts: readonly MetadataText[], order: number): void {
+    for (const item of texts) {
+      const origin: Origin = { path: item.path, metadata: true, ...(item.commit ? { commit: item.commit } : {}) };
+      const outcome = this.scan!.text({ text: item.text, origin });
+      this.findings.add(outcome.result, `\0${item.path}`, order);
+      this.metadataScanned++;
+    }
   }
 
   private onCommit(commit: PatchedCommit): void {
     const order = commit.index;
     const scan = this.scan!;
     scan.progress({ done: 1 });
+    if (commit.info) this.scanMetadata(commitMetadata(commit.info, commit.fullMessage), order);
     // A new submodule shows in --raw even when git prints no patch for it.
     for (const entry of commit.entries) if (entry.newMode === SUBMODULE_MODE && !isNull(entry.newId)) this.submodules.add(entry.path);
     for (const file of commit.files) {

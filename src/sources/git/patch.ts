@@ -80,7 +80,7 @@ export class PatchParser {
     this.mode = options.headers ? 'header' : 'raw';
     this.wantsText = options.text !== false;
     this.nextIndex = options.firstIndex ?? 0;
-    if (!options.headers) this.commit = { index: 0, parents: [], entries: [], files: [] };
+    if (!options.headers) this.commit = { fullMessage: '', index: 0, parents: [], entries: [], files: [] };
   }
 
   /** Parses what `chunk` completes. Whatever is kept (an unfinished record, a hunk's body so far) is copied: callers may reuse `chunk`. */

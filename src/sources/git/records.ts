@@ -39,6 +39,8 @@ export interface FilePatch {
 export interface PatchedCommit {
   /** Absent for `git diff` output, which has no commit header. */
   info?: CommitInfo;
+  /** The whole commit message (`info.message` is its first line); empty for `git diff` output. */
+  fullMessage: string;
   /** Position of the commit in the list git was given (see {@link PatchParserOptions.firstIndex}); 0 for `git diff` output. */
   index: number;
   parents: string[];
@@ -74,6 +76,7 @@ export function commitFromHeader(fields: readonly string[], index: number): Patc
       date: date!,
       message: (newline >= 0 ? message.slice(0, newline) : message).trimEnd(),
     },
+    fullMessage: message,
     index,
     parents: parents ? parents.split(' ') : [],
     entries: [],
