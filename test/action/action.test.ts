@@ -95,7 +95,7 @@ describe('the Action on a pull request whose base commit is missing (API fallbac
     const errors = run.commands.filter((c) => c.startsWith('::error file='));
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(
-      /^::error file=app\/config\.js,line=3,endLine=3,col=16,endColumn=56,title=keyhound%3A critical github-pat-classic::GitHub personal access token \(classic\): ghp_[A-Za-z0-9]{4}\*{12}\. Delete the token/,
+      /^::error file=app\/config\.js,line=3,endLine=3,col=16,endColumn=56,title=keyhound%3A critical github-pat-classic::GitHub personal access token \(classic\): ghp_[A-Za-z0-9]{3}\*{12}\. Delete the token/,
     );
     expect(errors[1]).toMatch(/^::error file=deploy\/env\.sh,line=2,/);
     expect(run.commands.at(-1)).toMatch(/^::error::keyhound: 2 secrets found/);

@@ -14,7 +14,7 @@ function finding(overrides: Partial<ReportedFinding> = {}): ReportedFinding {
     column: 7,
     endLine: 3,
     endColumn: 40,
-    secret: 'acme_abcd************',
+    secret: 'acme_ab************',
     snippet: 'x',
     fingerprint: 'f',
     entropy: 4,
@@ -39,10 +39,10 @@ describe('workflow commands', () => {
 
   it('gives line, columns and title, and drops endColumn on multi-line findings', () => {
     expect(annotation(finding())).toBe(
-      '::error file=src/a.js,line=3,endLine=3,col=7,endColumn=40,title=keyhound%3A high acme-token::Acme token: acme_abcd************. Revoke it.',
+      '::error file=src/a.js,line=3,endLine=3,col=7,endColumn=40,title=keyhound%3A high acme-token::Acme token: acme_ab************. Revoke it.',
     );
     expect(annotation(finding({ endLine: 4, commit: '0123456789abcdef' }))).toBe(
-      '::error file=src/a.js,line=3,endLine=4,col=7,title=keyhound%3A high acme-token::Acme token: acme_abcd************ (commit 0123456789ab). Revoke it.',
+      '::error file=src/a.js,line=3,endLine=4,col=7,title=keyhound%3A high acme-token::Acme token: acme_ab************ (commit 0123456789ab). Revoke it.',
     );
   });
 

@@ -14,7 +14,7 @@ function finding(overrides: Partial<ReportedFinding> = {}): ReportedFinding {
     column: 7,
     endLine: 3,
     endColumn: 40,
-    secret: 'acme_abcd************',
+    secret: 'acme_ab************',
     snippet: 'x',
     fingerprint: 'f',
     entropy: 4,
@@ -47,7 +47,7 @@ describe('tables, summary and comment', () => {
       rest: 'the job summary',
     });
     expect(table.split('\n')[0]).toBe('| Severity | Secret | Location | Commit | Rule |');
-    expect(table).toContain('| high | Acme token `acme_abcd************` | src/a.js:3 | `abcdef012345` by Dev | `acme-token` |');
+    expect(table).toContain('| high | Acme token `acme_ab************` | src/a.js:3 | `abcdef012345` by Dev | `acme-token` |');
     expect(table).toContain('…and 1 more: see the job summary.');
   });
 
