@@ -47,6 +47,19 @@ const cases: { name: string; text: string; reason: RegExp; kept: string }[] = [
     reason: /concatenation/,
     kept: `url = "https://x.example/?key=${base62(24)}&v=2";`,
   },
+  // Both from commit messages of git/git, which keyhound git now scans.
+  {
+    name: 'a hex address in a backtrace',
+    text: `    #1  0x000055b3e8b06022 in matches (key=0x55b3ea894360 "section.key", value=0x0,`,
+    reason: /a number/,
+    kept: `matches (key=${base62(24)}, value=0x0,`,
+  },
+  {
+    name: 'a command-line option after "pass"',
+    text: 'When building with `make DEVELOPER=1` we explicitly pass "-std=gnu99" to',
+    reason: /command-line option/,
+    kept: `we explicitly pass "${base62(12)}" to`,
+  },
   {
     name: 'an idempotency token',
     text: `"ClientRequestToken": "${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}",`,

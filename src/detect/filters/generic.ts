@@ -296,7 +296,10 @@ const SHAPES: { name: string; test: RegExp }[] = [
     test: /^[\w.$]{1,80}(?:\(.{0,200}\)|\[[^\]]{0,80}\])[\w.$()[\]-]{0,80}[;,]?$|^(?:true|false|null|none|nil|undefined)$/i,
   },
   { name: 'a regular expression', test: /a-z|A-Z|0-9|\\[dws]/ },
-  { name: 'a number', test: /^[+-]?\d{1,30}(?:\.\d{1,30})?$/ },
+  // Hex literals up to 64 bits are numbers and addresses (`key=0x55b3ea894360` in a debugger backtrace), not keys.
+  { name: 'a number', test: /^[+-]?\d{1,30}(?:\.\d{1,30})?$|^0x[0-9a-fA-F]{1,16}$/ },
+  // `pass "-std=gnu99"`: prose and build scripts pass options; a password is not spelled as one.
+  { name: 'a command-line option', test: /^--[a-z][a-z0-9-]{1,40}(?:=\S{0,80})?$|^-[a-z][a-z0-9-]{0,40}=\S{1,80}$/ },
   { name: 'a date or time', test: /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?/ },
 ];
 
