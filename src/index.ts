@@ -19,7 +19,7 @@ export type {
   Verification,
 } from './core/types.js';
 export { ConfigError, KeyhoundError, RuleError, SourceError, UsageError, type Problem } from './core/errors.js';
-export { fingerprint } from './core/fingerprint.js';
+export { fingerprint, FingerprintKey, FINGERPRINT_VERSION } from './core/fingerprint.js';
 export { redact } from './core/redact.js';
 export { LineIndex } from './core/location.js';
 export { Engine, type EngineOptions, type EngineTimings } from './detect/engine.js';
@@ -29,6 +29,7 @@ export { checkExamples, type ExampleFailure } from './scan/examples.js';
 export { buildRuleSet, type RuleSetOptions } from './scan/ruleset.js';
 export { prepareScan, type ScanSetup, type ScanSetupOptions } from './scan/setup.js';
 export { runScan, type RunEvents, type RunSpec } from './scan/runner.js';
+export { Fingerprints } from './scan/fingerprints.js';
 export { pathStep, type Step } from './scan/steps.js';
 export { baselineStep } from './scan/baseline.js';
 export { verifyStep } from './scan/verify.js';

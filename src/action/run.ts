@@ -176,6 +176,7 @@ async function scanWith(prepared: Prepared): Promise<void> {
     engine: setup.engineOptions,
     threads: availableParallelism(),
     steps: [...setup.steps, pathStep(relativeToWorkspace(source.root, context.workspace))],
+    fingerprints: setup.fingerprints,
     sinks: [
       ...(sarifFile ? [sarifFileSink(sarifFile, context.workspace)] : []),
       workflowSink(workflow, { scope, link, notes, sarifFile }),

@@ -157,6 +157,7 @@ async function run(command: CommandScan, snapshot: ConfigSnapshot | undefined): 
     steps: [...setup.steps, ...verifySteps(args, io, setup.rules), ...(command.steps ?? [])],
     sinks,
     explain: args.explain,
+    fingerprints: setup.fingerprints,
     events: withExtra(events(io, args, progress), command.events),
   }).finally(() => progress.finish());
   if (output && !args.quiet && !command.noReport) {

@@ -1,18 +1,22 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type Problem } from '../core/errors.js';
+import { V2_HASH, type BaselineForm } from './baseline-hash.js';
 import { withFileLock, type LockOptions } from './lock.js';
+
+export { newSalt, type BaselineForm } from './baseline-hash.js';
 
 /**
  * A baseline: findings accepted as known, so scans report only new ones.
  *
- * Identity is content, not position: rule id + path + a salted hash of the
- * secret. Moving a line or reformatting a file does not resurface an entry; a
- * different secret on the same line is new. The secret is never stored, not
- * even redacted. The line number is a hint for people, never part of the
- * identity, and is not refreshed when lines move, so the file only changes
- * when findings do.
+ * Identity is content, not position: rule id + path + a hash of the secret
+ * (memory-hard and salted per baseline, keyed when written with
+ * `KEYHOUND_FINGERPRINT_KEY`: baseline-hash.ts). Moving a line or reformatting
+ * a file does not resurface an entry; a different secret on the same line is
+ * new. The secret is never stored, not even redacted. The line number is a
+ * hint for people, never part of the identity, and is not refreshed when
+ * lines move, so the file only changes when findings do.
  *
  * The file is JSON Lines: a header line, then one entry a line, sorted by
  * path, rule and hash, with no timestamps. Two branches that each accept a
@@ -24,7 +28,7 @@ export interface BaselineEntry {
   rule: string;
   /** POSIX path relative to the baseline file's folder. */
   path: string;
-  /** HMAC-SHA256 of the secret keyed with the baseline's salt, hex, first 128 bits. */
+  /** The secret's hash in the baseline's form (baseline-hash.ts), hex, 128 bits. */
   hash: string;
   /** Where the finding was when it was accepted; a hint only. */
   line?: number;
@@ -32,28 +36,16 @@ export interface BaselineEntry {
   fileLine?: number;
 }
 
-export interface Baseline {
+export interface Baseline extends BaselineForm {
   /** Absolute path. */
   file: string;
-  /** Random hex, per baseline: the same secret hashes differently in every baseline. */
-  salt: string;
   entries: BaselineEntry[];
 }
 
 export const DEFAULT_BASELINE_NAME = '.keyhound-baseline.jsonl';
 const FORMAT = 'keyhound-baseline';
-const VERSION = 1;
 const ABOUT =
-  'Findings accepted as known: rule, path and a salted hash of the secret (never the secret). One entry a line, sorted; keyhound baseline update adds new findings and prunes entries that match nothing.';
-
-export function newSalt(): string {
-  return randomBytes(16).toString('hex');
-}
-
-/** The stored form of a secret: keyed HMAC, so the hash says nothing outside this baseline. */
-export function hashSecret(salt: string, secret: string): string {
-  return createHmac('sha256', salt).update(secret).digest('hex').slice(0, 32);
-}
+  'Findings accepted as known: rule, path and a hash of the secret (scrypt with this salt, then HMAC under KEYHOUND_FINGERPRINT_KEY when "key" is set; never the secret). One entry a line, sorted; keyhound baseline update adds new findings and prunes entries that match nothing.';
 
 export function entryKey(entry: { rule: string; path: string; hash: string }): string {
   return `${entry.rule}\0${entry.path}\0${entry.hash}`;
@@ -82,7 +74,7 @@ export function readBaseline(file: string): Baseline {
     ]);
   }
   const problems: Problem[] = [];
-  let salt: string | undefined;
+  let form: BaselineForm | undefined;
   const entries: BaselineEntry[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
@@ -98,15 +90,15 @@ export function readBaseline(file: string): Baseline {
     if (typeof value !== 'object' || value === null) {
       problems.push({ file, line, message: 'not a JSON object' });
     } else if (v.format !== undefined) {
-      if (v.format !== FORMAT || v.version !== VERSION || typeof v.salt !== 'string' || !/^[0-9a-f]{16,}$/.test(v.salt)) {
-        problems.push({ file, line, message: `unsupported header (expected format "${FORMAT}", version ${VERSION} and a hex salt)` });
-      } else if (salt !== undefined && salt !== v.salt) {
+      const header = headerForm(v);
+      if (typeof header === 'string') problems.push({ file, line, message: header });
+      else if (form !== undefined && !sameForm(form, header)) {
         problems.push({
           file,
           line,
-          message: 'a second header with another salt (two baselines merged?); recreate it with `keyhound baseline create`',
+          message: 'a second header with another salt, version or key (two baselines merged?); recreate it with `keyhound baseline create`',
         });
-      } else salt = v.salt;
+      } else form = header;
     } else if (typeof v.rule !== 'string' || typeof v.path !== 'string' || typeof v.hash !== 'string' || !/^[0-9a-f]{32}$/.test(v.hash)) {
       problems.push({ file, line, message: 'an entry needs "rule", "path" and a 32-hex "hash"' });
     } else {
@@ -115,15 +107,41 @@ export function readBaseline(file: string): Baseline {
       entries.push(entry);
     }
   });
-  if (salt === undefined && problems.length === 0)
+  if (form === undefined && problems.length === 0)
     problems.push({ file, line: 1, message: `missing the header line {"format":"${FORMAT}",...}` });
   if (problems.length > 0) throw new ConfigError(problems);
-  return { file, salt: salt!, entries };
+  return { file, ...form!, entries };
 }
 
-/** The file's text: header, then entries sorted and de-duplicated. Deterministic for the same entries. */
-export function formatBaseline(baseline: Pick<Baseline, 'salt' | 'entries'>): string {
-  const header = JSON.stringify({ format: FORMAT, version: VERSION, salt: baseline.salt, about: ABOUT });
+/** A header's form, or what is wrong with it. */
+function headerForm(v: Record<string, unknown>): BaselineForm | string {
+  const expected = `unsupported header (expected format "${FORMAT}", version 2 (or 1), a hex salt`;
+  if (v.format !== FORMAT || typeof v.salt !== 'string' || !/^[0-9a-f]{16,}$/.test(v.salt)) return `${expected})`;
+  if (v.version === 1) return { version: 1, salt: v.salt };
+  if (v.version !== 2) return `${expected}; version ${JSON.stringify(v.version)} is not one this keyhound reads)`;
+  if (v.hash !== V2_HASH) return `${expected} and "hash": "${V2_HASH}")`;
+  if (v.key === undefined) return { version: 2, salt: v.salt };
+  if (typeof v.key !== 'string' || !/^[0-9a-f]{16}$/.test(v.key)) return `${expected}; "key" must be 16 hex)`;
+  return { version: 2, salt: v.salt, keyCheck: v.key };
+}
+
+function sameForm(a: BaselineForm, b: BaselineForm): boolean {
+  return a.version === b.version && a.salt === b.salt && a.keyCheck === b.keyCheck;
+}
+
+/** What keyhound writes: version 2, keyed or not. */
+export type WritableBaseline = Pick<Baseline, 'salt' | 'keyCheck' | 'entries'>;
+
+/** The file's text (always version 2): header, then entries sorted and de-duplicated. Deterministic for the same entries. */
+export function formatBaseline(baseline: WritableBaseline): string {
+  const header = JSON.stringify({
+    format: FORMAT,
+    version: 2,
+    salt: baseline.salt,
+    hash: V2_HASH,
+    ...(baseline.keyCheck !== undefined ? { key: baseline.keyCheck } : {}),
+    about: ABOUT,
+  });
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const entry of [...baseline.entries].sort(compare)) {
@@ -142,7 +160,7 @@ export function formatBaseline(baseline: Pick<Baseline, 'salt' | 'entries'>): st
 }
 
 /** Writes atomically (temp file, then rename). */
-export function writeBaseline(baseline: Baseline): void {
+export function writeBaseline(baseline: WritableBaseline & { file: string }): void {
   const temp = path.join(path.dirname(baseline.file), `.${path.basename(baseline.file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileSync(temp, formatBaseline(baseline));
@@ -159,20 +177,28 @@ export function writeBaseline(baseline: Baseline): void {
  * Reads, changes and writes a baseline holding its lock (`FILE.lock`, see
  * config/lock.ts), so runs that update it at once lose none of each other's
  * entries: `change` gets the baseline as it is now (undefined when there is
- * none yet), and returns the salt and entries to write (with anything else
- * the caller wants back as `changed`). Returns what was there and what was written.
+ * none yet), and returns the salt, key check and entries to write (version
+ * 2, with anything else the caller wants back as `changed`), or undefined to
+ * leave the file as it is. Returns what was there and what was written.
  */
-export async function updateBaselineFile<T extends Pick<Baseline, 'salt' | 'entries'>>(
+export async function updateBaselineFile<T extends WritableBaseline>(
   file: string,
-  change: (previous: Baseline | undefined) => T,
+  change: (previous: Baseline | undefined) => T | undefined,
   options: LockOptions = {},
-): Promise<{ previous: Baseline | undefined; next: Baseline; changed: T }> {
+): Promise<{ previous: Baseline | undefined; next?: Baseline; changed?: T }> {
   return withFileLock(
     file,
     () => {
       const previous = existsSync(file) ? readBaseline(file) : undefined;
       const changed = change(previous);
-      const next: Baseline = { file, salt: changed.salt, entries: changed.entries };
+      if (!changed) return { previous };
+      const next: Baseline = {
+        file,
+        version: 2,
+        salt: changed.salt,
+        ...(changed.keyCheck !== undefined ? { keyCheck: changed.keyCheck } : {}),
+        entries: changed.entries,
+      };
       writeBaseline(next);
       return { previous, next, changed };
     },

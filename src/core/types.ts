@@ -187,7 +187,12 @@ export interface Finding extends Location {
   match: string;
   /** The line(s) of the finding with every candidate on them masked. */
   snippet: string;
-  /** Hex sha256 of rule id and secret: stable when lines move. */
+  /**
+   * `keyhound/v2` (core/fingerprint.ts): stable when lines move, costly to
+   * test guesses against. Empty until the runner stamps the findings it
+   * reports (scan/fingerprints.ts); in memory, tell findings apart with
+   * `identity()` instead.
+   */
   fingerprint: string;
   /** Shannon entropy of the secret, bits per character. */
   entropy: number;
@@ -233,6 +238,7 @@ export interface Suppressed {
   reason: string;
   /** Raw secret; redacted before it leaves the library like a finding's. */
   secret: string;
+  /** As a finding's: empty until the runner stamps it (`--explain` reports). */
   fingerprint: string;
   origin: Origin;
 }

@@ -1,4 +1,3 @@
-import { fingerprint } from '../core/fingerprint.js';
 import { LineIndex } from '../core/location.js';
 import type { Chunk, Finding, ScanResult, Suppressed } from '../core/types.js';
 import { maskAfterDrop } from '../core/redact.js';
@@ -114,7 +113,8 @@ export class Judgement {
         filter,
         reason,
         secret: candidate.secret,
-        fingerprint: fingerprint(candidate.rule.spec.id, candidate.secret),
+        // A fingerprint costs a scrypt: the runner makes them for what it reports (scan/fingerprints.ts).
+        fingerprint: '',
         origin: chunk.origin,
       });
     };
@@ -181,7 +181,7 @@ export class Judgement {
       secret: candidate.secret,
       match: candidate.match,
       snippet: buildSnippet(chunk.text, lines, { start: candidate.secretStart, end: candidate.secretEnd }, masked, this.host.redact),
-      fingerprint: fingerprint(spec.id, candidate.secret),
+      fingerprint: '',
       entropy: Math.round(candidate.entropy * 1000) / 1000,
       offset: candidate.secretStart,
       origin: chunk.origin,

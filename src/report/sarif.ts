@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { ReportedFinding } from './reported.js';
+import { FINGERPRINT_VERSION } from '../core/fingerprint.js';
 import { describeIncomplete } from '../core/completeness.js';
 import { incompleteOf, type Report, type Reporter } from './types.js';
 
@@ -82,7 +83,7 @@ function result(finding: ReportedFinding, ruleIndex: number): Sarif.Result {
         },
       },
     ],
-    partialFingerprints: { 'keyhound/v1': finding.fingerprint },
+    partialFingerprints: { [FINGERPRINT_VERSION]: finding.fingerprint },
     properties,
   };
 }

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { entryKey, hashSecret, type Baseline, type BaselineEntry } from '../config/baseline.js';
+import { entryKey, type Baseline, type BaselineEntry } from '../config/baseline.js';
+import { baselineHasher } from '../config/baseline-hash.js';
+import type { FingerprintKey } from '../core/fingerprint.js';
 import type { Finding } from '../core/types.js';
 import type { Step } from './steps.js';
 
@@ -13,16 +15,6 @@ export function baselinePathMapper(baselineFile: string, root: string): (finding
   const prefix = path.relative(base, root);
   if (prefix === '') return (p) => p;
   return (p) => (p === '-' || path.isAbsolute(p) ? p : path.relative(base, path.resolve(root, p)).split(path.sep).join('/'));
-}
-
-/** Hashes each distinct secret once: history scans see the same secret many times. */
-function hasher(salt: string): (secret: string) => string {
-  const cache = new Map<string, string>();
-  return (secret) => {
-    let hash = cache.get(secret);
-    if (hash === undefined) cache.set(secret, (hash = hashSecret(salt, secret)));
-    return hash;
-  };
 }
 
 /**
@@ -52,6 +44,8 @@ export interface BaselineStepOptions {
   toBaselinePath?: (findingPath: string) => string;
   /** How `--explain` names the file, e.g. `.keyhound-baseline.jsonl`. Default: its base name. */
   shownAs?: string;
+  /** `KEYHOUND_FINGERPRINT_KEY`: needed by a baseline written with it (else this throws a ConfigError). */
+  key?: FingerprintKey;
 }
 
 /**
@@ -66,11 +60,12 @@ export interface BaselineStepOptions {
  * is in, so such findings are held back and handed on at the end (`flush`);
  * all others pass at once, so streamed output keeps streaming. It works on
  * raw secrets before anything is redacted, so redaction never disables it.
+ * Reads baselines of either version (config/baseline-hash.ts).
  */
 export function baselineStep(baseline: Baseline, options: BaselineStepOptions = {}): Step {
   const toPath = options.toBaselinePath ?? ((p: string) => p);
   const scannedBy = options.scanned ?? (() => true);
-  const hash = hasher(baseline.salt);
+  const hash = baselineHasher(baseline, options.key, baseline.file);
   const shown = options.shownAs ?? path.basename(baseline.file);
   const exact = new Map<string, BaselineEntry>();
   const loose = new Set<string>();
@@ -149,16 +144,15 @@ export interface BaselineChange {
  * the scan read their path with their rule on (`scanned`): a file skipped as
  * too large, gitignored, unreadable or timed out, a folder not scanned, or a
  * disabled rule keeps its entries. Without `previous` (`baseline create`),
- * every finding becomes an entry.
+ * every finding becomes an entry. `hash` is the baseline's (baselineHasher).
  */
 export function updateEntries(
   findings: readonly Finding[],
-  salt: string,
+  hash: (secret: string) => string,
   previous: readonly BaselineEntry[],
   toPath: (p: string) => string,
   scanned: ScannedPredicate,
 ): BaselineChange {
-  const hash = hasher(salt);
   const current = new Map<string, BaselineEntry>();
   for (const finding of findings) {
     const entry: BaselineEntry = { rule: finding.ruleId, path: toPath(finding.path), hash: hash(finding.secret), line: finding.line };
@@ -187,4 +181,47 @@ export function updateEntries(
     added++;
   }
   return { entries, added, kept, pruned };
+}
+
+export interface BaselineMigration {
+  entries: BaselineEntry[];
+  /** Entries rewritten in the new form. */
+  migrated: number;
+  /** Entries no finding of the scan matched: their secrets were not seen, so they cannot be hashed again. */
+  dropped: BaselineEntry[];
+}
+
+/**
+ * `baseline migrate`: each entry of `previous` whose secret a finding holds
+ * again (same rule, same path, the old hash matches) is written again with
+ * `next` (the new form's hash), its line hint kept. A hash cannot be turned
+ * into another without the secret, so entries no finding matches are
+ * dropped, and returned so the command can list them; a scan with the new
+ * baseline reports their secrets as new, if they are still there, and
+ * `baseline update` accepts them again. Findings with no entry are not
+ * added: migrating accepts nothing new.
+ */
+export function migrateEntries(
+  findings: readonly Finding[],
+  previous: readonly BaselineEntry[],
+  old: (secret: string) => string,
+  next: (secret: string) => string,
+  toPath: (p: string) => string,
+): BaselineMigration {
+  const secretOf = new Map<string, string>();
+  for (const finding of findings)
+    secretOf.set(entryKey({ rule: finding.ruleId, path: toPath(finding.path), hash: old(finding.secret) }), finding.secret);
+  const entries: BaselineEntry[] = [];
+  const dropped: BaselineEntry[] = [];
+  const seen = new Set<string>();
+  for (const entry of previous) {
+    const key = entryKey(entry);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { fileLine: _line, ...stored } = entry;
+    const secret = secretOf.get(key);
+    if (secret === undefined) dropped.push(stored);
+    else entries.push({ ...stored, hash: next(secret) });
+  }
+  return { entries, migrated: entries.length, dropped };
 }

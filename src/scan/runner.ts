@@ -5,6 +5,7 @@ import type { Engine, EngineOptions } from '../detect/engine.js';
 import type { Sink } from '../report/sink.js';
 import type { ChunkOutcome, ProgressUpdate, ScanContext, Source, TaskOutcome } from '../sources/source.js';
 import { Collector } from './collector.js';
+import type { Fingerprints } from './fingerprints.js';
 import { timedOut } from './outcome.js';
 import { createScanner, TASKS_IN_FLIGHT_PER_THREAD, type Scanner } from './pool.js';
 import type { Step } from './steps.js';
@@ -29,6 +30,12 @@ export interface RunSpec {
   sinks?: readonly Sink[];
   /** Keep the candidates filters dropped, with their reasons (`--explain`). */
   explain?: boolean;
+  /**
+   * Stamps what the run reports with its `keyhound/v2` fingerprint, with the
+   * key when there is one (`ScanSetup.fingerprints`). Required, so no front
+   * end can forget the key.
+   */
+  fingerprints: Fingerprints;
   events?: RunEvents;
 }
 
@@ -55,12 +62,14 @@ export async function runScan(spec: RunSpec): Promise<ScanReport> {
     scanner = createScanner(spec.rules, engineOptions, Math.max(1, Math.floor(spec.threads ?? 1)));
     for (const sink of sinks) await sink.open?.(streaming);
     const collector = new Collector();
-    const context = new RunContext(scanner, collector, steps, streaming ? sinks : [], spec.explain === true, events);
+    const context = new RunContext(scanner, collector, steps, streaming ? sinks : [], spec.explain === true, events, spec.fingerprints);
     Object.assign(collector.stats, await source.read(context));
     context.flush();
     for (const step of steps) if (step.stats) Object.assign(collector.stats, step.stats());
     let report = collector.finish();
     for (const step of steps) if (step.end) report = await step.end(report);
+    // Last, on what is reported only: a fingerprint costs a scrypt.
+    await spec.fingerprints.stampReport(report);
     for (const sink of sinks) await sink.finish(report);
     return report;
   } catch (error) {
@@ -84,6 +93,7 @@ class RunContext implements ScanContext {
     private readonly streamTo: readonly Sink[],
     private readonly explain: boolean,
     private readonly events: RunEvents,
+    private readonly fingerprints: Fingerprints,
   ) {
     this.parallelism = scanner.threads * TASKS_IN_FLIGHT_PER_THREAD;
   }
@@ -153,6 +163,8 @@ class RunContext implements ScanContext {
       if (!finding) return;
     }
     this.collector.findings.push(finding);
+    if (this.streamTo.length === 0) return;
+    finding.fingerprint = this.fingerprints.of(finding);
     for (const sink of this.streamTo) sink.finding?.(finding);
   }
 

@@ -5,15 +5,18 @@ import { configAllow } from '../config/apply.js';
 import { readBaseline, type Baseline } from '../config/baseline.js';
 import { ALWAYS_SKIPPED_DIRECTORIES, prunableDirectories } from '../config/defaults.js';
 import { describePlace, resolveConfig, type Resolved } from '../config/resolve.js';
+import { FINGERPRINT_KEY_VARIABLE, FingerprintKey } from '../core/fingerprint.js';
 import type { RuleSpec } from '../core/types.js';
 import type { EngineOptions } from '../detect/engine.js';
 import { pathSkipper, type GlobalAllow } from '../detect/filters/index.js';
 import { baselinePathMapper, baselineStep, type ScannedPredicate } from './baseline.js';
 import { configuredRules } from './configured.js';
+import { Fingerprints } from './fingerprints.js';
 import type { Step } from './steps.js';
 
 export interface ScanSetupOptions {
   cwd: string;
+  /** Where `KEYHOUND_CONFIG` and `KEYHOUND_FINGERPRINT_KEY` are read. Default: neither is. */
   env?: NodeJS.ProcessEnv;
   /** The folder finding paths are relative to (the scanned folder, or the repository for git scans). */
   root: string;
@@ -58,6 +61,10 @@ export interface ScanSetup {
   notices: string[];
   /** The configuration's post-steps for the runner: the baseline, when there is one. */
   steps: Step[];
+  /** `KEYHOUND_FINGERPRINT_KEY`, when set (validated: at least 32 characters). */
+  key?: FingerprintKey;
+  /** The run's fingerprints, keyed when {@link key} is set: pass them to `runScan`. */
+  fingerprints: Fingerprints;
 }
 
 /**
@@ -82,8 +89,21 @@ function scannedFrom(baseline: Baseline, root: string, rules: readonly RuleSpec[
   };
 }
 
+/** What to tell the user about a baseline's form: v1 is deprecated, an unkeyed one can be keyed. */
+function baselineNotices(baseline: Baseline, key: FingerprintKey | undefined, shown: string): string[] {
+  if (baseline.version === 1)
+    return [
+      `baseline ${shown} is version 1, whose hashes can be tested quickly against guessed secrets (deprecated); rewrite it as version 2 with \`keyhound baseline migrate\` (same paths and options as \`baseline create\`)`,
+    ];
+  if (key && baseline.keyCheck === undefined)
+    return [`baseline ${shown} is not keyed; \`keyhound baseline migrate\` rewrites it keyed with ${FINGERPRINT_KEY_VARIABLE}`];
+  return [];
+}
+
 export async function prepareScan(options: ScanSetupOptions): Promise<ScanSetup> {
   const root = path.resolve(options.root);
+  // First: a bad key stops the run before anything is read.
+  const key = FingerprintKey.fromEnv(options.env ?? {});
   const config = resolveConfig({ cwd: options.cwd, env: options.env, root, ...(options.config ? { config: options.config } : {}) });
   const { rules, notices } = await configuredRules(config, root, {
     ruleFiles: (options.ruleFiles ?? []).map((r) => path.resolve(options.cwd, r)),
@@ -109,6 +129,7 @@ export async function prepareScan(options: ScanSetupOptions): Promise<ScanSetup>
     ...(options.budgetMs !== undefined ? { budgetMs: options.budgetMs } : {}),
   };
   const pathGlobs = config.allow.paths.map((p) => p.value);
+  const shownBaseline = baseline ? describePlace({ file: baseline.file }, root) : '';
   const setup: ScanSetup = {
     config,
     rules,
@@ -116,19 +137,22 @@ export async function prepareScan(options: ScanSetupOptions): Promise<ScanSetup>
     allow,
     skipDirectories: [...ALWAYS_SKIPPED_DIRECTORIES, ...(explain ? [] : prunableDirectories(pathGlobs))],
     maxFileSize: options.maxFileSize ?? config.maxFileSize.value,
-    notices: [...config.notices, ...notices],
+    notices: [...config.notices, ...notices, ...(baseline ? baselineNotices(baseline, key, shownBaseline) : [])],
     steps: baseline
       ? [
           baselineStep(baseline, {
             explain,
             toBaselinePath: baselinePathMapper(baseline.file, root),
-            shownAs: describePlace({ file: baseline.file }, root),
+            shownAs: shownBaseline,
             scannedWith: scannedFrom(baseline, root, rules),
+            ...(key ? { key } : {}),
           }),
         ]
       : [],
+    fingerprints: new Fingerprints(key),
   };
   if (baseline) setup.baseline = baseline;
+  if (key) setup.key = key;
   const skip = explain ? undefined : pathSkipper(allow);
   if (skip) setup.skipPath = skip;
   return setup;

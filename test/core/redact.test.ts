@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../src/core/fingerprint.js';
 import { redact, redactText } from '../../src/core/redact.js';
 import { githubToken } from '../helpers/tokens.js';
 
@@ -29,13 +28,5 @@ describe('redact', () => {
     const out = redactText(text, [outer.slice(0, 10), outer]);
     expect(out).not.toContain(outer);
     expect(out).not.toContain(outer.slice(0, 10));
-  });
-});
-
-describe('fingerprint', () => {
-  it('depends on rule id and secret only', () => {
-    expect(fingerprint('r', 's')).toBe(fingerprint('r', 's'));
-    expect(fingerprint('r', 's')).not.toBe(fingerprint('r2', 's'));
-    expect(fingerprint('r', 's')).toMatch(/^[0-9a-f]{64}$/);
   });
 });

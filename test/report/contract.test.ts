@@ -6,6 +6,7 @@ import { toReported } from '../../src/report/reported.js';
 import { render } from '../../src/report/render.js';
 import { reportSink } from '../../src/report/sink.js';
 import { builtinRules } from '../../src/rules/builtin.js';
+import { Fingerprints } from '../../src/scan/fingerprints.js';
 import { runScan } from '../../src/scan/runner.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { githubToken } from '../helpers/tokens.js';
@@ -21,7 +22,12 @@ async function scanned(): Promise<{ report: ScanReport; secrets: string[] }> {
   const dir = tempDir();
   const secrets = [githubToken(), githubToken('gho_')];
   writeTree(dir, { 'a/app.env': `GITHUB_TOKEN=${secrets[0]!}\n`, 'b/deploy.sh': `export OAUTH="${secrets[1]!}"\n` });
-  const report = await runScan({ source: new FileSource({ paths: [dir], root: dir }), rules: builtinRules(), engine: {} });
+  const report = await runScan({
+    source: new FileSource({ paths: [dir], root: dir }),
+    rules: builtinRules(),
+    engine: {},
+    fingerprints: new Fingerprints(),
+  });
   return { report, secrets };
 }
 
@@ -68,6 +74,7 @@ describe('every registered output format', () => {
           source: new FileSource({ paths: [dir], root: dir }),
           rules: builtinRules(),
           engine: {},
+          fingerprints: new Fingerprints(),
           sinks: [reportSink({ format: name, stdout: out.stream })],
         });
         expect(out.text()).toBe(render(streamed, { format: name }));

@@ -33,7 +33,7 @@ describe('SARIF output', () => {
       const region = r.locations[0].physicalLocation.region;
       expect(region).toMatchObject({ startLine: 1, endLine: 1 });
       expect(region.endColumn).toBeGreaterThan(region.startColumn);
-      expect(r.partialFingerprints['keyhound/v1']).toMatch(/^[0-9a-f]{64}$/);
+      expect(r.partialFingerprints['keyhound/v2']).toMatch(/^[0-9a-f]{64}$/);
     }
     for (const secret of secrets) expect(result.stdout).not.toContain(secret);
   });

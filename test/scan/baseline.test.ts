@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newSalt, type Baseline } from '../../src/config/baseline.js';
+import type { Baseline } from '../../src/config/baseline.js';
+import { baselineHasher, newSalt } from '../../src/config/baseline-hash.js';
 import type { Finding } from '../../src/core/types.js';
 import { Engine } from '../../src/detect/engine.js';
 import { builtinRules } from '../../src/rules/builtin.js';
@@ -18,6 +19,8 @@ const report = (findings: Finding[]): ScanReport => ({
   stats: { files: 0, bytes: 0, skipped: {}, durationMs: 0 },
 });
 const same = (p: string) => p;
+/** A version 2 baseline's hash function, unkeyed. */
+const hasherOf = (salt: string) => baselineHasher({ version: 2, salt }, undefined, 'baseline');
 
 /** The baseline step as the runner runs it: each finding, then the held-back ones, then the counts. */
 function applyBaseline(input: ScanReport, baseline: Baseline, options: BaselineStepOptions = {}): ScanReport {
@@ -34,17 +37,17 @@ function applyBaseline(input: ScanReport, baseline: Baseline, options: BaselineS
 
 describe('updateEntries prunes only what the scan read', () => {
   it('keeps entries whose path was not read or whose rule was off, prunes the rest that match nothing', () => {
-    const salt = newSalt();
+    const hash = hasherOf(newSalt());
     const [a, b, c, d] = [githubToken(), githubToken(), githubToken(), githubToken()];
-    const before = updateEntries(findingsOf({ 'big.env': a, 'ignored.env': b, 'gone.env': c, 'kept.env': d }), salt, [], same, () => true);
+    const before = updateEntries(findingsOf({ 'big.env': a, 'ignored.env': b, 'gone.env': c, 'kept.env': d }), hash, [], same, () => true);
     expect(before.entries).toHaveLength(4);
     // Now only kept.env was read (big.env too large, ignored.env gitignored), gone.env is gone.
     const read = new Set(['kept.env', 'gone.env']);
-    const after = updateEntries(findingsOf({ 'kept.env': d }), salt, before.entries, same, (p) => read.has(p));
+    const after = updateEntries(findingsOf({ 'kept.env': d }), hash, before.entries, same, (p) => read.has(p));
     expect(after.entries.map((e) => e.path).sort()).toEqual(['big.env', 'ignored.env', 'kept.env']);
     expect([after.added, after.kept, after.pruned]).toEqual([0, 3, 1]);
     // A disabled rule keeps its entries even where the file was read.
-    const off = updateEntries([], salt, before.entries, same, (_p, rule) => rule !== 'github-pat-classic');
+    const off = updateEntries([], hash, before.entries, same, (_p, rule) => rule !== 'github-pat-classic');
     expect(off.pruned).toBe(0);
   });
 });
@@ -54,8 +57,9 @@ describe('the baseline step tells a move from a copy', () => {
   const secret = githubToken();
   const baseline: Baseline = {
     file: '/repo/.keyhound-baseline.jsonl',
+    version: 2,
     salt,
-    entries: updateEntries(findingsOf({ 'old.env': secret }), salt, [], same, () => true).entries,
+    entries: updateEntries(findingsOf({ 'old.env': secret }), hasherOf(salt), [], same, () => true).entries,
   };
 
   it('a copy (the old path still holds it) is new', () => {

@@ -5,6 +5,7 @@ import type { ScanReport } from '../../src/core/report.js';
 import { render } from '../../src/report/render.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { setWorkerScript } from '../../src/scan/pool.js';
+import { Fingerprints } from '../../src/scan/fingerprints.js';
 import { runScan } from '../../src/scan/runner.js';
 import { FileSource } from '../../src/sources/files.js';
 import { HistorySource } from '../../src/sources/git/history-scan.js';
@@ -121,7 +122,7 @@ describe('every source keeps the same contract', () => {
       for (const threads of [1, 2]) {
         const source = await make();
         expect(source.kind).toBe(kind);
-        reports.push(await runScan({ source, rules: builtinRules(), engine: {}, threads }));
+        reports.push(await runScan({ source, rules: builtinRules(), engine: {}, threads, fingerprints: new Fingerprints() }));
       }
       const [one, two] = reports as [ScanReport, ScanReport];
       expect(one.findings.map((f) => [f.ruleId, f.path, f.line, f.column, f.secret])).toEqual([

@@ -1,10 +1,20 @@
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_BASELINE_NAME, newSalt, readBaseline, updateBaselineFile, type Baseline } from '../../config/baseline.js';
+import { DEFAULT_BASELINE_NAME, readBaseline, updateBaselineFile, type Baseline, type BaselineEntry } from '../../config/baseline.js';
+import { baselineHasher, currentForm, isCurrentForm, type BaselineForm } from '../../config/baseline-hash.js';
 import { findRepositoryRoot } from '../../config/discover.js';
-import { UsageError } from '../../core/errors.js';
+import { ConfigError, UsageError } from '../../core/errors.js';
+import type { FingerprintKey } from '../../core/fingerprint.js';
+import { printable } from '../../core/printable.js';
 import { writeFileAtomicSync } from '../../io/write.js';
-import { baselinePathMapper, updateEntries } from '../../scan/baseline.js';
+import {
+  baselinePathMapper,
+  migrateEntries,
+  updateEntries,
+  type BaselineChange,
+  type BaselineMigration,
+  type ScannedPredicate,
+} from '../../scan/baseline.js';
 import type { ScanSetup } from '../../scan/setup.js';
 import { FileSource } from '../../sources/files.js';
 import { HistorySource } from '../../sources/git/history-scan.js';
@@ -17,23 +27,28 @@ import type { Command } from './types.js';
 
 type BaselineArgs = ScanArgs &
   WalkArgs & {
-    action: 'create' | 'update';
+    action: 'create' | 'update' | 'migrate';
     paths?: string[];
     gitattributes: boolean;
     git: boolean;
     range?: string;
   };
 
+/** Dropped entries `migrate` names one by one; the rest are counted. */
+const LISTED = 20;
+
 /**
- * `keyhound baseline create|update [paths..]`: scans like `keyhound scan`
- * (same config, rules and allowlists, no baseline), or like `keyhound git`
- * with `--git`, and writes the findings as accepted. `update` keeps what
+ * `keyhound baseline create|update|migrate [paths..]`: scans like `keyhound
+ * scan` (same config, rules and allowlists, no baseline), or like `keyhound
+ * git` with `--git`, and writes the findings as accepted. `update` keeps what
  * still matches, adds new findings and prunes entries that match nothing
- * where it looked.
+ * where it looked. `migrate` rewrites a version 1 baseline (or an unkeyed one,
+ * with `KEYHOUND_FINGERPRINT_KEY` set) in the current form: the entries whose
+ * secrets the scan finds again; the others are dropped and listed.
  */
 export const baselineCommand: Command = {
   command: 'baseline <action> [paths..]',
-  describe: 'Accept the current findings: create or update a baseline (salted hashes, never secrets)',
+  describe: 'Accept the current findings: create, update or migrate a baseline (memory-hard hashes, never secrets)',
   rest: 'paths',
   builder: (yargs) =>
     withOptions(
@@ -63,8 +78,9 @@ export const baselineCommand: Command = {
       },
     )
       .positional('action', {
-        choices: ['create', 'update'] as const,
-        describe: 'create: write all current findings; update: add new ones and prune stale entries',
+        choices: ['create', 'update', 'migrate'] as const,
+        describe:
+          'create: write all current findings; update: add new ones and prune stale entries; migrate: rewrite a version 1 (or unkeyed) baseline as version 2, dropping entries the scan does not find again',
       })
       .positional('paths', { type: 'string', array: true, describe: 'Files and folders to scan (default: the current folder)' }),
   async run(argv, io) {
@@ -87,11 +103,12 @@ export const baselineCommand: Command = {
     let target = '';
     const source = (configured: ScanSetup): Source => {
       setup = configured;
-      // A malformed baseline fails here, before the scan; the update reads it again under its lock.
+      // A malformed baseline, or one this run cannot change, fails here, before the scan; the change reads it again under its lock.
       target = args.baseline
         ? path.resolve(io.cwd, args.baseline)
         : (configured.config.baseline?.value ?? path.join(root, DEFAULT_BASELINE_NAME));
-      if (existsSync(target)) readBaseline(target);
+      const existing = existsSync(target) ? readBaseline(target) : undefined;
+      nextForm(args.action, existing, configured.key, target);
       if (repo) {
         return new HistorySource(repo, {
           ...(args.range ? { range: args.range } : {}),
@@ -132,33 +149,106 @@ export const baselineCommand: Command = {
       enabled.has(ruleId) &&
       covered(entryPath) &&
       (args.git || read.has(entryPath) || !lstatSync(path.resolve(base, entryPath), { throwIfNoEntry: false }));
-    const { previous, changed: change } = await updateBaselineFile(target, (latest: Baseline | undefined) => {
-      const salt = latest?.salt ?? newSalt();
-      return { salt, ...updateEntries(report.findings, salt, args.action === 'update' ? (latest?.entries ?? []) : [], toPath, scanned) };
+    const { previous, changed } = await updateBaselineFile(target, (latest: Baseline | undefined) => {
+      const form = nextForm(args.action, latest, setup?.key, target);
+      if (!form) return undefined;
+      const next = baselineHasher(form, setup?.key, target);
+      if (args.action === 'migrate')
+        return { ...form, ...migrateEntries(report.findings, latest!.entries, baselineHasher(latest!, setup?.key, target), next, toPath) };
+      return { ...form, ...updateEntries(report.findings, next, args.action === 'update' ? (latest?.entries ?? []) : [], toPath, scanned) };
     });
     const attributes = args.gitattributes ? markUnionMerge(target) : undefined;
     if (!args.quiet) {
       const shown = path.relative(io.cwd, target) || target;
-      const verb = !previous ? 'created' : args.action === 'create' ? 'replaced' : 'updated';
-      io.stderr.write(
-        `keyhound: ${verb} ${shown}: ${change.entries.length} entr${change.entries.length === 1 ? 'y' : 'ies'} (${change.added} added, ${change.kept} kept, ${change.pruned} pruned)\n`,
-      );
+      if (!changed) io.stderr.write(`keyhound: ${shown} is already version 2${setup?.key ? ', keyed' : ''}; nothing to migrate\n`);
+      else if ('migrated' in changed) io.stderr.write(migrationSummary(shown, changed, setup?.key !== undefined, scanned));
+      else {
+        const verb = !previous ? 'created' : args.action === 'create' ? 'replaced' : 'updated';
+        io.stderr.write(summary(verb, shown, changed));
+        if (!setup?.config.baseline && !args.baseline && verb === 'created') {
+          io.stderr.write(
+            `keyhound: scan with --baseline ${shown}, or add "baseline: ${path
+              .relative(setup?.config.file ? path.dirname(setup.config.file) : root, target)
+              .split(path.sep)
+              .join('/')}" to .keyhound.yaml\n`,
+          );
+        }
+      }
       if (attributes)
         io.stderr.write(
           `keyhound: marked it merge=union in ${path.relative(io.cwd, attributes) || attributes}, so branches that each add entries merge without conflicts\n`,
         );
-      if (!setup?.config.baseline && !args.baseline && verb === 'created') {
-        io.stderr.write(
-          `keyhound: scan with --baseline ${shown}, or add "baseline: ${path
-            .relative(setup?.config.file ? path.dirname(setup.config.file) : root, target)
-            .split(path.sep)
-            .join('/')}" to .keyhound.yaml\n`,
-        );
-      }
     }
     return 0;
   },
 };
+
+/**
+ * The form the action writes (salt, key check), or undefined when `migrate`
+ * has nothing to do; throws when the baseline cannot be changed so: `update`
+ * of a version 1 baseline (migrate it first), `migrate` of none, a keyed
+ * baseline without its key. `create` keeps the salt of a baseline already in
+ * the current form, so unchanged findings keep their lines.
+ */
+function nextForm(
+  action: BaselineArgs['action'],
+  existing: Baseline | undefined,
+  key: FingerprintKey | undefined,
+  file: string,
+): WrittenForm | undefined {
+  if (action === 'create') return written(existing && isCurrentForm(existing, key) ? existing : currentForm(key));
+  if (!existing) {
+    if (action === 'update') return written(currentForm(key));
+    throw new ConfigError([{ file, message: 'no such baseline file to migrate; create one with `keyhound baseline create`' }]);
+  }
+  // Throws for a keyed baseline without its key: update and migrate both need its hashes.
+  baselineHasher(existing, key, file);
+  if (action === 'update') {
+    if (existing.version === 1)
+      throw new ConfigError([
+        {
+          file,
+          message:
+            'a version 1 baseline; rewrite it as version 2 with `keyhound baseline migrate` (same paths and options), then update it',
+        },
+      ]);
+    return written(existing);
+  }
+  return isCurrentForm(existing, key) ? undefined : written(currentForm(key));
+}
+
+/** What the file's header takes from a form (always version 2). */
+type WrittenForm = Pick<BaselineForm, 'salt' | 'keyCheck'> & { version: 2 };
+
+function written(form: BaselineForm): WrittenForm {
+  return { version: 2, salt: form.salt, ...(form.keyCheck !== undefined ? { keyCheck: form.keyCheck } : {}) };
+}
+
+function summary(verb: string, shown: string, change: BaselineChange): string {
+  const n = change.entries.length;
+  return `keyhound: ${verb} ${shown}: ${n} entr${n === 1 ? 'y' : 'ies'} (${change.added} added, ${change.kept} kept, ${change.pruned} pruned)\n`;
+}
+
+/** What `migrate` did, naming the entries it dropped (rule, path, line hint: never more). */
+function migrationSummary(shown: string, migration: BaselineMigration, keyed: boolean, scanned: ScannedPredicate): string {
+  const { migrated, dropped } = migration;
+  const lines = [
+    `keyhound: migrated ${shown} to version 2${keyed ? ', keyed' : ''}: ${migrated} entr${migrated === 1 ? 'y' : 'ies'} rewritten, ${dropped.length} dropped`,
+  ];
+  if (dropped.length > 0) {
+    const unread = dropped.filter((e) => !scanned(e.path, e.rule)).length;
+    lines.push(
+      `keyhound: dropped ${dropped.length === 1 ? 'the entry' : 'the entries'} whose secret this scan did not find again (a hash cannot be rewritten without its secret); if the secret is still there, a scan reports it and \`keyhound baseline update\` accepts it again:`,
+      ...dropped.slice(0, LISTED).map((e: BaselineEntry) => `  ${printable(e.path)}${e.line ? `:${e.line}` : ''} [${printable(e.rule)}]`),
+    );
+    if (dropped.length > LISTED) lines.push(`  ... and ${dropped.length - LISTED} more`);
+    if (unread > 0)
+      lines.push(
+        `keyhound: ${unread} of them ${unread === 1 ? 'is' : 'are'} where this scan did not look (a path not given, a file skipped, a rule turned off); migrate over what \`baseline create\` scanned to keep such entries`,
+      );
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 /**
  * Adds `/<baseline> merge=union` to the repository's `.gitattributes` unless a

@@ -1,3 +1,4 @@
+import { identity } from '../../core/fingerprint.js';
 import type { Finding, ScanResult, Suppressed } from '../../core/types.js';
 
 /**
@@ -35,13 +36,13 @@ export class FindingSet {
     for (const { blobId, result } of scans) {
       for (const secret of result.dropped ?? []) dropped.add(secret);
       for (const finding of result.findings) {
-        const key = `${finding.fingerprint}\0${finding.path}`;
+        const key = `${identity(finding)}\0${finding.path}`;
         const known = byKey.get(key);
         if (known) known.blobs.add(blobId);
         else byKey.set(key, { finding, blobs: new Set([blobId]) });
       }
       for (const item of result.suppressed) {
-        const key = `${item.fingerprint}\0${item.path}\0${item.filter}`;
+        const key = `${identity(item)}\0${item.path}\0${item.filter}`;
         if (!suppressed.has(key)) suppressed.set(key, item);
       }
     }
@@ -53,7 +54,7 @@ export class FindingSet {
     const masked = dropped.size > 0 ? { dropped: [...dropped] } : {};
     if (!withSuppressed) return { findings, suppressed: [], ...masked };
     // A candidate dropped in a change and found when its whole file was re-checked is a finding only.
-    const found = new Set(findings.map((f) => `${f.fingerprint}\0${f.path}`));
-    return { findings, suppressed: [...suppressed.values()].filter((s) => !found.has(`${s.fingerprint}\0${s.path}`)), ...masked };
+    const found = new Set(findings.map((f) => `${identity(f)}\0${f.path}`));
+    return { findings, suppressed: [...suppressed.values()].filter((s) => !found.has(`${identity(s)}\0${s.path}`)), ...masked };
   }
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_FILE_SIZE } from '../../config/defaults.js';
+import { identity } from '../../core/fingerprint.js';
 import type { CommitInfo, LineRange, Origin, ScanResult } from '../../core/types.js';
 import { OrderedResults } from '../ordered.js';
 import type { ScanContext, Source, SourceStats, TaskOutcome } from '../source.js';
@@ -240,13 +241,13 @@ export class HistorySource implements Source {
   private withCopies(result: ScanResult): ScanResult {
     if (this.elsewhere.size === 0) return result;
     const findings = [...result.findings];
-    const have = new Set(result.findings.map((f) => `${f.fingerprint}\0${f.path}`));
+    const have = new Set(result.findings.map((f) => `${identity(f)}\0${f.path}`));
     for (const finding of result.findings) {
       const blob = finding.origin.blob;
       const places = blob ? this.elsewhere.get(blob) : undefined;
       if (!places) continue;
       for (const place of [...places].sort((a, b) => a.order - b.order)) {
-        const key = `${finding.fingerprint}\0${place.path}`;
+        const key = `${identity(finding)}\0${place.path}`;
         if (have.has(key)) continue;
         have.add(key);
         findings.push({

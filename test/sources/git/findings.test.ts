@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, ScanResult } from '../../../src/core/types.js';
 import { FindingSet } from '../../../src/sources/git/findings.js';
 
-/** A finding with only what FindingSet reads: its fingerprint, path and where it came from. */
-function found(fingerprint: string, path: string, commit: string): ScanResult {
-  const finding = { fingerprint, path, line: 1, origin: { path, commit: { sha: commit } } } as unknown as Finding;
+/** A finding with only what FindingSet reads: its rule and secret (its identity), path and where it came from. */
+function found(secret: string, path: string, commit: string): ScanResult {
+  const finding = { ruleId: 'r', secret, fingerprint: '', path, line: 1, origin: { path, commit: { sha: commit } } } as unknown as Finding;
   return { findings: [finding], suppressed: [] };
 }
 
