@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type Problem } from '../core/errors.js';
-import { V2_HASH, type BaselineForm } from './baseline-hash.js';
+import { LEGACY_FORMS, V2_HASH, type BaselineForm, type LegacyForm } from './baseline-hash.js';
 import { withFileLock, type LockOptions } from './lock.js';
 
-export { newSalt, type BaselineForm } from './baseline-hash.js';
+export { newSalt, type BaselineForm, type LegacyForm } from './baseline-hash.js';
 
 /**
  * A baseline: findings accepted as known, so scans report only new ones.
@@ -32,6 +32,8 @@ export interface BaselineEntry {
   hash: string;
   /** Where the finding was when it was accepted; a hint only. */
   line?: number;
+  /** Kept from an older form (`"form"` in the file; every entry of a version 1 file): see baseline-hash.ts. */
+  legacy?: LegacyForm;
   /** Line in the baseline file (for `--explain`); not written. */
   fileLine?: number;
 }
@@ -101,15 +103,20 @@ export function readBaseline(file: string): Baseline {
       } else form = header;
     } else if (typeof v.rule !== 'string' || typeof v.path !== 'string' || typeof v.hash !== 'string' || !/^[0-9a-f]{32}$/.test(v.hash)) {
       problems.push({ file, line, message: 'an entry needs "rule", "path" and a 32-hex "hash"' });
+    } else if (v.form !== undefined && !LEGACY_FORMS.includes(v.form as LegacyForm)) {
+      problems.push({ file, line, message: `an entry's "form" is one of ${LEGACY_FORMS.map((f) => `"${f}"`).join(', ')}, or none` });
     } else {
       const entry: BaselineEntry = { rule: v.rule, path: v.path, hash: v.hash, fileLine: line };
       if (Number.isInteger(v.line)) entry.line = v.line as number;
+      if (v.form !== undefined) entry.legacy = v.form as LegacyForm;
       entries.push(entry);
     }
   });
   if (form === undefined && problems.length === 0)
     problems.push({ file, line: 1, message: `missing the header line {"format":"${FORMAT}",...}` });
   if (problems.length > 0) throw new ConfigError(problems);
+  // Every entry of a version 1 file is in the v1 form, whatever it says.
+  if (form!.version === 1) for (const entry of entries) entry.legacy = 'v1';
   return { file, ...form!, entries };
 }
 
@@ -149,11 +156,13 @@ export function formatBaseline(baseline: WritableBaseline): string {
     if (seen.has(key)) continue;
     seen.add(key);
     lines.push(
-      JSON.stringify(
-        entry.line === undefined
-          ? { rule: entry.rule, path: entry.path, hash: entry.hash }
-          : { rule: entry.rule, path: entry.path, hash: entry.hash, line: entry.line },
-      ),
+      JSON.stringify({
+        rule: entry.rule,
+        path: entry.path,
+        hash: entry.hash,
+        ...(entry.line !== undefined ? { line: entry.line } : {}),
+        ...(entry.legacy !== undefined ? { form: entry.legacy } : {}),
+      }),
     );
   }
   return `${[header, ...lines].join('\n')}\n`;

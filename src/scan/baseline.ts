@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { entryKey, type Baseline, type BaselineEntry } from '../config/baseline.js';
-import { baselineHasher } from '../config/baseline-hash.js';
+import { BaselineHashes, type LegacyForm } from '../config/baseline-hash.js';
 import type { FingerprintKey } from '../core/fingerprint.js';
 import type { Finding } from '../core/types.js';
 import type { Step } from './steps.js';
@@ -65,7 +65,10 @@ export interface BaselineStepOptions {
 export function baselineStep(baseline: Baseline, options: BaselineStepOptions = {}): Step {
   const toPath = options.toBaselinePath ?? ((p: string) => p);
   const scannedBy = options.scanned ?? (() => true);
-  const hash = baselineHasher(baseline, options.key, baseline.file);
+  const hashes = new BaselineHashes(baseline, options.key, baseline.file);
+  // A secret's hash in each form the entries use: most baselines have one; one migrated in part has two.
+  const forms = [...new Set(baseline.entries.map((e) => e.legacy))];
+  const hashesOf = (secret: string): string[] => forms.map((form) => hashes.of(form)(secret));
   const shown = options.shownAs ?? path.basename(baseline.file);
   const exact = new Map<string, BaselineEntry>();
   const loose = new Set<string>();
@@ -80,10 +83,15 @@ export function baselineStep(baseline: Baseline, options: BaselineStepOptions = 
   return {
     name: 'baseline',
     each(finding, ledger) {
-      const h = hash(finding.secret);
-      const key = entryKey({ rule: finding.ruleId, path: toPath(finding.path), hash: h });
-      heldNow.add(key);
-      const entry = exact.get(key);
+      const place = toPath(finding.path);
+      let entry: BaselineEntry | undefined;
+      let accepted = false;
+      for (const h of hashesOf(finding.secret)) {
+        const key = entryKey({ rule: finding.ruleId, path: place, hash: h });
+        heldNow.add(key);
+        entry ??= exact.get(key);
+        accepted ||= loose.has(`${finding.ruleId}\0${h}`);
+      }
       if (entry) {
         baselined++;
         // Accepted, not gone: a commit message or another snippet may still quote it.
@@ -103,7 +111,7 @@ export function baselineStep(baseline: Baseline, options: BaselineStepOptions = 
         }
         return undefined;
       }
-      if (!loose.has(`${finding.ruleId}\0${h}`)) return finding;
+      if (!accepted) return finding;
       // Accepted elsewhere: a move or a copy, decided once every finding is in.
       waiting.push(finding);
       return undefined;
@@ -120,7 +128,10 @@ export function baselineStep(baseline: Baseline, options: BaselineStepOptions = 
         else vacated.set(key, [entry]);
       }
       for (const finding of waiting) {
-        const from = vacated.get(`${finding.ruleId}\0${hash(finding.secret)}`)?.shift();
+        const from = hashesOf(finding.secret)
+          .map((h) => vacated.get(`${finding.ruleId}\0${h}`))
+          .find((list) => list && list.length > 0)
+          ?.shift();
         if (from) ledger.moved.push({ finding, from: from.path });
         else emit(finding);
       }
@@ -135,93 +146,103 @@ export interface BaselineChange {
   added: number;
   kept: number;
   pruned: number;
+  /** Entries of an older form that a finding matched, written again in the header's form. */
+  migrated: number;
+  /** Entries of an older form kept as they are: no finding matched them, and a hash cannot be rewritten without its secret. */
+  legacy: BaselineEntry[];
 }
 
 /**
- * `baseline update`: entries still matched by a finding stay as they are (their
- * line hints too, so the file changes only where findings did); findings with
- * no entry are added; entries that match nothing are pruned, but only when
- * the scan read their path with their rule on (`scanned`): a file skipped as
- * too large, gitignored, unreadable or timed out, a folder not scanned, or a
- * disabled rule keeps its entries. Without `previous` (`baseline create`),
- * every finding becomes an entry. `hash` is the baseline's (baselineHasher).
+ * `baseline update` (and `migrate`): entries still matched by a finding stay
+ * (their line hints too, so the file changes only where findings did),
+ * rewritten in the header's form when they were in an older one (the
+ * finding has the secret); findings with no entry are added; entries that
+ * match nothing are pruned, but only when the scan read their path with
+ * their rule on (`scanned`): a file skipped as too large, gitignored,
+ * unreadable or timed out, a folder not scanned, or a disabled rule keeps its
+ * entries. Without `previous` (`baseline create`), every finding becomes an
+ * entry. `migrate` adds nothing and prunes nothing: it only rewrites what it
+ * finds again. `hashes` are those of the baseline as written.
  */
 export function updateEntries(
   findings: readonly Finding[],
-  hash: (secret: string) => string,
+  hashes: BaselineHashes,
   previous: readonly BaselineEntry[],
   toPath: (p: string) => string,
   scanned: ScannedPredicate,
+  mode: 'update' | 'migrate' = 'update',
 ): BaselineChange {
   const current = new Map<string, BaselineEntry>();
   for (const finding of findings) {
-    const entry: BaselineEntry = { rule: finding.ruleId, path: toPath(finding.path), hash: hash(finding.secret), line: finding.line };
+    const entry: BaselineEntry = {
+      rule: finding.ruleId,
+      path: toPath(finding.path),
+      hash: hashes.current(finding.secret),
+      line: finding.line,
+    };
     const key = entryKey(entry);
     const seen = current.get(key);
     if (!seen || (seen.line ?? Infinity) > finding.line) current.set(key, entry);
   }
+  // An older entry's key in its own form -> the key of the same finding in the header's form.
+  const forms = [...new Set(previous.map((e) => e.legacy).filter((f): f is LegacyForm => f !== undefined))];
+  const upgrade = new Map<string, string>();
+  for (const form of forms)
+    for (const finding of findings) {
+      const place = toPath(finding.path);
+      upgrade.set(
+        `${form}\0${entryKey({ rule: finding.ruleId, path: place, hash: hashes.of(form)(finding.secret) })}`,
+        entryKey({ rule: finding.ruleId, path: place, hash: hashes.current(finding.secret) }),
+      );
+    }
   const entries: BaselineEntry[] = [];
+  const legacy: BaselineEntry[] = [];
   let kept = 0;
   let pruned = 0;
+  let migrated = 0;
+  const matched = new Set<string>();
   const previousKeys = new Set<string>();
   for (const entry of previous) {
-    const key = entryKey(entry);
-    if (previousKeys.has(key)) continue;
-    previousKeys.add(key);
-    if (current.has(key) || !scanned(entry.path, entry.rule)) {
-      const { fileLine: _line, ...stored } = entry;
+    const own = `${entry.legacy ?? ''}\0${entryKey(entry)}`;
+    if (previousKeys.has(own)) continue;
+    previousKeys.add(own);
+    const { fileLine: _line, ...stored } = entry;
+    const now = entry.legacy
+      ? upgrade.get(`${entry.legacy}\0${entryKey(entry)}`)
+      : current.has(entryKey(entry))
+        ? entryKey(entry)
+        : undefined;
+    if (now !== undefined) {
+      if (matched.has(now)) continue;
+      matched.add(now);
+      const { legacy: _form, ...rest } = stored;
+      entries.push({ ...rest, hash: current.get(now)!.hash });
+      if (entry.legacy) migrated++;
+      else kept++;
+    } else if (mode === 'migrate' || !scanned(entry.path, entry.rule)) {
       entries.push(stored);
       kept++;
+      if (entry.legacy) legacy.push(stored);
     } else pruned++;
   }
   let added = 0;
-  for (const [key, entry] of current) {
-    if (previousKeys.has(key)) continue;
-    entries.push(entry);
-    added++;
-  }
-  return { entries, added, kept, pruned };
-}
-
-export interface BaselineMigration {
-  entries: BaselineEntry[];
-  /** Entries rewritten in the new form. */
-  migrated: number;
-  /** Entries no finding of the scan matched: their secrets were not seen, so they cannot be hashed again. */
-  dropped: BaselineEntry[];
+  if (mode === 'update')
+    for (const [key, entry] of current) {
+      if (matched.has(key)) continue;
+      entries.push(entry);
+      added++;
+    }
+  return { entries, added, kept, pruned, migrated, legacy };
 }
 
 /**
- * `baseline migrate`: each entry of `previous` whose secret a finding holds
- * again (same rule, same path, the old hash matches) is written again with
- * `next` (the new form's hash), its line hint kept. A hash cannot be turned
- * into another without the secret, so entries no finding matches are
- * dropped, and returned so the command can list them; a scan with the new
- * baseline reports their secrets as new, if they are still there, and
- * `baseline update` accepts them again. Findings with no entry are not
- * added: migrating accepts nothing new.
+ * The entries of `baseline` as they read under a header in `next`'s form
+ * (same salt): when the header's form changes (an unkeyed baseline keyed),
+ * entries in the old header's form are marked as such.
  */
-export function migrateEntries(
-  findings: readonly Finding[],
-  previous: readonly BaselineEntry[],
-  old: (secret: string) => string,
-  next: (secret: string) => string,
-  toPath: (p: string) => string,
-): BaselineMigration {
-  const secretOf = new Map<string, string>();
-  for (const finding of findings)
-    secretOf.set(entryKey({ rule: finding.ruleId, path: toPath(finding.path), hash: old(finding.secret) }), finding.secret);
-  const entries: BaselineEntry[] = [];
-  const dropped: BaselineEntry[] = [];
-  const seen = new Set<string>();
-  for (const entry of previous) {
-    const key = entryKey(entry);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const { fileLine: _line, ...stored } = entry;
-    const secret = secretOf.get(key);
-    if (secret === undefined) dropped.push(stored);
-    else entries.push({ ...stored, hash: next(secret) });
-  }
-  return { entries, migrated: entries.length, dropped };
+export function entriesUnder(baseline: Baseline, nextKeyed: boolean): BaselineEntry[] {
+  const keyedBefore = baseline.version === 2 && baseline.keyCheck !== undefined;
+  if (baseline.version === 1 || keyedBefore === nextKeyed) return baseline.entries;
+  // Unkeyed version 2 entries under a keyed header (the other way needs the key, which the caller checked).
+  return baseline.entries.map((e) => (e.legacy ? e : { ...e, legacy: 'v2-unkeyed' }));
 }

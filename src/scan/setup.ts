@@ -6,6 +6,7 @@ import { readBaseline, type Baseline } from '../config/baseline.js';
 import { ALWAYS_SKIPPED_DIRECTORIES, prunableDirectories } from '../config/defaults.js';
 import { describePlace, resolveConfig, type Resolved } from '../config/resolve.js';
 import { FINGERPRINT_KEY_VARIABLE, FingerprintKey } from '../core/fingerprint.js';
+import { printable } from '../core/printable.js';
 import type { RuleSpec } from '../core/types.js';
 import type { EngineOptions } from '../detect/engine.js';
 import { pathSkipper, type GlobalAllow } from '../detect/filters/index.js';
@@ -89,15 +90,28 @@ function scannedFrom(baseline: Baseline, root: string, rules: readonly RuleSpec[
   };
 }
 
-/** What to tell the user about a baseline's form: v1 is deprecated, an unkeyed one can be keyed. */
+/**
+ * What to tell the user about a baseline's form, once a run: entries in the
+ * v1 form are deprecated (quick to test guesses against), an unkeyed one can
+ * be keyed. Names the file (made printable) and counts, never an entry.
+ */
 function baselineNotices(baseline: Baseline, key: FingerprintKey | undefined, shown: string): string[] {
-  if (baseline.version === 1)
-    return [
-      `baseline ${shown} is version 1, whose hashes can be tested quickly against guessed secrets (deprecated); rewrite it as version 2 with \`keyhound baseline migrate\` (same paths and options as \`baseline create\`)`,
-    ];
-  if (key && baseline.keyCheck === undefined)
-    return [`baseline ${shown} is not keyed; \`keyhound baseline migrate\` rewrites it keyed with ${FINGERPRINT_KEY_VARIABLE}`];
-  return [];
+  const notices: string[] = [];
+  const v1 = baseline.entries.filter((e) => e.legacy === 'v1').length;
+  if (baseline.version === 1 || v1 > 0)
+    notices.push(
+      `baseline ${printable(shown)} ${baseline.version === 1 ? 'is version 1' : `has ${v1} version 1 entr${v1 === 1 ? 'y' : 'ies'}`}, whose hashes can be tested quickly against guessed secrets (deprecated); rewrite it with \`keyhound baseline migrate\` (same paths and options as \`baseline create\`)`,
+    );
+  const unkeyed = baseline.entries.filter((e) => e.legacy === 'v2-unkeyed').length;
+  if (key && baseline.version === 2 && baseline.keyCheck === undefined)
+    notices.push(
+      `baseline ${printable(shown)} is not keyed; \`keyhound baseline migrate\` rewrites it keyed with ${FINGERPRINT_KEY_VARIABLE}`,
+    );
+  else if (unkeyed > 0)
+    notices.push(
+      `baseline ${printable(shown)} has ${unkeyed} entr${unkeyed === 1 ? 'y' : 'ies'} not keyed; \`keyhound baseline migrate\` rewrites the ones it finds again`,
+    );
+  return notices;
 }
 
 export async function prepareScan(options: ScanSetupOptions): Promise<ScanSetup> {

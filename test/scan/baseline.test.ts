@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Baseline } from '../../src/config/baseline.js';
-import { baselineHasher, newSalt } from '../../src/config/baseline-hash.js';
+import { BaselineHashes, newSalt, v1Hash } from '../../src/config/baseline-hash.js';
 import type { Finding } from '../../src/core/types.js';
 import { Engine } from '../../src/detect/engine.js';
 import { builtinRules } from '../../src/rules/builtin.js';
@@ -19,8 +19,8 @@ const report = (findings: Finding[]): ScanReport => ({
   stats: { files: 0, bytes: 0, skipped: {}, durationMs: 0 },
 });
 const same = (p: string) => p;
-/** A version 2 baseline's hash function, unkeyed. */
-const hasherOf = (salt: string) => baselineHasher({ version: 2, salt }, undefined, 'baseline');
+/** A version 2 baseline's hash functions, unkeyed. */
+const hasherOf = (salt: string) => new BaselineHashes({ version: 2, salt }, undefined, 'baseline');
 
 /** The baseline step as the runner runs it: each finding, then the held-back ones, then the counts. */
 function applyBaseline(input: ScanReport, baseline: Baseline, options: BaselineStepOptions = {}): ScanReport {
@@ -85,5 +85,34 @@ describe('the baseline step tells a move from a copy', () => {
     const out = applyBaseline(report(findingsOf({ 'a.env': secret, 'b.env': secret })), baseline, { scanned: () => true });
     expect(out.moved?.map((m) => m.finding.path)).toEqual(['a.env']);
     expect(out.findings.map((f) => f.path)).toEqual(['b.env']);
+  });
+});
+
+describe('a baseline with entries left in the v1 form', () => {
+  const salt = newSalt();
+  const [refound, gone, other] = [githubToken(), githubToken(), githubToken()];
+  const v1 = (path: string, secret: string) => ({ rule: 'github-pat-classic', path, hash: v1Hash(salt, secret), legacy: 'v1' as const });
+
+  it('suppresses by either form, and update rewrites the v1 entries it finds again', () => {
+    const previous = [v1('a.env', refound), v1('b.env', gone)];
+    const baseline: Baseline = { file: '/repo/b.jsonl', version: 2, salt, entries: previous };
+    const out = applyBaseline(report(findingsOf({ 'a.env': refound, 'b.env': gone, 'c.env': other })), baseline);
+    expect(out.findings.map((f) => f.path)).toEqual(['c.env']);
+
+    // a.env found again: rewritten; b.env not read: kept as v1; nothing else scanned.
+    const change = updateEntries(findingsOf({ 'a.env': refound }), hasherOf(salt), previous, same, (p) => p === 'a.env', 'migrate');
+    expect(change.migrated).toBe(1);
+    expect(change.legacy.map((e) => e.path)).toEqual(['b.env']);
+    const a = change.entries.find((e) => e.path === 'a.env')!;
+    expect(a.legacy).toBeUndefined();
+    expect(a.hash).toBe(hasherOf(salt).current(refound));
+    expect(a.hash).not.toBe(v1Hash(salt, refound));
+    // Migrating accepts nothing new and prunes nothing, even where it read.
+    const nothingNew = updateEntries(findingsOf({ 'c.env': other }), hasherOf(salt), previous, same, () => true, 'migrate');
+    expect([nothingNew.added, nothingNew.pruned, nothingNew.legacy.length]).toEqual([0, 0, 2]);
+    // Update prunes a v1 entry where it read and found nothing.
+    const updated = updateEntries(findingsOf({ 'a.env': refound }), hasherOf(salt), previous, same, () => true);
+    expect(updated.entries.map((e) => [e.path, e.legacy])).toEqual([['a.env', undefined]]);
+    expect([updated.migrated, updated.pruned]).toEqual([1, 1]);
   });
 });

@@ -1,20 +1,13 @@
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_BASELINE_NAME, readBaseline, updateBaselineFile, type Baseline, type BaselineEntry } from '../../config/baseline.js';
-import { baselineHasher, currentForm, isCurrentForm, type BaselineForm } from '../../config/baseline-hash.js';
+import { DEFAULT_BASELINE_NAME, readBaseline, updateBaselineFile, type Baseline } from '../../config/baseline.js';
+import { BaselineHashes, currentForm, isCurrentForm, type BaselineForm } from '../../config/baseline-hash.js';
 import { findRepositoryRoot } from '../../config/discover.js';
 import { ConfigError, UsageError } from '../../core/errors.js';
 import type { FingerprintKey } from '../../core/fingerprint.js';
 import { printable } from '../../core/printable.js';
 import { writeFileAtomicSync } from '../../io/write.js';
-import {
-  baselinePathMapper,
-  migrateEntries,
-  updateEntries,
-  type BaselineChange,
-  type BaselineMigration,
-  type ScannedPredicate,
-} from '../../scan/baseline.js';
+import { baselinePathMapper, entriesUnder, updateEntries, type BaselineChange, type ScannedPredicate } from '../../scan/baseline.js';
 import type { ScanSetup } from '../../scan/setup.js';
 import { FileSource } from '../../sources/files.js';
 import { HistorySource } from '../../sources/git/history-scan.js';
@@ -34,7 +27,7 @@ type BaselineArgs = ScanArgs &
     range?: string;
   };
 
-/** Dropped entries `migrate` names one by one; the rest are counted. */
+/** Entries left in an older form that `migrate` names one by one; the rest are counted. */
 const LISTED = 20;
 
 /**
@@ -44,7 +37,8 @@ const LISTED = 20;
  * still matches, adds new findings and prunes entries that match nothing
  * where it looked. `migrate` rewrites a version 1 baseline (or an unkeyed one,
  * with `KEYHOUND_FINGERPRINT_KEY` set) in the current form: the entries whose
- * secrets the scan finds again; the others are dropped and listed.
+ * secrets the scan finds again; the others are kept in their old form,
+ * counted and listed. `update` rewrites the entries it finds again too.
  */
 export const baselineCommand: Command = {
   command: 'baseline <action> [paths..]',
@@ -80,7 +74,7 @@ export const baselineCommand: Command = {
       .positional('action', {
         choices: ['create', 'update', 'migrate'] as const,
         describe:
-          'create: write all current findings; update: add new ones and prune stale entries; migrate: rewrite a version 1 (or unkeyed) baseline as version 2, dropping entries the scan does not find again',
+          'create: write all current findings; update: add new ones and prune stale entries; migrate: rewrite a version 1 (or unkeyed) baseline as version 2, keeping entries the scan does not find again in their old form',
       })
       .positional('paths', { type: 'string', array: true, describe: 'Files and folders to scan (default: the current folder)' }),
   async run(argv, io) {
@@ -152,19 +146,22 @@ export const baselineCommand: Command = {
     const { previous, changed } = await updateBaselineFile(target, (latest: Baseline | undefined) => {
       const form = nextForm(args.action, latest, setup?.key, target);
       if (!form) return undefined;
-      const next = baselineHasher(form, setup?.key, target);
-      if (args.action === 'migrate')
-        return { ...form, ...migrateEntries(report.findings, latest!.entries, baselineHasher(latest!, setup?.key, target), next, toPath) };
-      return { ...form, ...updateEntries(report.findings, next, args.action === 'update' ? (latest?.entries ?? []) : [], toPath, scanned) };
+      const hashes = new BaselineHashes(form, setup?.key, target);
+      const previous = args.action === 'create' || !latest ? [] : entriesUnder(latest, form.keyCheck !== undefined);
+      return {
+        ...form,
+        ...updateEntries(report.findings, hashes, previous, toPath, scanned, args.action === 'migrate' ? 'migrate' : 'update'),
+      };
     });
     const attributes = args.gitattributes ? markUnionMerge(target) : undefined;
     if (!args.quiet) {
       const shown = path.relative(io.cwd, target) || target;
       if (!changed) io.stderr.write(`keyhound: ${shown} is already version 2${setup?.key ? ', keyed' : ''}; nothing to migrate\n`);
-      else if ('migrated' in changed) io.stderr.write(migrationSummary(shown, changed, setup?.key !== undefined, scanned));
+      else if (args.action === 'migrate') io.stderr.write(migrationSummary(shown, changed, setup?.key !== undefined, scanned));
       else {
         const verb = !previous ? 'created' : args.action === 'create' ? 'replaced' : 'updated';
         io.stderr.write(summary(verb, shown, changed));
+        if (changed.migrated > 0 || changed.legacy.length > 0) io.stderr.write(legacySummary(changed, scanned));
         if (!setup?.config.baseline && !args.baseline && verb === 'created') {
           io.stderr.write(
             `keyhound: scan with --baseline ${shown}, or add "baseline: ${path
@@ -185,10 +182,11 @@ export const baselineCommand: Command = {
 
 /**
  * The form the action writes (salt, key check), or undefined when `migrate`
- * has nothing to do; throws when the baseline cannot be changed so: `update`
- * of a version 1 baseline (migrate it first), `migrate` of none, a keyed
- * baseline without its key. `create` keeps the salt of a baseline already in
- * the current form, so unchanged findings keep their lines.
+ * has nothing to do; throws when the baseline cannot be changed so:
+ * `migrate` of none, a keyed baseline without its key. `create` keeps the
+ * salt of a baseline already in the current form, so unchanged findings keep
+ * their lines; `update` and `migrate` keep the salt (entries left in an older
+ * form need it) and write the current form, keyed when the key is set.
  */
 function nextForm(
   action: BaselineArgs['action'],
@@ -202,19 +200,9 @@ function nextForm(
     throw new ConfigError([{ file, message: 'no such baseline file to migrate; create one with `keyhound baseline create`' }]);
   }
   // Throws for a keyed baseline without its key: update and migrate both need its hashes.
-  baselineHasher(existing, key, file);
-  if (action === 'update') {
-    if (existing.version === 1)
-      throw new ConfigError([
-        {
-          file,
-          message:
-            'a version 1 baseline; rewrite it as version 2 with `keyhound baseline migrate` (same paths and options), then update it',
-        },
-      ]);
-    return written(existing);
-  }
-  return isCurrentForm(existing, key) ? undefined : written(currentForm(key));
+  new BaselineHashes(existing, key, file);
+  if (action === 'migrate' && isCurrentForm(existing, key) && !existing.entries.some((e) => e.legacy)) return undefined;
+  return written({ ...currentForm(key), salt: existing.salt });
 }
 
 /** What the file's header takes from a form (always version 2). */
@@ -229,24 +217,26 @@ function summary(verb: string, shown: string, change: BaselineChange): string {
   return `keyhound: ${verb} ${shown}: ${n} entr${n === 1 ? 'y' : 'ies'} (${change.added} added, ${change.kept} kept, ${change.pruned} pruned)\n`;
 }
 
-/** What `migrate` did, naming the entries it dropped (rule, path, line hint: never more). */
-function migrationSummary(shown: string, migration: BaselineMigration, keyed: boolean, scanned: ScannedPredicate): string {
-  const { migrated, dropped } = migration;
+/** What `migrate` did. */
+function migrationSummary(shown: string, change: BaselineChange, keyed: boolean, scanned: ScannedPredicate): string {
+  const n = change.migrated;
+  return `keyhound: migrated ${shown} to version 2${keyed ? ', keyed' : ''}: ${n} entr${n === 1 ? 'y' : 'ies'} rewritten, ${change.legacy.length} kept in an older form\n${legacySummary(change, scanned)}`;
+}
+
+/** The entries left in an older form, named (path, line hint, rule: never more), and why. */
+function legacySummary(change: BaselineChange, scanned: ScannedPredicate): string {
+  const { legacy } = change;
+  if (legacy.length === 0) return '';
+  const unread = legacy.filter((e) => !scanned(e.path, e.rule)).length;
   const lines = [
-    `keyhound: migrated ${shown} to version 2${keyed ? ', keyed' : ''}: ${migrated} entr${migrated === 1 ? 'y' : 'ies'} rewritten, ${dropped.length} dropped`,
+    `keyhound: ${legacy.length} entr${legacy.length === 1 ? 'y' : 'ies'} kept in an older form (${[...new Set(legacy.map((e) => e.legacy))].join(', ')}): this scan did not find ${legacy.length === 1 ? 'its secret' : 'their secrets'} again, and a hash cannot be rewritten without its secret; they still suppress, and stay as easy to test guesses against as before:`,
+    ...legacy.slice(0, LISTED).map((e) => `  ${printable(e.path)}${e.line ? `:${e.line}` : ''} [${printable(e.rule)}]`),
   ];
-  if (dropped.length > 0) {
-    const unread = dropped.filter((e) => !scanned(e.path, e.rule)).length;
+  if (legacy.length > LISTED) lines.push(`  ... and ${legacy.length - LISTED} more`);
+  if (unread > 0)
     lines.push(
-      `keyhound: dropped ${dropped.length === 1 ? 'the entry' : 'the entries'} whose secret this scan did not find again (a hash cannot be rewritten without its secret); if the secret is still there, a scan reports it and \`keyhound baseline update\` accepts it again:`,
-      ...dropped.slice(0, LISTED).map((e: BaselineEntry) => `  ${printable(e.path)}${e.line ? `:${e.line}` : ''} [${printable(e.rule)}]`),
+      `keyhound: ${unread} of them ${unread === 1 ? 'is' : 'are'} where this scan did not look (a path not given, a file skipped, a rule turned off); migrate over what \`baseline create\` scanned to rewrite them, or remove them and accept the findings again`,
     );
-    if (dropped.length > LISTED) lines.push(`  ... and ${dropped.length - LISTED} more`);
-    if (unread > 0)
-      lines.push(
-        `keyhound: ${unread} of them ${unread === 1 ? 'is' : 'are'} where this scan did not look (a path not given, a file skipped, a rule turned off); migrate over what \`baseline create\` scanned to keep such entries`,
-      );
-  }
   return `${lines.join('\n')}\n`;
 }
 
