@@ -22,6 +22,8 @@ export interface ActionInputs {
   /** Default false. */
   comment: boolean;
   token?: string;
+  /** `KEYHOUND_FINGERPRINT_KEY` given as an input (pass a secret): keys fingerprints and baselines. Default: the variable, if set. */
+  fingerprintKey?: string;
   /** Seconds one file may take to scan (`--file-timeout`); 0: no limit. Default 30. */
   fileTimeout: number;
 }
@@ -76,7 +78,9 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const config = optional('config');
   const baseline = optional('baseline');
   const token = optional('token');
+  const fingerprintKey = optional('fingerprint-key');
   if (config) inputs.config = config;
+  if (fingerprintKey) inputs.fingerprintKey = fingerprintKey;
   if (baseline) inputs.baseline = baseline;
   if (token) inputs.token = token;
   return inputs;

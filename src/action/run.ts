@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describeIncomplete } from '../core/completeness.js';
 import { KeyhoundError } from '../core/errors.js';
+import { FINGERPRINT_KEY_VARIABLE } from '../core/fingerprint.js';
 import { printable, printableLines } from '../core/printable.js';
 import { reportFor } from '../report/render.js';
 import { incompleteOf } from '../report/types.js';
@@ -111,7 +112,8 @@ async function scanWith(prepared: Prepared): Promise<void> {
   const baseline = trusted ? trusted.snapshot.baseline : inputs.baseline;
   const setup = await prepareScan({
     cwd: context.workspace,
-    env,
+    // The input, when given, wins over the variable: either is a secret of the workflow's, never the repository's.
+    env: inputs.fingerprintKey ? { ...env, [FINGERPRINT_KEY_VARIABLE]: inputs.fingerprintKey } : env,
     root: trusted ? trusted.root : root,
     ...(config ? { config } : {}),
     ...(baseline ? { baseline } : {}),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -242,6 +243,34 @@ describe('the Action on other events and inputs', () => {
     expect(existsSync(path.join(workspace, 'keyhound.sarif'))).toBe(false);
     expect(run.stdout).not.toContain('ghs_runnertoken');
     expectNoLeak(run, [secret]);
+  });
+
+  it('keys SARIF fingerprints with the fingerprint-key input or KEYHOUND_FINGERPRINT_KEY, the same either way, and never prints the key', async () => {
+    const workspace = initRepo(tempDir());
+    const secret = githubToken();
+    commit(workspace, { 'src/.env': `GITHUB_TOKEN=${secret}\n` }, 'env');
+    const key = randomBytes(32).toString('hex');
+    const fingerprintsOf = async (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}): Promise<string[]> => {
+      const run = await runAction({
+        workspace,
+        apiUrl: api.url,
+        eventName: 'workflow_dispatch',
+        event: {},
+        inputs: { 'fail-on-findings': 'false', ...inputs },
+        env,
+      });
+      expect(run.code).toBe(0);
+      expectNoLeak(run, [secret, key]);
+      const sarif = JSON.parse(readFileSync(path.join(workspace, 'keyhound.sarif'), 'utf8'));
+      return sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['keyhound/v2']);
+    };
+    const plain = await fingerprintsOf({});
+    const byInput = await fingerprintsOf({ 'fingerprint-key': key });
+    const byEnv = await fingerprintsOf({}, { KEYHOUND_FINGERPRINT_KEY: key });
+    expect(plain).toHaveLength(1);
+    expect(byInput).toHaveLength(1);
+    expect(byInput).toEqual(byEnv);
+    expect(byInput[0]).not.toBe(plain[0]);
   });
 
   it('rejects a bad input with a clear message and exit 1', async () => {
