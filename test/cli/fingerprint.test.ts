@@ -160,6 +160,27 @@ describe('baselines version 2, and version 1 ones migrated', () => {
     expect(again.stderr).toMatch(/already version 2; nothing to migrate/);
   });
 
+  it('update rewrites a v1 baseline as version 2 too: what it finds again in the new form, what it read and did not find pruned', () => {
+    const dir = tempDir();
+    const [still, gone] = [githubToken(), githubToken()];
+    writeTree(dir, { 'a.js': `const t = "${still}";\n` });
+    const baseline = path.join(dir, 'baseline.jsonl');
+    writeV1Baseline(baseline, [
+      { rule: 'github-pat-classic', path: 'a.js', secret: still, line: 1 },
+      { rule: 'github-pat-classic', path: 'b.js', secret: gone, line: 1 },
+    ]);
+    const updated = runCli(['baseline', 'update', dir, '--baseline', baseline]);
+    expect(updated.code).toBe(0);
+    expect(updated.stderr).toMatch(/updated .*: 1 entry \(0 added, 0 kept, 1 pruned\)/);
+    expect(updated.stderr).toContain('1 of them rewritten from an older form');
+    const [header, ...entries] = lines(baseline);
+    expect(header).toMatchObject({ version: 2 });
+    expect(entries.map((e) => [e.path, e.form])).toEqual([['a.js', undefined]]);
+    const after = scan(dir, ['--baseline', baseline]);
+    expect(after.report.findings).toEqual([]);
+    expect(after.stderr).not.toContain('version 1');
+  });
+
   it('keyed: written with the key, refused without it or with another, and an unkeyed one migrated to keyed', () => {
     const dir = tempDir();
     const secret = githubToken();

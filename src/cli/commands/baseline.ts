@@ -161,7 +161,9 @@ export const baselineCommand: Command = {
       else {
         const verb = !previous ? 'created' : args.action === 'create' ? 'replaced' : 'updated';
         io.stderr.write(summary(verb, shown, changed));
-        if (changed.migrated > 0 || changed.legacy.length > 0) io.stderr.write(legacySummary(changed, scanned));
+        if (changed.migrated > 0)
+          io.stderr.write(`keyhound: ${changed.migrated} of them rewritten from an older form (version 1 or unkeyed) as version 2\n`);
+        io.stderr.write(legacySummary(changed, scanned));
         if (!setup?.config.baseline && !args.baseline && verb === 'created') {
           io.stderr.write(
             `keyhound: scan with --baseline ${shown}, or add "baseline: ${path
