@@ -210,6 +210,8 @@ describe('git history scan', () => {
     const repo = initRepo();
     const token = githubToken();
     const vendored = githubToken();
+    // Not the root: root commits are read apart, before the diffs (merges.ts), and the point here is the diffs' slices.
+    commit(repo, { 'README.md': 'zero\n' }, 'Start');
     const first = commit(
       repo,
       { 'app/settings.py': `TOKEN = "${token}"\n`, 'vendor/lib.py': `KEY = "${vendored}"\n` },

@@ -9,11 +9,12 @@ import { blobHead, withinSize } from './catfile.js';
 import { oversizedReason } from '../decode.js';
 import { SNIFF_BYTES } from '../sniff.js';
 import { FindingSet } from './findings.js';
-import { PatchRun } from './history.js';
+import { listRoots, PatchRun } from './history.js';
 import { joinHunks } from './hunks.js';
 import { Introductions } from './introductions.js';
+import { readMerges, type MergeRef, type MergeStats } from './merges.js';
 import { commitMetadata, tagMetadata, type MetadataText } from './metadata.js';
-import type { PatchedCommit, RawEntry } from './patch.js';
+import type { FilePatch, PatchedCommit, RawEntry } from './patch.js';
 import { refObjectBlobs } from './refs.js';
 import type { Repository } from './repo.js';
 import { historyRevisions, listHistory, type HistoryScope } from './scope.js';
@@ -79,6 +80,7 @@ export class HistorySource implements Source {
   private textMarkedBinary = 0;
   /** Scanning every ref (no range, branch or start given): refs that name a blob or a tree are read too. */
   private readonly allRefs: boolean;
+  private readonly revisions: readonly string[];
   private refObjects = 0;
   private readonly findings = new FindingSet();
   /**
@@ -98,6 +100,11 @@ export class HistorySource implements Source {
   private hunks = 0;
   /** Commit messages, authors and tag messages scanned. */
   private metadataScanned = 0;
+  /** Merges met in the diffs (which show none of their changes), read after them (see {@link readMerges}). */
+  private readonly merges: MergeRef[] = [];
+  /** Root commits, whose patch (the whole tree) is not asked of git: read before the diffs, each blob once (see {@link readMerges}). */
+  private roots: Promise<Set<string>> | undefined;
+  private readonly apart: MergeStats = { commits: 0, ownVersions: 0, compared: 0 };
 
   /**
    * `commits`: the list {@link listHistory} gives, when the caller started it
@@ -113,6 +120,7 @@ export class HistorySource implements Source {
     this.context = options.context ?? DEFAULT_CONTEXT;
     this.skipPath = options.skipPath && memoize(options.skipPath);
     const revisions = historyRevisions(options);
+    this.revisions = revisions;
     this.allRefs = revisions.length === 1 && revisions[0] === '--all';
     this.commits = commits ?? listHistory(repo, options);
     // Settled now, awaited in start(): a git failure is not an unhandled rejection meanwhile.
@@ -121,6 +129,8 @@ export class HistorySource implements Source {
 
   /** Starts git on the diffs; the runner compiles its rules meanwhile. */
   async start(): Promise<void> {
+    this.roots = listRoots(this.repo, this.revisions);
+    this.roots.catch(() => {});
     this.listed = await this.commits;
     this.run = new PatchRun(this.repo, this.listed, {
       context: this.context,
@@ -146,7 +156,10 @@ export class HistorySource implements Source {
       this.run!.close();
       throw error;
     }
+    // git computes the diffs (into files) while the roots are read.
+    await this.readApart(await this.rootRefs());
     await this.run!.read();
+    await this.readApart(this.merges.sort((a, b) => a.index - b.index));
     const scanned = this.countOutcomes();
     const rechecked = await this.recheck();
     await this.scanBinaries();
@@ -166,6 +179,9 @@ export class HistorySource implements Source {
       textMarkedBinary: this.textMarkedBinary,
       refObjects: this.refObjects,
       metadata: this.metadataScanned,
+      readApart: this.apart.commits,
+      ownVersions: this.apart.ownVersions,
+      ownVersionsRead: this.apart.compared,
       context: this.context,
       partitions: this.run!.partitions,
       shallow: this.repo.shallow,
@@ -275,55 +291,92 @@ export class HistorySource implements Source {
   }
 
   private onCommit(commit: PatchedCommit): void {
-    const order = commit.index;
-    const scan = this.scan!;
-    scan.progress({ done: 1 });
-    if (commit.info) this.scanMetadata(commitMetadata(commit.info, commit.fullMessage), order);
+    this.scan!.progress({ done: 1 });
+    if (commit.info) this.scanMetadata(commitMetadata(commit.info, commit.fullMessage), commit.index);
+    if (commit.parents.length > 1) this.merges.push({ sha: commit.info!.sha, index: commit.index });
     // A new submodule shows in --raw even when git prints no patch for it.
     for (const entry of commit.entries) if (entry.newMode === SUBMODULE_MODE && !isNull(entry.newId)) this.submodules.add(entry.path);
-    for (const file of commit.files) {
-      const id = file.entry.newId;
-      // An earlier commit in another slice introduced it while this one was being read.
-      if (!this.isFirst(id, order)) continue;
-      if (file.binary) {
-        this.introduced.mark(id, 'binary');
-        this.binaries.push({ id: file.entry.newId, path: file.entry.path, commit: commit.info!, order });
-        continue;
-      }
-      if (file.hunks.length === 0) continue;
-      let bytes = 0;
-      let nearFailed = false;
-      let timedOut = false;
-      const origin = { path: file.entry.path, commit: commit.info!, blob: file.entry.newId };
-      const results: ScanResult[] = [];
-      for (const group of joinHunks(file.hunks)) {
-        this.hunks += group.hunks;
-        bytes += group.text.length;
-        const outcome = scan.text({ text: group.text, origin, firstLine: group.firstLine, lines: group.added });
-        results.push(outcome.result);
-        if (outcome.skipped) {
-          // Past the time budget: counted as skipped by the runner; what it found before stands.
-          timedOut = true;
-          break;
-        }
-        if (outcome.result.suppressed.some((item) => item.filter === 'near')) nearFailed = true;
-      }
-      this.introduced.mark(id, timedOut ? 'timeout' : 'scanned');
-      if (!timedOut) scan.scanned(file.entry.path, bytes);
-      scan.progress({ bytes });
-      // With the whole file as context the verdicts may differ (a paired rule
-      // now wins over a generic one): the re-check's results replace these.
-      if (nearFailed && !timedOut) {
-        this.rechecks.push({
-          id: file.entry.newId,
-          path: file.entry.path,
-          commit: commit.info!,
-          order,
-          added: file.hunks.flatMap((h) => h.added),
-          partial: results,
-        });
-      } else for (const result of results) this.findings.add(result, file.entry.newId, order);
+    for (const file of commit.files) this.scanFile(file, commit);
+  }
+
+  /** The roots' positions in the list. */
+  private async rootRefs(): Promise<MergeRef[]> {
+    const roots = await this.roots!;
+    const refs: MergeRef[] = [];
+    if (roots.size === 0) return refs;
+    for (const [index, sha] of this.listed.entries()) if (roots.has(sha)) refs.push({ sha, index });
+    return refs;
+  }
+
+  /**
+   * Commits whose changes the diffs do not show: root commits (read first,
+   * while git computes the diffs) and merges (read after every other commit's
+   * diff, so each blob a merge made is known to be new or not). What they
+   * wrote themselves (a root's files; a merge's conflict resolution or "evil"
+   * content) is scanned as if from a diff.
+   */
+  private async readApart(commits: readonly MergeRef[]): Promise<void> {
+    const stats = await readMerges(
+      this.repo,
+      commits,
+      { context: this.context, maxFileSize: this.maxFileSize },
+      {
+        wants: (entry, commit) => this.wants(entry, commit),
+        onFile: (file, commit) => this.scanFile(file, commit),
+        // Absent from the repository (a partial clone): the run is incomplete, as for any blob it could not read.
+        onMissing: (entry) => this.scan!.skipped(entry.path, 'missing'),
+      },
+    );
+    this.apart.commits += stats.commits;
+    this.apart.ownVersions += stats.ownVersions;
+    this.apart.compared += stats.compared;
+  }
+
+  /** Scans the added lines of one file version, unless an earlier commit turned out to introduce it meanwhile. */
+  private scanFile(file: FilePatch, commit: PatchedCommit): void {
+    const order = commit.index;
+    const scan = this.scan!;
+    const id = file.entry.newId;
+    // An earlier commit in another slice introduced it while this one was being read.
+    if (!this.isFirst(id, order)) return;
+    if (file.binary) {
+      this.introduced.mark(id, 'binary');
+      this.binaries.push({ id, path: file.entry.path, commit: commit.info!, order });
+      return;
     }
+    if (file.hunks.length === 0) return;
+    let bytes = 0;
+    let nearFailed = false;
+    let timedOut = false;
+    const origin = { path: file.entry.path, commit: commit.info!, blob: id };
+    const results: ScanResult[] = [];
+    for (const group of joinHunks(file.hunks)) {
+      this.hunks += group.hunks;
+      bytes += group.text.length;
+      const outcome = scan.text({ text: group.text, origin, firstLine: group.firstLine, lines: group.added });
+      results.push(outcome.result);
+      if (outcome.skipped) {
+        // Past the time budget: counted as skipped by the runner; what it found before stands.
+        timedOut = true;
+        break;
+      }
+      if (outcome.result.suppressed.some((item) => item.filter === 'near')) nearFailed = true;
+    }
+    this.introduced.mark(id, timedOut ? 'timeout' : 'scanned');
+    if (!timedOut) scan.scanned(file.entry.path, bytes);
+    scan.progress({ bytes });
+    // With the whole file as context the verdicts may differ (a paired rule
+    // now wins over a generic one): the re-check's results replace these.
+    if (nearFailed && !timedOut) {
+      this.rechecks.push({
+        id,
+        path: file.entry.path,
+        commit: commit.info!,
+        order,
+        added: file.hunks.flatMap((h) => h.added),
+        partial: results,
+      });
+    } else for (const result of results) this.findings.add(result, id, order);
   }
 
   /**

@@ -46,10 +46,19 @@ export async function listCommits(repo: Repository, revisions: readonly string[]
   return text ? text.split('\n') : [];
 }
 
+/** Root commits (no parents) among `revisions`: read apart from the patches (merges.ts). */
+export async function listRoots(repo: Repository, revisions: readonly string[]): Promise<Set<string>> {
+  const result = await runGit(['rev-list', '--max-parents=0', ...revisions, '--'], { cwd: repo.cwd, env: repo.env });
+  return new Set(result.stdout.toString('latin1').split('\n').filter(Boolean));
+}
+
 export function patchArguments(options: Pick<HistoryOptions, 'context' | 'maxFileSize'>): string[] {
   return [
     '-c',
     `core.bigFileThreshold=${Math.max(1, options.maxFileSize)}`,
+    // Root commits, like merges, are read apart (merges.ts): their patch is the whole tree.
+    '-c',
+    'log.showRoot=false',
     'log',
     '--stdin',
     '--no-walk=unsorted',
@@ -60,9 +69,9 @@ export function patchArguments(options: Pick<HistoryOptions, 'context' | 'maxFil
     '--no-abbrev',
     '--full-index',
     `-U${options.context}`,
-    '--root',
     '-M',
-    '--diff-merges=dense-combined',
+    // Merges are read apart, without combined diffs (merges.ts).
+    '--diff-merges=off',
     '--diff-algorithm=myers',
     '--no-color',
     '--no-ext-diff',

@@ -6,10 +6,10 @@ import { patchArguments } from '../../../src/sources/git/history.js';
 import { PatchParser, type PatchedCommit } from '../../../src/sources/git/patch.js';
 import { commit, git, GIT_ENV, initRepo } from '../../helpers/git.js';
 
-/** `git log -p` output for every commit, oldest first, as keyhound asks for it. */
-function logOutput(repo: string, context = 0): Buffer {
+/** `git log -p` output for every commit, oldest first, as keyhound asks for it (and root commits' patches, which the history scan reads apart). */
+function logOutput(repo: string, context = 0, extra: readonly string[] = ['--root']): Buffer {
   const commits = git(repo, ['rev-list', '--topo-order', '--reverse', '--all']);
-  return execFileSync('git', patchArguments({ context, maxFileSize: 1024 * 1024 }), {
+  return execFileSync('git', [...patchArguments({ context, maxFileSize: 1024 * 1024 }), ...extra], {
     cwd: repo,
     input: commits,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...GIT_ENV },
@@ -84,7 +84,9 @@ describe('PatchParser', () => {
     writeFileSync(path.join(repo, 'f.txt'), 'a\nB\nC\nevil\n');
     git(repo, ['add', 'f.txt']);
     git(repo, ['commit', '--quiet', '-m', 'Merge']);
-    const commits = parse(logOutput(repo), 3);
+    // The history scan asks for no merge diffs (merges.ts reads them apart); the parser still reads combined ones.
+    expect(parse(logOutput(repo), 3).find((c) => c.parents.length === 2)!.entries).toEqual([]);
+    const commits = parse(logOutput(repo, 0, ['--root', '--diff-merges=dense-combined']), 3);
     const merge = commits.find((c) => c.parents.length === 2)!;
     expect(merge.files).toHaveLength(1);
     expect(merge.files[0]!.hunks.flatMap((h) => h.added)).toEqual([{ start: 4, end: 4 }]);
