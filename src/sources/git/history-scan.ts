@@ -104,7 +104,8 @@ export class HistorySource implements Source {
   private readonly merges: MergeRef[] = [];
   /** Root commits, whose patch (the whole tree) is not asked of git: read before the diffs, each blob once (see {@link readMerges}). */
   private roots: Promise<Set<string>> | undefined;
-  private readonly apart: MergeStats = { commits: 0, ownVersions: 0, compared: 0 };
+  private rootStats: MergeStats | undefined;
+  private mergeStats: MergeStats | undefined;
 
   /**
    * `commits`: the list {@link listHistory} gives, when the caller started it
@@ -157,9 +158,9 @@ export class HistorySource implements Source {
       throw error;
     }
     // git computes the diffs (into files) while the roots are read.
-    await this.readApart(await this.rootRefs());
+    this.rootStats = await this.readApart(await this.rootRefs());
     await this.run!.read();
-    await this.readApart(this.merges.sort((a, b) => a.index - b.index));
+    this.mergeStats = await this.readApart(this.merges.sort((a, b) => a.index - b.index));
     const scanned = this.countOutcomes();
     const rechecked = await this.recheck();
     await this.scanBinaries();
@@ -179,9 +180,10 @@ export class HistorySource implements Source {
       textMarkedBinary: this.textMarkedBinary,
       refObjects: this.refObjects,
       metadata: this.metadataScanned,
-      readApart: this.apart.commits,
-      ownVersions: this.apart.ownVersions,
-      ownVersionsRead: this.apart.compared,
+      roots: this.rootStats?.commits ?? 0,
+      merges: this.mergeStats?.commits ?? 0,
+      mergeVersions: this.mergeStats?.ownVersions ?? 0,
+      mergeVersionsRead: this.mergeStats?.compared ?? 0,
       context: this.context,
       partitions: this.run!.partitions,
       shallow: this.repo.shallow,
@@ -315,8 +317,8 @@ export class HistorySource implements Source {
    * wrote themselves (a root's files; a merge's conflict resolution or "evil"
    * content) is scanned as if from a diff.
    */
-  private async readApart(commits: readonly MergeRef[]): Promise<void> {
-    const stats = await readMerges(
+  private readApart(commits: readonly MergeRef[]): Promise<MergeStats> {
+    return readMerges(
       this.repo,
       commits,
       { context: this.context, maxFileSize: this.maxFileSize },
@@ -327,9 +329,6 @@ export class HistorySource implements Source {
         onMissing: (entry) => this.scan!.skipped(entry.path, 'missing'),
       },
     );
-    this.apart.commits += stats.commits;
-    this.apart.ownVersions += stats.ownVersions;
-    this.apart.compared += stats.compared;
   }
 
   /** Scans the added lines of one file version, unless an earlier commit turned out to introduce it meanwhile. */

@@ -15,6 +15,11 @@ import { newSideText } from './records.js';
  * duplicated was there before, and its secret was found where it first came.
  */
 export function linesNewInMerge(merged: Buffer, parents: readonly (Buffer | undefined)[]): LineRange[] {
+  // A root commit's file, or one no parent had: every line is new, and splitting it would only make garbage.
+  if (parents.every((parent) => parent === undefined)) {
+    const count = lineCount(merged);
+    return count === 0 ? [] : [{ start: 1, end: count }];
+  }
   const lines = splitLines(merged);
   const known = new Uint8Array(lines.length);
   for (const parent of parents) {
@@ -32,7 +37,11 @@ export function linesNewInMerge(merged: Buffer, parents: readonly (Buffer | unde
  */
 export function mergeHunks(merged: Buffer, added: readonly LineRange[], context: number): Hunk[] {
   if (added.length === 0) return [];
-  const lines = newSideText(merged, false, false).split('\n');
+  const text = newSideText(merged, false, false);
+  if (added.length === 1 && added[0]!.start === 1 && added[0]!.end === lineCount(merged)) {
+    return [{ firstLine: 1, lineCount: added[0]!.end, text: text.endsWith('\n') ? text : `${text}\n`, added: [{ ...added[0]! }] }];
+  }
+  const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const hunks: Hunk[] = [];
   let open: { first: number; last: number; added: LineRange[] } | undefined;
@@ -54,6 +63,13 @@ export function mergeHunks(merged: Buffer, added: readonly LineRange[], context:
   }
   close();
   return hunks;
+}
+
+/** Lines as git counts them: one per `\n`, and one more for text after the last. */
+function lineCount(data: Buffer): number {
+  let count = 0;
+  for (let at = data.indexOf(0x0a); at >= 0; at = data.indexOf(0x0a, at + 1)) count++;
+  return data.length > 0 && data[data.length - 1] !== 0x0a ? count + 1 : count;
 }
 
 /** Lines split at `\n` as latin1 strings (one character per byte, so any bytes compare exactly); no empty last line. */
