@@ -9,15 +9,45 @@
 // git fast-import, cached under bench/.data/) with planted secrets whose
 // introducing commits are known, and the benchmark checks each is found and
 // attributed to that commit. With --repo PATH a local repository is scanned
-// as it is (read only). Runs alternate between the two commands and the best
-// of each is reported (these machines are shared and noisy: compare ratios).
+// as it is (read only): real history, such as ../shared/history/git-since-2022.git
+// (git/git since 2022-06, merge-heavy, shallow), which `npm run bench` runs
+// when present. Runs alternate between the two commands and the best of each
+// is reported (these machines are shared and noisy: compare ratios). Where
+// /usr/bin/time exists, each run's CPU time (user + sys, git's included) and
+// peak RSS (the largest process: Node or one of its gits) are measured too.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRepo } from './git-repo.mjs';
-import { CLI, mib, ROOT, row, runCommand, runNode } from './measure.mjs';
+import { CLI, mib, ROOT, row, runCommand } from './measure.mjs';
+
+const TIME = '/usr/bin/time';
+
+/**
+ * Runs a command, under /usr/bin/time when there is one: wall seconds, and
+ * CPU seconds (user + sys of it and its children) and peak RSS (bytes, of
+ * the largest process in the tree) when measured.
+ */
+function timed(command, args) {
+  if (!existsSync(TIME)) return { ...runCommand(command, args), cpu: NaN, rss: NaN };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'keyhound-bench-time-'));
+  const file = path.join(dir, 'time');
+  try {
+    const result = runCommand(TIME, ['-o', file, '-f', '%U %S %M', command, ...args]);
+    const [user, sys, kb] = readFileSync(file, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    return { ...result, cpu: user + sys, rss: kb * 1024 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Keeps the best wall time and, apart, the least CPU time of several runs. */
+function keepBest(best, run) {
+  if (!best) return { ...run };
+  return { ...(run.seconds < best.seconds ? run : best), cpu: Math.min(best.cpu, run.cpu), rss: Math.max(best.rss, run.rss) };
+}
 
 /** Facts about the history: commits, and the blobs in the repository with their bytes. */
 function historyFacts(repo) {
@@ -64,25 +94,41 @@ export async function benchGit({ commits = 12_000, runs = 3, repo, seed = 42, lo
   let keyhound;
   try {
     for (let i = 0; i < runs; i++) {
-      const f = runCommand('sh', ['-c', `git -C '${repo.replace(/'/g, `'\\''`)}' log -p --all -U0 > /dev/null`]);
+      const f = timed('sh', ['-c', `git -C '${repo.replace(/'/g, `'\\''`)}' log -p --all -U0 > /dev/null`]);
       if (f.status !== 0) throw new Error(`git log -p failed: ${f.stderr}`);
-      if (!floor || f.seconds < floor.seconds) floor = f;
+      floor = keepBest(floor, f);
       // The planted secrets are fake, made by the generator: they may be compared whole.
-      const k = runNode([CLI, 'git', repo, '--format', 'json', '--output', reportFile, '--quiet', ...(planted ? ['--no-redact'] : [])]);
+      const k = timed(process.execPath, [
+        CLI,
+        'git',
+        repo,
+        '--format',
+        'json',
+        '--output',
+        reportFile,
+        '--quiet',
+        ...(planted ? ['--no-redact'] : []),
+      ]);
       if (k.status !== 0 && k.status !== 1) throw new Error(`keyhound git failed (${k.status}): ${k.stderr}`);
-      if (!keyhound || k.seconds < keyhound.seconds) keyhound = { ...k, report: JSON.parse(readFileSync(reportFile, 'utf8')) };
+      // Each run's report: the best run's is kept with its time.
+      keyhound = keepBest(keyhound, { ...k, report: JSON.parse(readFileSync(reportFile, 'utf8')) });
     }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 
   const { stats, findings } = keyhound.report;
-  row('git log -p --all -U0 > /dev/null (floor)', { seconds: floor.seconds, note: 'diffs only, nothing scanned' });
+  const cpu = (run) => (Number.isFinite(run.cpu) ? `; ${run.cpu.toFixed(1)} s CPU` : '');
+  row('git log -p --all -U0 > /dev/null (floor)', {
+    seconds: floor.seconds,
+    rss: floor.rss,
+    note: `diffs only, nothing scanned${cpu(floor)}`,
+  });
   row('keyhound git (full history, attributed)', {
     seconds: keyhound.seconds,
     bytes: facts.blobBytes,
     rss: keyhound.rss,
-    note: `${findings.length} findings; ${stats.partitions} git processes; Node RSS only`,
+    note: `${findings.length} findings; ${stats.partitions} git processes; ${stats.roots ?? 0} roots and ${stats.merges ?? 0} merges read apart${cpu(keyhound)}`,
   });
   const rates = {
     commitsPerSecond: facts.commits / keyhound.seconds,
@@ -95,6 +141,11 @@ export async function benchGit({ commits = 12_000, runs = 3, repo, seed = 42, lo
   );
   const ratio = keyhound.seconds / floor.seconds;
   log(`keyhound / floor: ${ratio.toFixed(2)}x ${ratio < 1 ? '(faster than the floor)' : '(SLOWER than the floor)'}`);
+  const cpuRatio = keyhound.cpu / floor.cpu;
+  if (Number.isFinite(cpuRatio))
+    log(
+      `keyhound / floor, CPU time: ${cpuRatio.toFixed(2)}x; peak RSS ${mib(keyhound.rss).toFixed(0)} MB vs ${mib(floor.rss).toFixed(0)} MB`,
+    );
 
   let attribution;
   if (planted) {
@@ -107,10 +158,11 @@ export async function benchGit({ commits = 12_000, runs = 3, repo, seed = 42, lo
   return {
     repo,
     facts,
-    floor: { seconds: floor.seconds },
-    keyhound: { seconds: keyhound.seconds, rss: keyhound.rss, stats },
+    floor: { seconds: floor.seconds, cpu: floor.cpu, rss: floor.rss },
+    keyhound: { seconds: keyhound.seconds, cpu: keyhound.cpu, rss: keyhound.rss, stats },
     rates,
     ratio,
+    cpuRatio,
     attribution,
   };
 }

@@ -10,7 +10,8 @@
 // 4. ripgrep with keyhound's own rules (on a sample; see bench/ripgrep.mjs)
 // 5. keyhound git over generated histories of 12,000 and 40,000 commits, each next
 //    to `git log -p --all -U0` (the 40,000 one takes about 4 minutes to generate
-//    the first time; it is cached in bench/.data)
+//    the first time; it is cached in bench/.data), and over real history
+//    (../shared/history/git-since-2022.git when present, or --real-history PATH)
 // 6. start-up: `keyhound staged` on a 5-file commit, `keyhound scan` of one small file
 // 7. the cost of decoding (bench/decode.mjs)
 // (and, after 4, where one thread's time goes: bench/profile.mjs)
@@ -185,6 +186,17 @@ if (!skip.has('git')) {
     console.log(`\nhistory, ${commits} commits:`);
     results.git.push(await benchGit({ commits, runs, log: (line) => console.log(`  ${line}`) }));
   }
+  // Real, merge-heavy history (git/git since 2022-06; ../shared/history/README.md), when this checkout has it beside it.
+  const real =
+    option('--real-history') ??
+    [
+      path.join(ROOT, '..', 'shared', 'history', 'git-since-2022.git'),
+      path.join(ROOT, '..', '..', 'shared', 'history', 'git-since-2022.git'),
+    ].find((candidate) => existsSync(candidate));
+  if (real) {
+    console.log(`\nhistory, real: ${real}`);
+    results.git.push(await benchGit({ repo: real, runs, log: (line) => console.log(`  ${line}`) }));
+  } else console.log('\nhistory, real: ../shared/history/git-since-2022.git not found (or give --real-history PATH); skipped');
 }
 
 // 6. Start-up: small jobs, wall time including Node's start.
