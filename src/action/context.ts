@@ -52,6 +52,13 @@ const NULL_SHA = /^0+$/;
 /** What the Action scans. */
 export type Plan =
   | { kind: 'range'; base: string; head: string; pr?: PullRequestInfo; why: string }
+  /**
+   * A push that created a branch (`before` is all zeros): the commits of
+   * `head` that `against` (the default branch) lacks, or, when the pushed
+   * branch is the default branch itself (the first push of a repository),
+   * every commit reachable from `head`.
+   */
+  | { kind: 'pushed'; head: string; against?: string; why: string }
   | { kind: 'full'; why: string }
   | { kind: 'history'; why: string };
 
@@ -66,7 +73,7 @@ export function eventPullRequest(context: ActionContext): PullRequestInfo | unde
 }
 
 /** The commit range of the event: a pull request's `base..head`, a push's `before..after`, a merge queue's `base_sha..head_sha`. */
-function eventRange(context: ActionContext): Extract<Plan, { kind: 'range' }> | { kind: 'none'; why: string } {
+function eventRange(context: ActionContext): Extract<Plan, { kind: 'range' | 'pushed' }> | { kind: 'none'; why: string } {
   const pr = eventPullRequest(context);
   if (pr)
     return {
@@ -90,16 +97,26 @@ function eventRange(context: ActionContext): Extract<Plan, { kind: 'range' }> | 
     const after = text(context.event.after) || context.sha;
     if (before && !NULL_SHA.test(before))
       return { kind: 'range', base: before, head: after, why: `push: commits ${before.slice(0, 12)}..${after.slice(0, 12)}` };
+    if (!after) return { kind: 'none', why: 'push event without an "after" commit' };
     // A new branch has no `before`: its commits are those the default branch lacks.
-    const repository = context.event.repository as { default_branch?: string } | undefined;
-    if (repository?.default_branch) {
+    const repository = context.event.repository as { default_branch?: unknown } | undefined;
+    const defaultBranch = text(repository?.default_branch);
+    const ref = text(context.event.ref) || context.ref;
+    const branch = ref.replace(/^refs\/(?:heads|tags)\//, '');
+    if (defaultBranch && ref !== `refs/heads/${defaultBranch}`) {
       return {
-        kind: 'range',
-        base: `origin/${repository.default_branch}`,
+        kind: 'pushed',
         head: after,
-        why: `push of a new branch: commits not on ${repository.default_branch}`,
+        against: defaultBranch,
+        why: `push of a new ${ref.startsWith('refs/tags/') ? 'tag' : 'branch'} ${branch}: commits not on ${defaultBranch}`,
       };
     }
+    // The default branch created (the first push of a repository): nothing came before it.
+    return {
+      kind: 'pushed',
+      head: after,
+      why: `first push of ${branch || 'the branch'}: every commit reachable from ${after.slice(0, 12)}`,
+    };
   }
   return { kind: 'none', why: `event ${context.eventName || '(none)'} has no commit range` };
 }
@@ -107,9 +124,9 @@ function eventRange(context: ActionContext): Extract<Plan, { kind: 'range' }> | 
 /** Picks what to scan from the mode and the event. */
 export function planScan(mode: Mode, context: ActionContext): Plan {
   if (mode === 'full') return { kind: 'full', why: 'mode full: every file in the working tree' };
-  if (mode === 'history') return { kind: 'history', why: 'mode history: every commit reachable from any ref' };
+  if (mode === 'history') return { kind: 'history', why: 'mode history: every commit reachable from any branch or tag of origin' };
   const range = eventRange(context);
-  if (range.kind === 'range') return range;
+  if (range.kind !== 'none') return range;
   if (mode === 'diff')
     throw new UsageError(`mode diff needs a pull_request, push or merge_group event; ${range.why} (use mode full or history)`);
   return { kind: 'full', why: `${range.why}, so every file in the working tree` };

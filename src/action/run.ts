@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describeIncomplete } from '../core/completeness.js';
-import { KeyhoundError } from '../core/errors.js';
+import { KeyhoundError, UsageError } from '../core/errors.js';
 import { FINGERPRINT_KEY_VARIABLE } from '../core/fingerprint.js';
 import { printable, printableLines } from '../core/printable.js';
 import { reportFor } from '../report/render.js';
@@ -63,6 +64,10 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
     `event ${context.eventName} on ${context.owner}/${context.repo} at ${context.sha} (${context.ref}); workspace ${context.workspace}`,
   );
 
+  if (!existsSync(path.resolve(context.workspace, inputs.path)))
+    throw new UsageError(
+      `input "path": ${inputs.path} does not exist in the workspace ${context.workspace} (did actions/checkout run first?)`,
+    );
   const plan = planScan(inputs.mode, context);
   workflow.debug(`plan: ${plan.kind}: ${plan.why}`);
   const root = await scanRoot(plan, path.resolve(context.workspace, inputs.path));

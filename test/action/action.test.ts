@@ -407,7 +407,7 @@ describe('the Action on commit ranges', () => {
       },
     });
     expect(created.outputs.findings).toBe('3');
-    expect(created.summary).toContain('push of a new branch: commits not on main');
+    expect(created.summary).toContain('push of a new branch feature: commits not on main');
     expectNoLeak(created, fixture.secrets);
   });
 
@@ -424,7 +424,7 @@ describe('the Action on commit ranges', () => {
     });
     expect(run.code).toBe(0);
     expect(run.outputs.findings).toBe('4');
-    expect(run.summary).toContain('Scanned the git history (mode history: every commit reachable from any ref).');
+    expect(run.summary).toContain('Scanned the git history (mode history: every commit reachable from any branch or tag of origin).');
     expectNoLeak(run, fixture.secrets);
   });
 });

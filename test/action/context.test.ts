@@ -38,8 +38,23 @@ describe('planScan', () => {
       head: 'd'.repeat(40),
     });
     expect(
-      planScan('auto', context('push', { before: '0'.repeat(40), after: 'd'.repeat(40), repository: { default_branch: 'trunk' } })),
-    ).toMatchObject({ kind: 'range', base: 'origin/trunk' });
+      planScan(
+        'auto',
+        context('push', {
+          before: '0'.repeat(40),
+          after: 'd'.repeat(40),
+          ref: 'refs/heads/topic',
+          repository: { default_branch: 'trunk' },
+        }),
+      ),
+    ).toMatchObject({ kind: 'pushed', head: 'd'.repeat(40), against: 'trunk' });
+    // The default branch created: the first push of a repository, whose every commit is new.
+    const first = planScan(
+      'auto',
+      context('push', { before: '0'.repeat(40), after: 'd'.repeat(40), ref: 'refs/heads/trunk', repository: { default_branch: 'trunk' } }),
+    );
+    expect(first).toMatchObject({ kind: 'pushed', head: 'd'.repeat(40) });
+    expect(first).not.toHaveProperty('against');
     expect(planScan('auto', context('merge_group', { merge_group: { base_sha: 'e'.repeat(40), head_sha: 'f'.repeat(40) } }))).toMatchObject(
       { kind: 'range', base: 'e'.repeat(40) },
     );
