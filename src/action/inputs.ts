@@ -19,6 +19,10 @@ export interface ActionInputs {
   sarifFile: string;
   /** Default false. */
   uploadSarif: boolean;
+  /** Code-scanning category of the SARIF; empty: `keyhound/diff`, `keyhound/full` or `keyhound/history` by what was scanned. */
+  sarifCategory?: string;
+  /** What a comment or upload the token may not make does to the step: `warn` (default) or `fail`. */
+  onPermissionError: 'fail' | 'warn';
   /** Default false. */
   comment: boolean;
   token?: string;
@@ -72,6 +76,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     onIncomplete: getChoice(env, 'on-incomplete', ['fail', 'warn'] as const, 'fail'),
     sarifFile: env['INPUT_SARIF-FILE'] === undefined ? 'keyhound.sarif' : getInput(env, 'sarif-file'),
     uploadSarif: getBoolean(env, 'upload-sarif', false),
+    onPermissionError: getChoice(env, 'on-permission-error', ['fail', 'warn'] as const, 'warn'),
     comment: getBoolean(env, 'comment', false),
     fileTimeout: getSeconds(env, 'file-timeout', 30),
   };
@@ -79,6 +84,10 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   const baseline = optional('baseline');
   const token = optional('token');
   const fingerprintKey = optional('fingerprint-key');
+  const sarifCategory = optional('sarif-category');
+  if (sarifCategory !== undefined && !/^[\w./@-]{1,200}$/.test(sarifCategory))
+    throw new UsageError(`input "sarif-category" may hold letters, digits and . _ - / @ only, not "${sarifCategory}"`);
+  if (sarifCategory) inputs.sarifCategory = sarifCategory;
   if (config) inputs.config = config;
   if (fingerprintKey) inputs.fingerprintKey = fingerprintKey;
   if (baseline) inputs.baseline = baseline;

@@ -15,13 +15,14 @@ import type { Sink } from '../report/sink.js';
 import { runScan } from '../scan/runner.js';
 import { prepareScan } from '../scan/setup.js';
 import { pathStep } from '../scan/steps.js';
-import { createGitHubClient, type GitHub } from '../sources/github/client.js';
+import { createGitHubClient, isPermissionError, type GitHub } from '../sources/github/client.js';
 import type { PullRequestInfo } from '../sources/github/pull.js';
 import { version } from '../version.js';
 import { eventPullRequest, planScan, readContext, type ActionContext, type Plan } from './context.js';
 import type { RangeAvailability } from './range.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { chooseSource, fetchRange, scanRoot } from './scan.js';
+import { chooseSource, fetchRange, scanRoot, treeSource } from './scan.js';
+import { categoryOf, planUpload } from './upload.js';
 import { trustedBase, trustedConfig, type TrustedConfig } from './trust.js';
 
 /** Finding paths (relative to the scanned root) made relative to the workspace: what annotations and code scanning resolve against. */
@@ -147,11 +148,23 @@ async function scanWith(prepared: Prepared): Promise<void> {
   }
   const readOnly = readOnlyReason(context, plan.kind === 'range' ? (plan.pr ?? pr) : pr, env);
   const writes: Sink[] = [];
-  const failed = (error: unknown): void => workflow.setFailed(message(error));
+  // A comment or upload GitHub refuses the token (a missing permission) only warns by default: the scan's verdict stands on its own.
+  const failed = (error: unknown): void => {
+    if (isPermissionError(error) && inputs.onPermissionError === 'warn')
+      workflow.warning(`${message(error)} (on-permission-error: warn)`, 'keyhound: permission');
+    else workflow.setFailed(message(error));
+  };
+  const writesWanted = (inputs.comment && pr !== undefined) || inputs.uploadSarif;
+  const tokenless = !token && !readOnly;
+  if (writesWanted && tokenless) {
+    const what = `input "token" is empty, so no ${[inputs.comment && pr ? 'comment' : '', inputs.uploadSarif ? 'SARIF upload' : ''].filter(Boolean).join(' or ')} can be made (the default is \${{ github.token }}; an empty secret may have replaced it)`;
+    if (inputs.onPermissionError === 'fail') throw new UsageError(what);
+    notes.push(`${what[0]!.toUpperCase()}${what.slice(1)}.`);
+  }
   if (inputs.comment) {
     if (!pr) workflow.notice('comment: true only applies to pull_request events; no comment posted.', 'keyhound');
     else if (readOnly) notes.push(`Comment skipped: ${readOnly}.`);
-    else {
+    else if (!tokenless) {
       const sink = commentSink(client(context, token, workflow), {
         target: { owner: pr.owner, repo: pr.repo, number: pr.number },
         headSha: pr.headSha,
@@ -163,33 +176,60 @@ async function scanWith(prepared: Prepared): Promise<void> {
       writes.push(tolerant(sink, failed));
     }
   }
-  if (inputs.uploadSarif) {
+  const upload = inputs.uploadSarif ? planUpload(inputs, context, plan, pr) : undefined;
+  if (upload) {
     if (readOnly) notes.push(`SARIF upload skipped: ${readOnly}.`);
-    else {
-      const target = { owner: context.owner, repo: context.repo, commitSha: context.sha, ref: context.ref, workspace: context.workspace };
+    else if (!upload.tree && !tokenless)
       writes.push(
         tolerant(
-          codeScanningSink(client(context, token, workflow), target, (line) => workflow.info(line)),
+          codeScanningSink(client(context, token, workflow), upload, (line) => workflow.info(line)),
           failed,
         ),
       );
-    }
   }
   const sarifFile = inputs.sarifFile ? path.resolve(context.workspace, inputs.sarifFile) : '';
+  const steps = [...setup.steps, pathStep(relativeToWorkspace(source.root, context.workspace))];
   // A failed comment or upload fails the step, but never hides the scan's results, which are out before them.
   const report = await runScan({
     source,
     rules: setup.rules,
     engine: setup.engineOptions,
     threads: availableParallelism(),
-    steps: [...setup.steps, pathStep(relativeToWorkspace(source.root, context.workspace))],
+    steps,
     fingerprints: setup.fingerprints,
     sinks: [
-      ...(sarifFile ? [sarifFileSink(sarifFile, context.workspace)] : []),
+      ...(sarifFile ? [sarifFileSink(sarifFile, context.workspace, inputs.sarifCategory ?? categoryOf(plan, false))] : []),
       workflowSink(workflow, { scope, link, notes, sarifFile }),
       ...writes,
     ],
   });
+  if (upload?.tree && !readOnly && !tokenless) {
+    // Code scanning judges a branch by its latest analysis: it gets the whole tree, so an alert closes only when its secret is gone.
+    workflow.info(
+      `keyhound: scanning the working tree for code scanning (category ${upload.category}), so alerts stay open while their secret is in the tree`,
+    );
+    const tree = treeSource(path.resolve(context.workspace, inputs.path), setup);
+    const whole = await runScan({
+      source: tree,
+      rules: setup.rules,
+      engine: setup.engineOptions,
+      threads: availableParallelism(),
+      steps: [...setup.steps, pathStep(relativeToWorkspace(tree.root, context.workspace))],
+      fingerprints: setup.fingerprints,
+      sinks: [
+        tolerant(
+          codeScanningSink(client(context, token, workflow), upload, (line) => workflow.info(line)),
+          failed,
+        ),
+      ],
+    });
+    const partial = incompleteOf(whole.stats);
+    if (partial)
+      workflow.warning(
+        `keyhound: the working-tree scan uploaded to code scanning is incomplete: ${describeIncomplete(partial)}. Alerts in what was not scanned may close.`,
+        'keyhound: incomplete scan',
+      );
+  }
   const n = report.findings.length;
   const incomplete = incompleteOf(report.stats);
   if (incomplete) {

@@ -80,6 +80,18 @@ export async function fetchRange(
   return undefined;
 }
 
+/** Every file of the working tree at the `path` input. */
+export function treeSource(target: string, setup: ScanSetup): Source {
+  return new FileSource({
+    paths: [target],
+    root: folderOf(target),
+    maxFileSize: setup.maxFileSize,
+    skipDirectories: setup.skipDirectories,
+    skipPaths: [],
+    ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
+  });
+}
+
 /**
  * Picks the source for the plan. A commit range needs both commits locally;
  * when the base is missing we fetch it, and when that fails on a pull request
@@ -92,15 +104,7 @@ export async function chooseSource(plan: Plan, run: PlanContext): Promise<Chosen
   const outside = outsidePath(root, target);
   const setupSkip = setup.skipPath;
   const skipPath = outside ? (file: string) => outside(file) || setupSkip?.(file) === true : setupSkip;
-  const files = (): Source =>
-    new FileSource({
-      paths: [target],
-      root: folderOf(target),
-      maxFileSize: setup.maxFileSize,
-      skipDirectories: setup.skipDirectories,
-      skipPaths: [],
-      ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
-    });
+  const files = (): Source => treeSource(target, setup);
   const history = async (scope: { range?: string; revisions?: string[] } = {}): Promise<Source> =>
     new HistorySource(await openRepository(root), {
       maxFileSize: setup.maxFileSize,

@@ -170,7 +170,7 @@ describe('the Action on a pull request whose base commit is missing (API fallbac
     expectNoLeak(run, fixture.secrets);
   });
 
-  it('fails with a message that names the permission when the token may not write', async () => {
+  it('with on-permission-error: fail, fails with a message that names the permission when the token may not write', async () => {
     const fixture = pullFixture();
     api.addPull({
       owner: 'acme',
@@ -186,7 +186,7 @@ describe('the Action on a pull request whose base commit is missing (API fallbac
       eventName: 'pull_request',
       ref: 'refs/pull/7/merge',
       event: pullRequestEvent({ number: 7, baseSha: fixture.base, headSha: fixture.head }),
-      inputs: { comment: 'true', token: 'ghs_readonly', 'fail-on-findings': 'false' },
+      inputs: { comment: 'true', token: 'ghs_readonly', 'fail-on-findings': 'false', 'on-permission-error': 'fail' },
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(

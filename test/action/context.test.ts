@@ -79,6 +79,7 @@ describe('inputs', () => {
       comment: false,
       fileTimeout: 30,
       onIncomplete: 'fail',
+      onPermissionError: 'warn',
     });
     const inputs = readInputs({
       'INPUT_FAIL-ON-FINDINGS': 'False',

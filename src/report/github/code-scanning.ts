@@ -13,6 +13,19 @@ export interface SarifUpload {
 }
 
 /**
+ * The SARIF with its code-scanning category: `automationDetails.id` on each
+ * run (SARIF 2.1.0 `runAutomationDetails`). GitHub keeps one analysis per
+ * category, ref and tool, so a diff scan and a full scan of the same branch
+ * never replace each other's alerts. An id ending in `/` is all category.
+ */
+export function withCategory(sarif: string, category: string): string {
+  const document = JSON.parse(sarif) as { runs?: Record<string, unknown>[] };
+  const id = category.endsWith('/') ? category : `${category}/`;
+  for (const run of document.runs ?? []) run.automationDetails = { id };
+  return JSON.stringify(document, null, 2);
+}
+
+/**
  * Uploads SARIF to code scanning (`POST /repos/{owner}/{repo}/code-scanning/sarifs`):
  * the body carries the file gzip-compressed, then base64-encoded, as the API
  * requires. Returns the upload id GitHub answers with (202 Accepted; processing

@@ -7,21 +7,22 @@ import type { ReportedFinding } from '../reported.js';
 import { render, reportFor } from '../render.js';
 import type { Sink } from '../sink.js';
 import { annotationLines } from './annotations.js';
-import { uploadSarif } from './code-scanning.js';
+import { uploadSarif, withCategory } from './code-scanning.js';
 import { summaryMarkdown } from './markdown.js';
 import type { Workflow } from './workflow.js';
 
-/** SARIF as the Action writes and uploads it: always redacted, paths relative to the workspace. */
-export function sarifText(report: ScanReport, workspace: string): string {
-  return render(report, { format: 'sarif', redact: true, root: workspace });
+/** SARIF as the Action writes and uploads it: always redacted, paths relative to the workspace, with its code-scanning category when given. */
+export function sarifText(report: ScanReport, workspace: string, category?: string): string {
+  const sarif = render(report, { format: 'sarif', redact: true, root: workspace });
+  return category ? withCategory(sarif, category) : sarif;
 }
 
 /** The SARIF file of the `sarif-file` input, written atomically. */
-export function sarifFileSink(file: string, workspace: string): Sink {
+export function sarifFileSink(file: string, workspace: string, category?: string): Sink {
   return {
     finish(report) {
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileAtomicSync(file, sarifText(report, workspace));
+      writeFileAtomicSync(file, sarifText(report, workspace, category));
     },
   };
 }
@@ -72,6 +73,8 @@ export interface UploadTarget {
   commitSha: string;
   ref: string;
   workspace: string;
+  /** Code-scanning category (`keyhound/diff`, `keyhound/full`, or the `sarif-category` input). */
+  category?: string;
 }
 
 /** The SARIF uploaded to code scanning. */
@@ -83,9 +86,11 @@ export function codeScanningSink(gh: GitHub, target: UploadTarget, log: (message
         repo: target.repo,
         commitSha: target.commitSha,
         ref: target.ref,
-        sarif: sarifText(report, target.workspace),
+        sarif: sarifText(report, target.workspace, target.category),
       });
-      log(`keyhound: SARIF uploaded to code scanning (id ${upload.id})`);
+      log(
+        `keyhound: SARIF uploaded to code scanning for ${target.ref} at ${target.commitSha.slice(0, 12)}${target.category ? `, category ${target.category}` : ''} (id ${upload.id})`,
+      );
     },
   };
 }

@@ -64,6 +64,21 @@ const ADVICE: Record<number, string> = {
   422: 'GitHub rejected the request as invalid',
 };
 
+/** An API failure with GitHub's status: callers tell a refused permission (401, 403, 404) from an outage. */
+export class ApiError extends SourceError {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether an error is GitHub refusing the token (no permission, no access, bad credentials), not an outage or a rate limit. */
+export function isPermissionError(error: unknown): boolean {
+  return error instanceof ApiError && [401, 403, 404].includes(error.status);
+}
+
 /**
  * Turns an API failure into a {@link SourceError} that says what was being
  * done, the status, GitHub's own message and what to do. GitHub's messages
@@ -83,7 +98,10 @@ export function apiError(error: unknown, doing: string, hint?: string): Error {
     const advice = [ADVICE[error.status] ?? (error.status >= 500 ? 'GitHub had a problem; try again later' : ''), hint]
       .filter(Boolean)
       .join('; ');
-    return new SourceError(`GitHub API: ${doing} failed with ${error.status}${said ? ` (${said})` : ''}${advice ? `: ${advice}` : ''}`);
+    return new ApiError(
+      `GitHub API: ${doing} failed with ${error.status}${said ? ` (${said})` : ''}${advice ? `: ${advice}` : ''}`,
+      error.status,
+    );
   }
   return new SourceError(`GitHub API: ${doing} failed: ${(error as Error)?.message ?? String(error)}`);
 }
