@@ -1,4 +1,5 @@
 import { printable } from '../../core/printable.js';
+import type { Severity } from '../../core/types.js';
 import type { ReportedFinding } from '../reported.js';
 import { describeIncomplete } from '../../core/completeness.js';
 import { incompleteOf, type Report, type Reporter } from '../types.js';
@@ -30,26 +31,44 @@ export function workflowCommand(name: string, properties: Record<string, string 
 
 /**
  * GitHub shows at most 10 annotations of each level per step (and 50 per job);
- * the rest are dropped silently, so we print 10 and say how many more there are.
+ * the rest are dropped silently, so we print up to 10 of each level, the most
+ * severe first, and say how many more there are.
  */
 export const ANNOTATION_LIMIT = 10;
 
+type Level = 'error' | 'warning' | 'notice';
+
+/** The annotation level of a severity: what must be fixed is an error, the rest shows without drowning it. */
+export const ANNOTATION_LEVEL: Record<Severity, Level> = { critical: 'error', high: 'error', medium: 'warning', low: 'notice' };
+
+const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+
+/** Live secrets first (when verified), then by severity, path and line. */
+export function annotationOrder(a: ReportedFinding, b: ReportedFinding): number {
+  const live = Number(b.verified?.status === 'live') - Number(a.verified?.status === 'live');
+  if (live !== 0) return live;
+  const severity = RANK[a.severity] - RANK[b.severity];
+  if (severity !== 0) return severity;
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line;
+}
+
 export interface AnnotationOptions {
-  /** Annotations printed before the "N more" notice. Default {@link ANNOTATION_LIMIT}. */
+  /** Annotations of each level printed before the "N more" notice. Default {@link ANNOTATION_LIMIT}. */
   limit?: number;
   /** Maps a finding's path to the repository-relative path GitHub resolves annotations against. */
   filePath?: (finding: ReportedFinding) => string;
 }
 
-/** The annotation for one (already redacted) finding. */
+/** The annotation for one (already redacted) finding, at the level of its severity. */
 export function annotation(finding: ReportedFinding, file = finding.path): string {
   // The runner prints these in a public log: a path with ESC or a bidi override must not repaint or reorder it.
   // Line breaks are left to escapeProperty, which the runner decodes back, so the annotation still finds its file.
   file = file.replace(/[^\r\n]+/g, printable);
   const where = finding.commit ? ` (commit ${finding.commit.slice(0, 12)})` : '';
-  const message = `${finding.title}: ${finding.secret}${where}. ${finding.remediation}`;
+  const live = finding.verified?.status === 'live' ? 'LIVE ' : '';
+  const message = `${live}${finding.title}: ${finding.secret}${where}. ${finding.remediation}`;
   return workflowCommand(
-    'error',
+    ANNOTATION_LEVEL[finding.severity] ?? 'error',
     {
       file,
       line: finding.line,
@@ -63,11 +82,29 @@ export function annotation(finding: ReportedFinding, file = finding.path): strin
   );
 }
 
-/** Annotation lines for the first findings, then one notice that counts the rest. */
+/**
+ * Annotation lines, the most severe findings first and at most `limit` of
+ * each level, then one notice that counts the rest (it takes a notice slot
+ * itself, so a notice-level finding gives way to it).
+ */
 export function annotationLines(findings: readonly ReportedFinding[], options: AnnotationOptions = {}): string[] {
   const limit = options.limit ?? ANNOTATION_LIMIT;
-  const lines = findings.slice(0, limit).map((f) => annotation(f, options.filePath ? options.filePath(f) : f.path));
-  const more = findings.length - limit;
+  const used: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
+  const shown: ReportedFinding[] = [];
+  for (const finding of [...findings].sort(annotationOrder)) {
+    const level = ANNOTATION_LEVEL[finding.severity] ?? 'error';
+    if (used[level] < limit) {
+      used[level]++;
+      shown.push(finding);
+    }
+  }
+  if (shown.length < findings.length && used.notice === limit)
+    shown.splice(
+      shown.findLastIndex((f) => (ANNOTATION_LEVEL[f.severity] ?? 'error') === 'notice'),
+      1,
+    );
+  const lines = shown.map((f) => annotation(f, options.filePath ? options.filePath(f) : f.path));
+  const more = findings.length - shown.length;
   if (more > 0) {
     lines.push(
       workflowCommand(
