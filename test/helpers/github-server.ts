@@ -412,7 +412,8 @@ export class FakeGitHub {
         const comment: FakeComment = {
           id: this.nextId++,
           body: (body as { body?: string }).body ?? '',
-          user: { login: 'github-actions[bot]', type: 'Bot' },
+          // A user token comments as its user, the Actions token as github-actions[bot].
+          user: who?.login ? { login: who.login, type: 'User' } : { login: 'github-actions[bot]', type: 'Bot' },
         };
         this.comments.set(key(m[1]!), [...list, comment]);
         this.send(res, 201, this.commentJson(repo, m[1]!, comment));

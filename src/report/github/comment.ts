@@ -21,12 +21,30 @@ interface ApiComment {
   id: number;
   body?: string;
   html_url: string;
+  user?: { login?: string } | null;
+}
+
+/** Who comments for an Actions `GITHUB_TOKEN` (it has no user of its own: `GET /user` answers 403). */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+/**
+ * The login the token writes comments as: its user (`GET /user`), or, for
+ * the Actions token, which has none, `github-actions[bot]`.
+ */
+export async function tokenAuthor(gh: GitHub): Promise<string> {
+  try {
+    return (await gh.rest.users.getAuthenticated()).data.login;
+  } catch {
+    return ACTIONS_BOT;
+  }
 }
 
 /**
  * Creates our comment on a pull request, or updates it when an earlier run
- * left one (found by the hidden `marker` in its body), so a pull request gets
- * one comment however often it is pushed to. With `createIfMissing` false
+ * left one (the hidden `marker` in its body, written by the token's own
+ * identity), so a pull request gets one comment however often it is pushed
+ * to. Anyone can paste the marker into a comment of their own: only the
+ * author check keeps us from rewriting it. With `createIfMissing` false
  * (nothing to report) an existing comment is updated and none is created.
  */
 export async function upsertComment(
@@ -44,7 +62,8 @@ export async function upsertComment(
       issue_number: target.number,
       per_page: 100,
     })) as ApiComment[];
-    existing = comments.find((comment) => comment.body?.includes(marker));
+    const author = await tokenAuthor(gh);
+    existing = comments.find((comment) => comment.body?.includes(marker) && comment.user?.login === author);
   } catch (error) {
     throw apiError(error, `listing the comments of ${target.owner}/${target.repo}#${target.number}`);
   }
