@@ -1,3 +1,5 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { SourceError } from '../../core/errors.js';
 import { version } from '../../version.js';
@@ -17,7 +19,23 @@ export interface GitHubClientOptions {
   onWait?: RateLimitPolicy['onWait'];
   /** Where octokit's own warnings go (deprecations). Default: dropped. */
   warn?: (message: string) => void;
+  /** Retries of a request GitHub failed with 5xx (or a dropped connection), with backoff 1, 4, 9 s. Default 3. */
+  retries?: number;
+  /** Milliseconds in one second of the waits GitHub asks for and of the retry backoff. Default 1000; tests shorten it. */
+  timeUnitMs?: number;
 }
+
+/** Retries of a request a secondary rate limit stopped. */
+const SECONDARY_RETRIES = 3;
+
+/**
+ * octokit with the two plugins GitHub's own clients use: plugin-retry retries
+ * 5xx answers and dropped connections (one 502 must not end an audit of a
+ * hundred repositories); plugin-throttling spaces writes out and retries
+ * secondary rate limits, which GitHub answers with 403 and often no
+ * `retry-after` (it asks for a minute then).
+ */
+const ThrottledOctokit = Octokit.plugin(retry, throttling);
 
 /**
  * The web host for an API root, for links: `https://api.github.com` →
@@ -30,16 +48,31 @@ export function serverUrlFor(apiUrl: string): string {
   return `${url.origin}${url.pathname.replace(/\/api\/v3\/?$/, '').replace(/\/+$/, '')}`;
 }
 
-/** An octokit client that waits out (or stops at) rate limits. */
+/** An octokit client that retries outages and secondary limits, and waits out (or stops at) the primary rate limit. */
 export function createGitHubClient(options: GitHubClientOptions = {}): GitHub {
-  const octokit = new Octokit({
+  const maxWaitMs = options.maxWaitMs ?? 300_000;
+  const unit = options.timeUnitMs ?? 1000;
+  const octokit = new ThrottledOctokit({
     ...(options.token ? { auth: options.token } : {}),
     baseUrl: (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, ''),
     userAgent: `keyhound/${version()}`,
     // octokit logs request details at debug level; we print nothing of it, so no header can reach a log.
     log: { debug: () => {}, info: () => {}, warn: (m: string) => options.warn?.(m), error: (m: string) => options.warn?.(m) },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
+    throttle: {
+      retryAfterBaseValue: unit,
+      // The primary limit is rateLimitWrapper's: it knows --max-wait and says when the limit resets.
+      onRateLimit: () => false,
+      onSecondaryRateLimit: (retryAfter: number, _request: unknown, _octokit: unknown, retryCount: number) => {
+        const ms = retryAfter * 1000;
+        if (retryCount >= SECONDARY_RETRIES || ms > maxWaitMs) return false;
+        options.onWait?.(ms, 'GitHub asked to slow down (secondary rate limit)');
+        return true;
+      },
+    },
   });
-  octokit.hook.wrap('request', rateLimitWrapper({ maxWaitMs: options.maxWaitMs ?? 300_000, onWait: options.onWait }) as never);
+  // Registered last, so it wraps the plugins: it sees a failure only once they have given up on it.
+  octokit.hook.wrap('request', rateLimitWrapper({ maxWaitMs, onWait: options.onWait, secondaryRetried: true }) as never);
   return octokit;
 }
 

@@ -42,6 +42,8 @@ export interface RateLimitPolicy {
   onWait?: (ms: number, why: string) => void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Secondary limits were already retried inside (the throttling plugin): one that gets here is final. */
+  secondaryRetried?: boolean;
 }
 
 /** The message when the wait is too long: when the limit resets and what to do. */
@@ -56,7 +58,19 @@ export function stopMessage(ms: number, policy: RateLimitPolicy, limit: string |
 
 interface RequestFailure {
   status?: number;
+  message?: string;
   response?: { headers?: Headers };
+}
+
+/**
+ * A secondary rate limit (docs.github.com, "Rate limits for the REST API"):
+ * 403 or 429 with `retry-after`, or GitHub's message saying so, while the
+ * primary limit still has requests left.
+ */
+export function isSecondaryLimit(failure: RequestFailure): boolean {
+  if (failure.status !== 403 && failure.status !== 429) return false;
+  if (exhaustedUntil(failure.response?.headers) !== undefined) return false;
+  return header(failure.response?.headers, 'retry-after') !== undefined || /\bsecondary rate limit/i.test(failure.message ?? '');
 }
 
 type Request = (options: unknown) => Promise<{ headers: Headers }>;
@@ -89,6 +103,11 @@ export function rateLimitWrapper(policy: RateLimitPolicy): (request: Request, op
         const failure = error as RequestFailure;
         const headers = failure.response?.headers;
         lastLimit = header(headers, 'x-ratelimit-limit') ?? lastLimit;
+        // The throttling plugin (client.ts) has already retried it: say what it is, not "lacks permission".
+        if (isSecondaryLimit(failure) && policy.secondaryRetried)
+          throw new RateLimitError(
+            "GitHub's secondary rate limit (too many requests at once) stopped the request, retries included; wait a few minutes and run again",
+          );
         const delay = typeof failure.status === 'number' ? retryDelay(failure.status, headers, now()) : undefined;
         if (delay === undefined || attempt >= 3) throw error;
         blockedUntil = 0;
