@@ -25,6 +25,10 @@ export interface ActionInputs {
   onPermissionError: 'fail' | 'warn';
   /** Default false. */
   comment: boolean;
+  /** Annotations on the findings' lines. Default true. */
+  annotations: boolean;
+  /** The job summary. Default true. */
+  summary: boolean;
   token?: string;
   /** `KEYHOUND_FINGERPRINT_KEY` given as an input (pass a secret): keys fingerprints and baselines. Default: the variable, if set. */
   fingerprintKey?: string;
@@ -78,6 +82,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     uploadSarif: getBoolean(env, 'upload-sarif', false),
     onPermissionError: getChoice(env, 'on-permission-error', ['fail', 'warn'] as const, 'warn'),
     comment: getBoolean(env, 'comment', false),
+    annotations: getBoolean(env, 'annotations', true),
+    summary: getBoolean(env, 'summary', true),
     fileTimeout: getSeconds(env, 'file-timeout', 30),
   };
   const config = optional('config');

@@ -199,7 +199,7 @@ async function scanWith(prepared: Prepared): Promise<void> {
     fingerprints: setup.fingerprints,
     sinks: [
       ...(sarifFile ? [sarifFileSink(sarifFile, context.workspace, inputs.sarifCategory ?? categoryOf(plan, false))] : []),
-      workflowSink(workflow, { scope, link, notes, sarifFile }),
+      workflowSink(workflow, { scope, link, notes, sarifFile, annotations: inputs.annotations, summary: inputs.summary }),
       ...writes,
     ],
   });

@@ -51,3 +51,51 @@ describe('annotations', () => {
     for (const secret of [critical, ...mediums, ...lows]) expect(run.stdout).not.toContain(secret);
   });
 });
+
+describe('summary and annotation limits', () => {
+  it('keeps the job summary under 1 MiB with 250 findings on long paths, counting the rows left out', async () => {
+    const workspace = initRepo(tempDir());
+    // 14 folders of 200 characters: each row of the table names a ~2.8 KB path twice (text and link).
+    const folder = Array.from({ length: 14 }, (_, i) => `${String(i).padStart(2, '0')}${'d'.repeat(198)}`).join('/');
+    const secrets: string[] = [];
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 25; f++) {
+      const lines = Array.from({ length: 10 }, () => githubToken()).map((t) => (secrets.push(t), `token = "${t}"`));
+      files[`${folder}/f${f}.env`] = `${lines.join('\n')}\n`;
+    }
+    commit(workspace, files, 'many');
+    const run = await runAction({
+      workspace,
+      apiUrl: api.url,
+      eventName: 'workflow_dispatch',
+      event: {},
+      inputs: { 'fail-on-findings': 'false' },
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs.findings).toBe('250');
+    expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(1024 * 1024);
+    const rows = run.summary.match(/^\| critical \|/gm)?.length ?? 0;
+    expect(rows).toBeGreaterThan(0);
+    expect(run.summary).toContain(`…and ${250 - rows} more: see the SARIF file.`);
+    expect(run.summary).toContain('### How to fix');
+    for (const secret of secrets) expect(run.summary).not.toContain(secret);
+  });
+
+  it('leaves out the summary and the annotations when asked', async () => {
+    const workspace = initRepo(tempDir());
+    const secret = githubToken();
+    commit(workspace, { 'a.env': `T=${secret}\n` }, 'a');
+    const run = await runAction({
+      workspace,
+      apiUrl: api.url,
+      eventName: 'workflow_dispatch',
+      event: {},
+      inputs: { summary: 'false', annotations: 'false' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs.findings).toBe('1');
+    expect(run.summary).toBe('');
+    expect(run.commands.filter((c) => / file=/.test(c))).toEqual([]);
+    expect(run.stdout).toContain('::error::keyhound: 1 secret found');
+  });
+});

@@ -80,6 +80,8 @@ describe('inputs', () => {
       fileTimeout: 30,
       onIncomplete: 'fail',
       onPermissionError: 'warn',
+      annotations: true,
+      summary: true,
     });
     const inputs = readInputs({
       'INPUT_FAIL-ON-FINDINGS': 'False',

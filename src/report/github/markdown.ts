@@ -113,7 +113,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** GitHub refuses a step summary over 1 MiB (and shows none of it); this leaves room for other steps' lines. */
+export const SUMMARY_LIMIT = 1024 * 1024 - 4096;
+
 export interface SummaryOptions {
+  /** Longest summary in bytes; the table is cut to fit. Default {@link SUMMARY_LIMIT}. */
+  maxBytes?: number;
   /** One sentence on what was scanned and how (the range, or the API fallback). */
   scope: string;
   stats: ScanStats;
@@ -122,8 +127,23 @@ export interface SummaryOptions {
   notes?: readonly string[];
 }
 
-/** The job summary (`$GITHUB_STEP_SUMMARY`). */
+/** The job summary (`$GITHUB_STEP_SUMMARY`), within GitHub's size limit: fewer table rows, counted, when it would not fit. */
 export function summaryMarkdown(findings: readonly ReportedFinding[], options: SummaryOptions): string {
+  const max = options.maxBytes ?? SUMMARY_LIMIT;
+  let rows = 200;
+  let markdown = fullSummary(findings, options, rows);
+  while (Buffer.byteLength(markdown) > max && rows > 1) markdown = fullSummary(findings, options, (rows = Math.floor(rows / 2)));
+  // Only pathological paths get here: cut on a line, and say so.
+  if (Buffer.byteLength(markdown) > max) {
+    const cut = Buffer.from(markdown)
+      .subarray(0, max - 200)
+      .toString('utf8');
+    markdown = `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n…(cut to fit GitHub's 1 MiB summary limit; the SARIF file has every finding)\n`;
+  }
+  return markdown;
+}
+
+function fullSummary(findings: readonly ReportedFinding[], options: SummaryOptions, rows: number): string {
   const { stats } = options;
   const skipped = Object.entries(stats.skipped)
     .filter(([, n]) => n > 0)
@@ -138,7 +158,7 @@ export function summaryMarkdown(findings: readonly ReportedFinding[], options: S
   if (incomplete) parts.push('', `> **Incomplete:** ${text(describeIncomplete(incomplete))}. Nothing can be said of what was not scanned.`);
   for (const note of options.notes ?? []) parts.push('', `> ${text(note)}`);
   if (findings.length > 0) {
-    parts.push('', findingsTable(findings, { limit: 200, link: options.link, rest: 'the SARIF file' }));
+    parts.push('', findingsTable(findings, { limit: rows, link: options.link, rest: 'the SARIF file' }));
     parts.push(
       '',
       '### How to fix',

@@ -35,6 +35,10 @@ export interface WorkflowSinkOptions {
   notes?: readonly string[];
   /** The `sarif-file` output (absolute path, or empty). */
   sarifFile: string;
+  /** Annotations on the findings' lines (the `annotations` input). Default true. */
+  annotations?: boolean;
+  /** The job summary (the `summary` input). Default true. */
+  summary?: boolean;
 }
 
 /**
@@ -47,20 +51,21 @@ export function workflowSink(workflow: Workflow, options: WorkflowSinkOptions): 
     finish(report) {
       workflow.debug(`scanned ${report.stats.files} files, ${report.stats.bytes} bytes; ${report.findings.length} findings`);
       const findings = reportFor(report, { redact: true }).findings;
-      for (const line of annotationLines(findings)) workflow.command(line);
+      if (options.annotations !== false) for (const line of annotationLines(findings)) workflow.command(line);
       const n = findings.length;
       workflow.info(
         `keyhound: ${n === 0 ? 'no secrets' : `${n} secret${n === 1 ? '' : 's'}`} found in ${report.stats.files} files. ${options.scope}`,
       );
       for (const note of options.notes ?? []) workflow.warning(note, 'keyhound');
-      workflow.appendSummary(
-        summaryMarkdown(findings, {
-          scope: options.scope,
-          stats: report.stats,
-          ...(options.link ? { link: options.link } : {}),
-          notes: options.notes ?? [],
-        }),
-      );
+      if (options.summary !== false)
+        workflow.appendSummary(
+          summaryMarkdown(findings, {
+            scope: options.scope,
+            stats: report.stats,
+            ...(options.link ? { link: options.link } : {}),
+            notes: options.notes ?? [],
+          }),
+        );
       workflow.setOutput('findings', String(n));
       workflow.setOutput('sarif-file', options.sarifFile);
     },
