@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.js';
+import { parseExtraArgs } from './args.js';
 
 export const MODES = ['auto', 'diff', 'full', 'history'] as const;
 export type Mode = (typeof MODES)[number];
@@ -25,6 +26,12 @@ export interface ActionInputs {
   onPermissionError: 'fail' | 'warn';
   /** Default false. */
   comment: boolean;
+  /** Check each finding with its provider (`--verify`). Default false. */
+  verify: boolean;
+  /** Fail the step on live (verified) secrets only; needs `verify`. Default false. */
+  onlyVerified: boolean;
+  /** Extra `keyhound scan` options (action/args.ts says which). */
+  args?: string;
   /** Annotations on the findings' lines. Default true. */
   annotations: boolean;
   /** The job summary. Default true. */
@@ -82,6 +89,8 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     uploadSarif: getBoolean(env, 'upload-sarif', false),
     onPermissionError: getChoice(env, 'on-permission-error', ['fail', 'warn'] as const, 'warn'),
     comment: getBoolean(env, 'comment', false),
+    verify: getBoolean(env, 'verify', false),
+    onlyVerified: getBoolean(env, 'only-verified', false),
     annotations: getBoolean(env, 'annotations', true),
     summary: getBoolean(env, 'summary', true),
     fileTimeout: getSeconds(env, 'file-timeout', 30),
@@ -94,6 +103,15 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
   if (sarifCategory !== undefined && !/^[\w./@-]{1,200}$/.test(sarifCategory))
     throw new UsageError(`input "sarif-category" may hold letters, digits and . _ - / @ only, not "${sarifCategory}"`);
   if (sarifCategory) inputs.sarifCategory = sarifCategory;
+  const args = optional('args');
+  if (args) {
+    const extra = parseExtraArgs(args);
+    if (!inputs.verify && (extra.verifyHosts.length > 0 || extra.verifyEndpoints.length > 0 || extra.verifyTimeout !== undefined))
+      throw new UsageError('input "args": the --verify-* options need verify: true');
+    inputs.args = args;
+  }
+  if (inputs.onlyVerified && !inputs.verify)
+    throw new UsageError('input "only-verified" needs verify: true (verification requests are sent only when you ask for them)');
   if (config) inputs.config = config;
   if (fingerprintKey) inputs.fingerprintKey = fingerprintKey;
   if (baseline) inputs.baseline = baseline;

@@ -23,6 +23,7 @@ import type { RangeAvailability } from './range.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { chooseSource, fetchRange, scanRoot, treeSource } from './scan.js';
 import { categoryOf, planUpload } from './upload.js';
+import { verificationSteps } from './verify.js';
 import { trustedBase, trustedConfig, type TrustedConfig } from './trust.js';
 
 /** Finding paths (relative to the scanned root) made relative to the workspace: what annotations and code scanning resolve against. */
@@ -188,7 +189,11 @@ async function scanWith(prepared: Prepared): Promise<void> {
       );
   }
   const sarifFile = inputs.sarifFile ? path.resolve(context.workspace, inputs.sarifFile) : '';
-  const steps = [...setup.steps, pathStep(relativeToWorkspace(source.root, context.workspace))];
+  const steps = [
+    ...setup.steps,
+    ...verificationSteps(inputs, setup, workflow),
+    pathStep(relativeToWorkspace(source.root, context.workspace)),
+  ];
   // A failed comment or upload fails the step, but never hides the scan's results, which are out before them.
   const report = await runScan({
     source,
@@ -240,9 +245,12 @@ async function scanWith(prepared: Prepared): Promise<void> {
       workflow.setFailed(`${what} Nothing can be said of what was not scanned (on-incomplete: warn to let the step pass).`);
     else workflow.warning(what, 'keyhound: incomplete scan');
   }
-  if (n > 0 && inputs.failOnFindings) {
+  // only-verified: every finding is reported, but only live ones fail the step.
+  const failing = inputs.onlyVerified ? report.findings.filter((f) => f.verified?.status === 'live').length : n;
+  const kind = inputs.onlyVerified ? 'live secret' : 'secret';
+  if (failing > 0 && inputs.failOnFindings) {
     workflow.setFailed(
-      `keyhound: ${n} secret${n === 1 ? '' : 's'} found. Revoke ${n === 1 ? 'it' : 'them'} first, then remove ${n === 1 ? 'it' : 'them'} from the code (see the job summary).`,
+      `keyhound: ${failing} ${kind}${failing === 1 ? '' : 's'} found. Revoke ${failing === 1 ? 'it' : 'them'} first, then remove ${failing === 1 ? 'it' : 'them'} from the code (see the job summary).`,
     );
   }
 }

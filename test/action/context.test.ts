@@ -82,6 +82,8 @@ describe('inputs', () => {
       onPermissionError: 'warn',
       annotations: true,
       summary: true,
+      verify: false,
+      onlyVerified: false,
     });
     const inputs = readInputs({
       'INPUT_FAIL-ON-FINDINGS': 'False',
