@@ -22,7 +22,7 @@ export function withCategory(sarif: string, category: string): string {
   const document = JSON.parse(sarif) as { runs?: Record<string, unknown>[] };
   const id = category.endsWith('/') ? category : `${category}/`;
   for (const run of document.runs ?? []) run.automationDetails = { id };
-  return JSON.stringify(document, null, 2);
+  return `${JSON.stringify(document, null, 2)}${sarif.endsWith('\n') ? '\n' : ''}`;
 }
 
 /**
