@@ -92,7 +92,8 @@ describe('listRepositories', () => {
 describe('rate limits against the API', () => {
   it('waits for the reset when it is close, then continues', async () => {
     server.repos.push({ full_name: 'acme/a', clone_url: 'file:///a' });
-    server.rate = { limit: 60, remaining: 0, reset: Math.floor(Date.now() / 1000) + 1 };
+    // Two seconds ahead: one ahead can pass before the first request lands (the server then resets, and nothing waits).
+    server.rate = { limit: 60, remaining: 0, reset: Math.floor(Date.now() / 1000) + 2 };
     const waits: number[] = [];
     const gh = createGitHubClient({ apiUrl: server.url, maxWaitMs: 10_000, onWait: (ms) => waits.push(ms) });
     const list = await listRepositories(gh, 'repo', 'acme/a');
