@@ -1,4 +1,4 @@
-import { parseEndpoints } from '../cli/verify.js';
+import { parseEndpoints } from '../verify/endpoints.js';
 import type { Workflow } from '../report/github/workflow.js';
 import type { ScanSetup } from '../scan/setup.js';
 import type { Step } from '../scan/steps.js';
