@@ -49,6 +49,8 @@ export function reportFor(scan: ScanReport, options: Omit<RenderOptions, 'format
   };
   if (options.explain) report.suppressed = scan.suppressed.map((s) => toReportedSuppressed(s, redact));
   if (scan.moved && scan.moved.length > 0) report.moved = scan.moved.map((m) => ({ ...toReported(m.finding, redact), movedFrom: m.from }));
+  if (scan.failed && scan.failed.length > 0)
+    report.failed = scan.failed.map((f) => (masker ? { input: masker.text(f.input), reason: masker.reason(f.reason) } : { ...f }));
   if (options.root) report.root = options.root;
   return report;
 }

@@ -72,8 +72,11 @@ function summary(report: Report, paint: Paint): string {
   const line = `${head} in ${stats.files} file${stats.files === 1 ? '' : 's'} (${formatBytes(stats.bytes)}) in ${(stats.durationMs / 1000).toFixed(2)} s${skippedText}.`;
   const incomplete = incompleteOf(stats);
   if (!incomplete) return line;
+  const failed = (report.failed ?? [])
+    .map((f) => `\n  ${paint('yellow', 'failed:')} ${printable(f.input)}: ${printable(f.reason)}`)
+    .join('');
   // Said under the summary, in every report that has findings or not: a clean result is not a clean bill.
-  return `${line}\n${paint('yellow', `Incomplete: ${describeIncomplete(incomplete, printable)}. What was scanned is reported; nothing can be said of the rest.`)}`;
+  return `${line}\n${paint('yellow', `Incomplete: ${describeIncomplete(incomplete, printable)}. What was scanned is reported; nothing can be said of the rest.`)}${failed}`;
 }
 
 /** Readable at a glance: severity, title, rule, place, redacted secret, snippet, how to fix. */

@@ -15,6 +15,8 @@ export interface Report {
   /** Findings a baseline accepted under another path (renamed files): info level, they do not fail the scan. */
   moved?: (ReportedFinding & { movedFrom: string })[];
   stats: ScanStats;
+  /** Inputs that could not be read at all (a repository that failed to clone), each with why: an audit names every one. */
+  failed?: { input: string; reason: string }[];
   tool: { name: string; version: string; informationUri: string };
   /** Absolute folder that finding paths are relative to (SARIF's %SRCROOT%). */
   root?: string;

@@ -168,6 +168,9 @@ describe('keyhound github repo | org | user', () => {
     expect(result.stdout).toContain('Incomplete: 1 input was not scanned (1 failed): dev/broken (failed)');
     const json = await keyhound(['github', 'user', 'dev', '--format', 'json']);
     expect(JSON.parse(json.stdout).stats.incomplete.examples).toEqual([{ path: 'dev/broken', reason: 'failed' }]);
+    // The report itself names each repository that failed, and why.
+    expect(JSON.parse(json.stdout).failed).toEqual([{ input: 'dev/broken', reason: expect.stringMatching(/git clone .* failed/) }]);
+    expect(result.stdout).toMatch(/failed: dev\/broken: .*git clone/);
     expect(result.stderr).toMatch(/\[1\/2\] dev\/broken: failed: git clone of file:\/\/\/nonexistent\/broken\.git failed \(exit 128\)/);
     expect(result.stderr).toContain('keyhound: 1 of 2 repositories could not be audited:\n  dev/broken: git clone');
   });
