@@ -125,9 +125,15 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
     }
     const analysis = spec.analysis ?? analyseRule(spec);
     const cheap = isCheap(spec, analysis);
+    // An anchored rule scans with its sticky regex; its global one is built only if asked for, since
+    // parsing a pattern costs even when it never runs (most rules never do in a given scan).
+    const sticky = analysis.anchored ? new RegExp(spec.pattern, withFlags(spec.flags, 'yd')) : undefined;
+    let regex = sticky ? undefined : new RegExp(spec.pattern, withFlags(spec.flags, 'gd'));
     const rule: CompiledRule = {
       spec,
-      regex: new RegExp(spec.pattern, withFlags(spec.flags, 'gd')),
+      get regex() {
+        return (regex ??= new RegExp(spec.pattern, withFlags(spec.flags, 'gd')));
+      },
       window: windowRadius(spec, analysis),
       allow: (spec.allow ?? []).map((a) => ({ regex: new RegExp(a.regex, a.flags ?? ''), target: a.target ?? 'secret', source: a.regex })),
       near,
@@ -135,7 +141,7 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
       cheap,
       certain: cheap && spec.confidence === 'high',
     };
-    if (analysis.anchored) rule.sticky = new RegExp(spec.pattern, withFlags(spec.flags, 'yd'));
+    if (sticky) rule.sticky = sticky;
     if (spec.paths && spec.paths.length > 0) {
       // Parsed once: minimatch() parses its glob again on every call, and this runs for every chunk.
       const matchers = spec.paths.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));
