@@ -117,6 +117,8 @@ export interface RuleAnalysis {
    * assignment before a value. Absent in analyses made before it existed: false.
    */
   secretFirst?: boolean;
+  /** For context rules: a cheap pattern that matches wherever this one can (src/rules/gate.ts). */
+  gate?: string;
 }
 
 export interface CommitInfo {

@@ -3,6 +3,7 @@ import { RuleError, type Problem } from '../core/errors.js';
 import type { AllowTarget, NearSpec, RuleAnalysis, RuleSpec } from '../core/types.js';
 import { CHECKSUMS, type ChecksumValidator } from '../core/checksums/index.js';
 import { secretFirst, startsWithKeyword, withoutLeadingLookbehinds } from './anchor.js';
+import { separatorGate } from './gate.js';
 import { maxMatchLength } from './regex-length.js';
 
 const DEFAULT_NEAR_LINES = 5;
@@ -25,6 +26,12 @@ export interface CompiledRule {
    * regex, sticky, tried once at each keyword hit instead of in windows.
    */
   sticky?: RegExp;
+  /**
+   * For context rules ({{assign}}): a cheap regex that matches wherever this
+   * rule's can, tried first (sticky like {@link sticky}, or global for windows);
+   * where it fails the rule's own regex cannot match (src/rules/gate.ts).
+   */
+  gate?: RegExp;
   /** Characters on each side of a keyword hit the regex runs in (Infinity: the whole chunk). */
   window: number;
   allow: { regex: RegExp; target: AllowTarget; source: string }[];
@@ -89,10 +96,12 @@ function windowRadius(spec: RuleSpec, analysis: RuleAnalysis): number {
 /** The pattern analyses compiling needs; scripts/build.mjs runs this once per built-in rule. */
 export function analyseRule(spec: RuleSpec): RuleAnalysis {
   const longest = maxMatchLength(spec.pattern, spec.flags);
+  const gate = separatorGate(spec.pattern);
   return {
     ...(Number.isFinite(longest) ? { maxMatchLength: longest } : {}),
     anchored: startsWithKeyword(spec.pattern, spec.flags, spec.keywords),
     secretFirst: secretFirst(spec.pattern, spec.flags),
+    ...(gate ? { gate } : {}),
   };
 }
 
@@ -142,6 +151,7 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
       certain: cheap && spec.confidence === 'high',
     };
     if (sticky) rule.sticky = sticky;
+    if (analysis.gate) rule.gate = new RegExp(analysis.gate, withFlags(spec.flags, sticky ? 'y' : 'g'));
     if (spec.paths && spec.paths.length > 0) {
       // Parsed once: minimatch() parses its glob again on every call, and this runs for every chunk.
       const matchers = spec.paths.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));

@@ -16,7 +16,8 @@
  * Written to be cheap, too (docs/performance.md, "The context grammar's cost"):
  * the grammar is tried wherever a rule's name part ends, so each lookbehind
  * comes after a check of the next character (`>` taken first, `(?=[ \t])`),
- * and {@link ONCE} keeps the compiled code small.
+ * and {@link ONCE} keeps the compiled code small. Engines try
+ * {@link ASSIGN_START} before all of it (src/rules/gate.ts).
  */
 
 /**
@@ -85,12 +86,24 @@ const BLOCK = String.raw`(?:[|>][-+]?[ \t]{0,4}\r?\n[ \t]{1,40}|\r?\n[ \t]{1,40}
 /** What may open the value: a quote (escaped, or with a string prefix: `@"…"`, `r'…'`, `b"…"`), or `&quot;`; a space or two may pad it (`' key '`). */
 const OPEN_VALUE = String.raw`(?:(?:\\{0,3}["'\x60]|[@rbuRB]["']|&quot;)${ONCE}[ \t]{0,2})?`;
 
+/** The separators between a name and its value, one regex source each, in the order {@link ASSIGN} tries them. */
+export const SEPARATORS: readonly string[] = [OPERATOR, TYPED, XML_ELEMENT, VALUE_FIELD, FALLBACK, ARGUMENT, SPACED, PROSE];
+
 /**
  * The piece between a name and its value, as a regex source: {@link CLOSE_NAME},
  * one of the separators, then {@link SCHEME}, {@link BLOCK} and {@link OPEN_VALUE}.
  * It ends where the value begins.
  */
-export const ASSIGN = `${CLOSE_NAME}${ONCE}(?:${[OPERATOR, TYPED, XML_ELEMENT, VALUE_FIELD, FALLBACK, ARGUMENT, SPACED, PROSE].join('|')})[ \\t]{0,4}${SCHEME}${ONCE}${BLOCK}${ONCE}${OPEN_VALUE}${ONCE}`;
+export const ASSIGN = `${CLOSE_NAME}${ONCE}(?:${SEPARATORS.join('|')})[ \\t]{0,4}${SCHEME}${ONCE}${BLOCK}${ONCE}${OPEN_VALUE}${ONCE}`;
+
+/**
+ * What must follow a name for {@link ASSIGN} to match there: {@link CLOSE_NAME},
+ * then a character a separator can start with (whitespace, an operator's first
+ * character, `>`, `,`, or the `o` of `or`). Engines try it before the whole
+ * grammar (src/rules/gate.ts); test/rules/gate.test.ts checks every
+ * separator against it.
+ */
+export const ASSIGN_START = String.raw`${CLOSE_NAME}[\s:|?+=!<>,o]`;
 
 /** The macros a rule pattern may use, with what they expand to. */
 export const PATTERN_MACROS: Readonly<Record<string, string>> = {
