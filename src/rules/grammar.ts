@@ -124,3 +124,15 @@ export function expandPatternMacros(pattern: string): string {
     return expansion;
   });
 }
+
+/**
+ * The inverse of {@link expandPatternMacros} for a pattern it expanded: each
+ * expansion folded back into its macro. The bundles carry built-in patterns
+ * this way (scripts/build.mjs), since hundreds of copies of the grammar would
+ * add 0.4 MB that every start of the CLI parses.
+ */
+export function compactPatternMacros(pattern: string): string {
+  let out = pattern;
+  for (const [name, expansion] of Object.entries(PATTERN_MACROS)) out = out.replaceAll(expansion, `{{${name}}}`);
+  return out;
+}
