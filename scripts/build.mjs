@@ -22,7 +22,7 @@ async function loadBuiltinRules() {
   const out = await build({
     stdin: {
       contents:
-        "export { loadRules } from './src/rules/load.ts'; export { analyseRule } from './src/rules/compile.ts'; export { compactPatternMacros } from './src/rules/grammar.ts';",
+        "export { loadRules } from './src/rules/load.ts'; export { analyseRule } from './src/rules/analyse.ts'; export { compactPatternMacros } from './src/rules/grammar.ts';",
       resolveDir: root,
       loader: 'ts',
       sourcefile: 'build-rules.ts',

@@ -1,5 +1,5 @@
 import type { Chunk } from '../core/types.js';
-import { looseRegexes, type CompiledRule } from '../rules/compile.js';
+import { looseRegexes, type CompiledRule } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import type { Candidate } from './filters/types.js';
 import { windowsAround, type Window } from './windows.js';

@@ -1,4 +1,4 @@
-import type { CompiledRule } from '../rules/compile.js';
+import type { CompiledRule } from './compile.js';
 import { longestKeyword } from './candidates.js';
 import { Prefilter } from './prefilter.js';
 

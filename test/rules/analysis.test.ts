@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseRule, compileRules } from '../../src/rules/compile.js';
+import { compileRules } from '../../src/detect/compile.js';
+import { analyseRule } from '../../src/rules/analyse.js';
 import { buildRuleSet } from '../../src/scan/ruleset.js';
 import { testRule } from '../helpers/rules.js';
 

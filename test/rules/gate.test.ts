@@ -1,6 +1,6 @@
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import { describe, expect, it } from 'vitest';
-import { compileRules } from '../../src/rules/compile.js';
+import { compileRules } from '../../src/detect/compile.js';
 import { separatorGate } from '../../src/rules/gate.js';
 import { ASSIGN, ASSIGN_START, expandPatternMacros, SEPARATORS } from '../../src/rules/grammar.js';
 import { builtinRulesDir, loadRules } from '../../src/rules/load.js';

@@ -1,10 +1,15 @@
+/**
+ * Rules as the engine runs them: regexes (sticky, global, gate), path
+ * matchers, checksum validators and the cheap-path verdict, from validated
+ * specs and their analysis (src/rules/analyse.ts, done at build time for the
+ * built-in rules).
+ */
 import { Minimatch } from 'minimatch';
 import { RuleError, type Problem } from '../core/errors.js';
 import type { AllowTarget, NearSpec, RuleAnalysis, RuleSpec } from '../core/types.js';
 import { CHECKSUMS, type ChecksumValidator } from '../core/checksums/index.js';
-import { secretFirst, startsWithKeyword, withoutLeadingLookbehinds } from './anchor.js';
-import { separatorGate } from './gate.js';
-import { maxMatchLength } from './regex-length.js';
+import { analyseRule } from '../rules/analyse.js';
+import { withoutLeadingLookbehinds } from '../rules/anchor.js';
 
 const DEFAULT_NEAR_LINES = 5;
 
@@ -93,18 +98,6 @@ function windowRadius(spec: RuleSpec, analysis: RuleAnalysis): number {
   return Math.max(spec.window ?? 0, analysis.maxMatchLength ?? Infinity);
 }
 
-/** The pattern analyses compiling needs; scripts/build.mjs runs this once per built-in rule. */
-export function analyseRule(spec: RuleSpec): RuleAnalysis {
-  const longest = maxMatchLength(spec.pattern, spec.flags);
-  const gate = separatorGate(spec.pattern);
-  return {
-    ...(Number.isFinite(longest) ? { maxMatchLength: longest } : {}),
-    anchored: startsWithKeyword(spec.pattern, spec.flags, spec.keywords),
-    secretFirst: secretFirst(spec.pattern, spec.flags),
-    ...(gate ? { gate } : {}),
-  };
-}
-
 function withFlags(flags: string | undefined, extra: string): string {
   return [...new Set(`${flags ?? ''}${extra}`)].join('');
 }
@@ -118,7 +111,12 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
     for (const entry of spec.near ?? []) {
       const target = entry.rule ? byId.get(entry.rule) : undefined;
       if (entry.rule && !target) {
-        problems.push({ file: spec.source?.file ?? '(inline)', line: spec.source?.line, subject: spec.id, message: `near refers to unknown rule "${entry.rule}"` });
+        problems.push({
+          file: spec.source?.file ?? '(inline)',
+          line: spec.source?.line,
+          subject: spec.id,
+          message: `near refers to unknown rule "${entry.rule}"`,
+        });
         continue;
       }
       const source = target ? target.pattern : entry.pattern!;
