@@ -202,7 +202,7 @@ export class Engine {
     const timings = this.options.timings;
     const clock = timings ? performance.now() : 0;
     const view = this.view(work.mode);
-    const routes = view.router.route(chunk.text);
+    const routes = view.router.route(chunk.text, chunk.bytes);
     const regexClock = timings ? lap(timings, 'prefilter', clock) : 0;
     const lists = new Array<Candidate[] | undefined>(routes.rules.length);
     work.routes = routes;

@@ -157,10 +157,15 @@ export class Prefilter {
     return this.outputs.length;
   }
 
-  /** Every keyword occurrence in `text`, in order of where it ends. */
-  find(text: string): KeywordHits {
+  /**
+   * Every keyword occurrence in `text`, in order of where it ends. `ascii`:
+   * bytes of the text, one a character, each ASCII character as itself and
+   * anything else as any byte of 128 or more (Chunk.bytes), read in place of
+   * a copy.
+   */
+  find(text: string, ascii?: Uint8Array): KeywordHits {
     const length = text.length;
-    const bytes = this.byteCopy(text);
+    const bytes = ascii?.length === length ? ascii : this.byteCopy(text);
     // Lanes need parts longer than their warm-up.
     if (length < LANE_MIN_CHARS || length < 8 * this.longest) {
       const lane = this.lanes[0]!;

@@ -62,8 +62,9 @@ export class KeywordRouter {
     for (let i = 0; i < this.starts.length; i++) if (this.starts[i]!.length > 0) this.starts[i] = [];
   }
 
-  route(text: string): Routes {
-    const { count, pairs } = this.prefilter.find(text);
+  /** `bytes`: the text as ASCII bytes, when the caller has them (Chunk.bytes). */
+  route(text: string, bytes?: Uint8Array): Routes {
+    const { count, pairs } = this.prefilter.find(text, bytes);
     const touched: number[] = [];
     let markers = false;
     let hints = 0;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Prefilter } from '../../src/detect/prefilter.js';
 
 /** The hits as a map from keyword id to start offsets, for readable assertions. */
-function positions(prefilter: Prefilter, text: string): Map<number, number[]> {
-  const { count, pairs } = prefilter.find(text);
+function positions(prefilter: Prefilter, text: string, bytes?: Uint8Array): Map<number, number[]> {
+  const { count, pairs } = prefilter.find(text, bytes);
   const out = new Map<number, number[]>();
   for (let i = 0; i < count; i++) {
     for (const id of prefilter.keywordsAt(pairs[i * 2 + 1]!)) {
@@ -58,6 +58,22 @@ describe('Prefilter', () => {
       const text = Array.from({ length }, () => symbols[Math.floor(Math.random() * symbols.length)]).join('');
       expect(positions(prefilter, text)).toEqual(naive(keywords, text));
     }
+  });
+
+  it('reads the bytes a text was decoded from, ASCII or Latin-1, as it reads the text', () => {
+    const prefilter = new Prefilter(['ab', 'abc', 'bca', 'cab', 'aaa', 'cabcabcabca']);
+    for (const [length, alphabet] of [
+      [2000, 'abcABC '],
+      [50_000, 'abcABC \n'],
+      [50_001, 'abcé\u00ff\u00c1ABC '],
+    ] as const) {
+      const symbols = Array.from(alphabet);
+      const text = Array.from({ length }, () => symbols[Math.floor(Math.random() * symbols.length)]).join('');
+      const bytes = Buffer.from(text, 'latin1');
+      expect(positions(prefilter, text, bytes)).toEqual(positions(prefilter, text));
+    }
+    // Bytes of another length are not the text's: the text is read.
+    expect(positions(prefilter, 'ab cab', Buffer.from('zz'))).toEqual(positions(prefilter, 'ab cab'));
   });
 
   it('builds a 32-bit table when the automaton outgrows 16-bit state numbers, with the same hits', () => {
