@@ -2,7 +2,7 @@
 // interleaved in one session, by wall time and by CPU time (user + system, all
 // threads; on a shared machine wall time also counts what others ran).
 //
-//   node bench/real.mjs [--trees git,python,node_modules|DIR,...] [--rounds 3] [--before OLD/dist/cli/keyhound.js] [--shared DIR]
+//   node bench/real.mjs [--trees git,python,node_modules|DIR,...] [--rounds 3] [--before OLD/dist/cli/keyhound.js] [--cli dist/cli/keyhound.js] [--shared DIR]
 //
 // Trees (made once under $TMPDIR/keyhound-bench-real):
 //   git           a clone of ../shared/history/git-since-2022.git (git's C sources, work tree and .git)
@@ -17,12 +17,14 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI, ROOT } from './measure.mjs';
+import { CLI as BUILT, ROOT } from './measure.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const rounds = Number(option('--rounds', '3'));
 const before = option('--before');
+// A copy of a build keeps a long run from measuring two builds when dist/ is rebuilt meanwhile.
+const CLI = path.resolve(option('--cli', BUILT));
 /** ../shared beside the checkout (worktrees sit a level deeper: the nearest one up the path), or --shared. */
 function sharedDir() {
   if (option('--shared')) return path.resolve(option('--shared'));
