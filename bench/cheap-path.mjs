@@ -1,5 +1,5 @@
 // How fast the cheap path stays on text built against it. The cheap rules
-// (src/rules/compile.ts, isCheap) run outside the time budget, so their worst
+// (src/detect/compile.ts, isCheap) run outside the time budget, so their worst
 // input bounds how long a chunk can take whatever the budget says. The engine
 // with every built-in rule scans, with a budget of 1 ms (so the budgeted part
 // stops at once and what is timed is the keyword pass and the cheap path),

@@ -1,8 +1,11 @@
 // `npm run bench`: keyhound's speed next to baselines measured in the same run
 // (these machines are noisy; compare ratios, not absolute numbers).
 //
-//   npm run bench [-- --mb 200] [-- --tree PATH] [-- --runs 2] [-- --commits 12000,40000] [-- --skip rg,git,decode]
+//   npm run bench [-- --mb 200] [-- --tree PATH] [-- --runs 2] [-- --commits 12000,40000] [-- --skip rg,real,git,decode]
 //
+// 0. real source (bench/real.mjs): git's C sources, /usr/lib/python3 and a copy of
+//    node_modules, each next to the ripgrep anchor of ../shared/bench, with a
+//    golden check of findings for 1 and 2 threads
 // 1. keyhound scan on all cores and on one, over a generated source tree (or --tree),
 //    and on a small keyword-dense stress tree
 // 2. the naive baseline: every rule's regex over every file
@@ -52,6 +55,17 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}\n`,
 );
+
+// 0. Real source next to the ripgrep anchor (bench/real.mjs prints its own table).
+if (!skip.has('real') && spawnSync('rg', ['--version']).status === 0) {
+  console.log('real source, next to the ripgrep anchor (bench/real.mjs):');
+  const real = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'real.mjs'), '--rounds', String(runs)], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+  });
+  console.log(`${real.stdout}${real.status === 0 ? '' : real.stderr}`);
+}
 
 // 1. keyhound scan, as users run it.
 function scanWith(threads) {

@@ -21,7 +21,8 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 async function loadBuiltinRules() {
   const out = await build({
     stdin: {
-      contents: "export { loadRules } from './src/rules/load.ts'; export { analyseRule } from './src/rules/compile.ts';",
+      contents:
+        "export { loadRules } from './src/rules/load.ts'; export { analyseRule } from './src/rules/analyse.ts'; export { compactPatternMacros } from './src/rules/grammar.ts';",
       resolveDir: root,
       loader: 'ts',
       sourcefile: 'build-rules.ts',
@@ -37,9 +38,11 @@ async function loadBuiltinRules() {
   const temp = path.join(root, 'node_modules', '.cache', 'keyhound', 'load-rules.mjs');
   mkdirSync(path.dirname(temp), { recursive: true });
   writeFileSync(temp, out.outputFiles[0].text);
-  const { loadRules, analyseRule } = await import(`${pathToFileURL(temp).href}?${Date.now()}`);
+  const { loadRules, analyseRule, compactPatternMacros } = await import(`${pathToFileURL(temp).href}?${Date.now()}`);
   return loadRules([path.join(root, 'rules')]).map(({ source, ...rule }) => ({
     ...rule,
+    // `{{assign}}` folded back: 360 copies of the grammar would add 0.4 MB that every start parses (builtin.ts expands them).
+    pattern: compactPatternMacros(rule.pattern),
     analysis: analyseRule(rule),
     source: { file: `rules/${path.basename(source.file)}`, line: source.line },
   }));

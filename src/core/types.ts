@@ -117,6 +117,8 @@ export interface RuleAnalysis {
    * assignment before a value. Absent in analyses made before it existed: false.
    */
   secretFirst?: boolean;
+  /** For context rules: a cheap pattern that matches wherever this one can (src/rules/gate.ts). */
+  gate?: string;
 }
 
 export interface CommitInfo {
@@ -158,6 +160,13 @@ export interface Chunk {
   firstLine?: number;
   /** Column of `text`'s first character when the slice starts in the middle of a line (one long minified line). Default 1. */
   firstColumn?: number;
+  /**
+   * The bytes `text` was read from, when there is one byte a character and
+   * every ASCII character is its own byte (ASCII or Latin-1 files): the
+   * keyword pass reads them instead of copying the text into bytes again
+   * (keywords are ASCII; other bytes match none). Ignored unless as long as `text`.
+   */
+  bytes?: Uint8Array;
 }
 
 export interface Location {

@@ -1,5 +1,5 @@
 import type { Chunk } from '../core/types.js';
-import { looseRegexes, type CompiledRule } from '../rules/compile.js';
+import { looseRegexes, type CompiledRule } from './compile.js';
 import { shannonEntropy } from './entropy.js';
 import type { Candidate } from './filters/types.js';
 import { windowsAround, type Window } from './windows.js';
@@ -69,16 +69,23 @@ export function findAnchoredCandidates(
   rule: CompiledRule,
   text: string,
   starts: readonly number[],
-  regexes: { regex: RegExp; sticky: RegExp } = { regex: rule.regex, sticky: rule.sticky! },
+  loose?: { regex: RegExp; sticky: RegExp },
 ): Candidate[] {
-  if (starts.length >= DENSE_MIN && starts.length * DENSE_HITS > text.length) return findAll(rule, text, regexes.regex);
-  const regex = regexes.sticky;
+  // rule.regex is read only here: an anchored rule builds its global regex on first use (compile.ts).
+  if (starts.length >= DENSE_MIN && starts.length * DENSE_HITS > text.length) return findAll(rule, text, loose ? loose.regex : rule.regex);
+  const regex = loose ? loose.sticky : rule.sticky!;
+  // The gate is worked out from the rule's own pattern: loose regexes (no leading lookbehinds) go without it.
+  const gate = loose ? undefined : rule.gate;
   const out: Candidate[] = [];
   let covered = -1;
   for (const start of starts) {
     // A hit inside the previous match's name and separator starts nothing new; one inside its value may
     // (`key = process.env.API_TOKEN || "…"`: the value is a reference, the fallback after it is the key).
     if (start < covered) continue;
+    if (gate) {
+      gate.lastIndex = start;
+      if (!gate.test(text)) continue;
+    }
     regex.lastIndex = start;
     const m = regex.exec(text);
     if (!m || m[0].length === 0) continue;
@@ -127,6 +134,11 @@ function toCandidate(rule: CompiledRule, text: string, m: RegExpExecArray, base:
 function runWindow(rule: CompiledRule, text: string, window: Window, found: Map<string, Candidate>): boolean {
   const whole = window.start === 0 && window.end === text.length;
   const slice = whole ? text : text.slice(window.start, window.end);
+  if (rule.gate) {
+    // No gate match in the window: no match of the rule either, and no edge to widen.
+    rule.gate.lastIndex = 0;
+    if (!rule.gate.test(slice)) return false;
+  }
   const regex = rule.regex;
   const pending: Candidate[] = [];
   regex.lastIndex = 0;

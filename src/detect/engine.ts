@@ -1,7 +1,7 @@
 import { ScanTimeoutError } from '../core/errors.js';
 import type { LineIndex } from '../core/location.js';
 import type { Chunk, RuleSpec, ScanResult } from '../core/types.js';
-import { compileRules, type CompiledRule } from '../rules/compile.js';
+import { compileRules, type CompiledRule } from './compile.js';
 import { OutOfTime, runWithin } from './budget.js';
 import { withoutScannedText } from './scrub.js';
 import { ruleCandidates } from './candidates.js';
@@ -31,7 +31,7 @@ const SALVAGE_MIN_MS = 2000;
  * Pure and synchronous, so it runs the same in worker threads. It knows nothing
  * of files, git or GitHub: provenance rides along in `chunk.origin`.
  *
- * Rules are cheap or expensive (`isCheap` in rules/compile.ts). The cheap
+ * Rules are cheap or expensive (`isCheap` in detect/compile.ts). The cheap
  * ones' candidates are found first, outside the time budget, so no text can
  * keep them from being reported; everything else (expensive rules, filters,
  * decoding) runs within the budget.
@@ -202,7 +202,7 @@ export class Engine {
     const timings = this.options.timings;
     const clock = timings ? performance.now() : 0;
     const view = this.view(work.mode);
-    const routes = view.router.route(chunk.text);
+    const routes = view.router.route(chunk.text, chunk.bytes);
     const regexClock = timings ? lap(timings, 'prefilter', clock) : 0;
     const lists = new Array<Candidate[] | undefined>(routes.rules.length);
     work.routes = routes;

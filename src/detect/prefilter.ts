@@ -15,9 +15,9 @@
  * and filters evict it from the cache between files.
  *
  * Two more things make the pass fast. It reads bytes, not the string: text is
- * copied to a byte buffer one byte per UTF-16 unit (TextEncoder does it at
- * memory speed for ASCII; anything else is class 0 anyway), so offsets stay
- * string offsets. And a long text is cut into four lanes stepped in the same
+ * copied to a byte buffer one byte per UTF-16 unit (or read from the file's
+ * own bytes: Chunk.bytes), so offsets stay string offsets; see byteCopy for
+ * text outside ASCII. And a long text is cut into four lanes stepped in the same
  * loop: one automaton's next step waits for its previous table lookup, four
  * independent ones keep the CPU busy meanwhile (about 2x in all, 840 MB/s
  * against 410 on the bench tree). A lane starts as many characters early as
@@ -27,8 +27,6 @@
  */
 /** Characters outside ASCII never occur in keywords; they all fall in class 0. */
 const ASCII = 128;
-/** The byte a non-ASCII UTF-16 unit becomes in the byte copy (class 0). */
-const OTHER = 128;
 /** Texts shorter than this are scanned in one lane: splitting would cost more than it saves. */
 const LANE_MIN_CHARS = 4096;
 const encoder = new TextEncoder();
@@ -64,12 +62,24 @@ export interface KeywordHits {
   count: number;
   /** [end0, state0, end1, state1, ...], `count` pairs. */
   pairs: Int32Array;
+  /**
+   * False when the text held characters past U+00FF, read as their low byte
+   * (which may be a letter): every real occurrence is among the hits, but a
+   * hit is real only if the text is ASCII all along it ({@link asciiSpan}).
+   */
+  exact: boolean;
+}
+
+/** Whether `text[from..to]` (inclusive) is all ASCII: where an inexact hit ({@link KeywordHits.exact}) is real. */
+export function asciiSpan(text: string, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (text.charCodeAt(i) >= ASCII) return false;
+  return true;
 }
 
 export class Prefilter {
   /** Row-major transitions: entry `(state << shift) | class`, the next state, with {@link accept} set when it ends a keyword. */
   private readonly table: Uint16Array | Uint32Array;
-  /** Class of each byte of the byte copy (upper-case letters share their lower-case class; {@link OTHER} is class 0). */
+  /** Class of each byte of the byte copy (upper-case letters share their lower-case class; bytes past ASCII are class 0). */
   private readonly classes: Uint8Array;
   private readonly shift: number;
   private readonly accept: number;
@@ -157,32 +167,45 @@ export class Prefilter {
     return this.outputs.length;
   }
 
-  /** Every keyword occurrence in `text`, in order of where it ends. */
-  find(text: string): KeywordHits {
+  /**
+   * Every keyword occurrence in `text`, in order of where it ends. `ascii`:
+   * bytes of the text, one a character, each ASCII character as itself and
+   * anything else as any byte of 128 or more (Chunk.bytes), read in place of
+   * a copy.
+   */
+  find(text: string, ascii?: Uint8Array): KeywordHits {
     const length = text.length;
-    const bytes = this.byteCopy(text);
+    const exact = ascii?.length === length || this.byteCopy(text);
+    const bytes = ascii?.length === length ? ascii : this.bytes.subarray(0, length);
     // Lanes need parts longer than their warm-up.
     if (length < LANE_MIN_CHARS || length < 8 * this.longest) {
       const lane = this.lanes[0]!;
       lane.count = 0;
       this.runLane(bytes, 0, length, 0, 0, lane);
-      return { count: lane.count, pairs: lane.pairs };
+      return { count: lane.count, pairs: lane.pairs, exact };
     }
-    return this.findInLanes(bytes, length);
+    return { ...this.findInLanes(bytes, length), exact };
   }
 
-  /** `text` as bytes, one per UTF-16 unit: ASCII as itself, anything else as {@link OTHER}. Valid until the next call. */
-  private byteCopy(text: string): Uint8Array {
+  /**
+   * Copies `text` into {@link bytes}, one byte per UTF-16 unit; returns
+   * whether the copy is exact. ASCII text (the common case) copies at memory
+   * speed through TextEncoder. Other text is written as Latin-1, which keeps
+   * each unit's low byte, also at memory speed: ASCII stays itself and
+   * U+0080-U+00FF fall in class 0, but a character past U+00FF can turn into
+   * a letter (U+0163 into `c`). Such a copy finds every real hit and perhaps
+   * some that are not; the router drops those ({@link asciiSpan}). A
+   * character-by-character copy cost 3 ns a character, a sixth of the whole
+   * pass, on the non-ASCII half of a node_modules tree.
+   */
+  private byteCopy(text: string): boolean {
     const length = text.length;
     if (this.bytes.length < length) this.bytes = new Uint8Array(Math.max(length, this.bytes.length * 2));
     const view = this.bytes.subarray(0, length);
     const { read, written } = encoder.encodeInto(text, view);
-    if (read === length && written === length) return view;
-    for (let i = 0; i < length; i++) {
-      const code = text.charCodeAt(i);
-      view[i] = code < ASCII ? code : OTHER;
-    }
-    return view;
+    if (read === length && written === length) return true;
+    Buffer.from(view.buffer, view.byteOffset, length).write(text, 0, length, 'latin1');
+    return false;
   }
 
   /** Steps one automaton from `state` over `bytes[from, to)`, recording hits that end at `recordFrom` or later; returns its state. */
@@ -197,7 +220,7 @@ export class Prefilter {
     return state;
   }
 
-  private findInLanes(bytes: Uint8Array, length: number): KeywordHits {
+  private findInLanes(bytes: Uint8Array, length: number): Omit<KeywordHits, 'exact'> {
     const { table, classes, shift, accept } = this;
     const mask = accept - 1;
     const [lane0, lane1, lane2, lane3] = this.lanes as [Lane, Lane, Lane, Lane];

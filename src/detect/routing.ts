@@ -1,6 +1,6 @@
-import type { CompiledRule } from '../rules/compile.js';
+import type { CompiledRule } from './compile.js';
 import { longestKeyword } from './candidates.js';
-import { Prefilter } from './prefilter.js';
+import { asciiSpan, Prefilter } from './prefilter.js';
 
 /** Literals of the inline markers (inline.ts), found by the same pass as rule keywords. */
 const MARKER_KEYWORDS = ['keyhound:', 'gitleaks:allow', 'allowlist'];
@@ -62,8 +62,9 @@ export class KeywordRouter {
     for (let i = 0; i < this.starts.length; i++) if (this.starts[i]!.length > 0) this.starts[i] = [];
   }
 
-  route(text: string): Routes {
-    const { count, pairs } = this.prefilter.find(text);
+  /** `bytes`: the text as ASCII bytes, when the caller has them (Chunk.bytes). */
+  route(text: string, bytes?: Uint8Array): Routes {
+    const { count, pairs, exact } = this.prefilter.find(text, bytes);
     const touched: number[] = [];
     let markers = false;
     let hints = 0;
@@ -72,6 +73,8 @@ export class KeywordRouter {
       const routes = this.stateRoutes[pairs[i * 2 + 1]!]!;
       for (let r = 0; r < routes.length; r += 2) {
         const rule = routes[r]!;
+        // Read from an inexact byte copy, a keyword is there only if the text is ASCII all along it.
+        if (!exact && !asciiSpan(text, end - routes[r + 1]! + 1, end)) continue;
         if (rule < 0) {
           if (rule === MARKER) markers = true;
           else hints |= 1 << (HINT - rule);

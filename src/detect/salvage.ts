@@ -1,5 +1,5 @@
 import type { Chunk, ScanResult } from '../core/types.js';
-import type { CompiledRule } from '../rules/compile.js';
+import type { CompiledRule } from './compile.js';
 import type { Candidate } from './filters/index.js';
 import { Judgement, type JudgeHost } from './judge.js';
 import type { Routes } from './routing.js';

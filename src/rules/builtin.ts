@@ -1,4 +1,5 @@
 import type { RuleSpec } from '../core/types.js';
+import { expandPatternMacros } from './grammar.js';
 import { builtinRulesDir, loadRules } from './load.js';
 
 /**
@@ -8,6 +9,7 @@ import { builtinRulesDir, loadRules } from './load.js';
  * where it is used, but hoists an object into a module every entry point
  * evaluates, scanning threads included, which get their rules from the main
  * thread; and JSON.parse reads it faster than JavaScript's parser would.
+ * Patterns come with `{{assign}}` folded back, expanded here (grammar.ts).
  */
 declare const __KEYHOUND_BUILTIN_RULES_JSON__: string | undefined;
 
@@ -17,7 +19,7 @@ let cached: RuleSpec[] | undefined;
 export function builtinRules(): RuleSpec[] {
   cached ??= (
     typeof __KEYHOUND_BUILTIN_RULES_JSON__ !== 'undefined'
-      ? (JSON.parse(__KEYHOUND_BUILTIN_RULES_JSON__) as RuleSpec[])
+      ? (JSON.parse(__KEYHOUND_BUILTIN_RULES_JSON__) as RuleSpec[]).map((rule) => ({ ...rule, pattern: expandPatternMacros(rule.pattern) }))
       : loadRules([builtinRulesDir()])
   ).map((rule) => ({ ...rule, builtin: true }));
   return cached;

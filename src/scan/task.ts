@@ -2,9 +2,9 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { ScanTimeoutError } from '../core/errors.js';
 import { addResult, emptyResult } from '../core/result.js';
-import type { LineRange, Origin } from '../core/types.js';
+import type { Chunk, LineRange, Origin } from '../core/types.js';
 import type { Engine } from '../detect/engine.js';
-import { decodeBytes, PieceDecoder, sniffHead } from '../sources/decode.js';
+import { decodeBytes, PieceDecoder, sniffHead, type DecodedText } from '../sources/decode.js';
 import { errorReason, type FileEntry } from '../sources/fs.js';
 import type { Task, TaskOutcome } from '../sources/source.js';
 import { SNIFF_BYTES } from '../sources/sniff.js';
@@ -107,15 +107,33 @@ async function scanBytes(engine: Engine, bytes: Uint8Array, origin: Origin, line
     const result = locateInBinary(engine.scanCertain({ text: decoded.strings.text, origin }), decoded.strings);
     return { kind: 'scanned', path: origin.path, bytes: bytes.byteLength, result, encoding: shown };
   }
+  const chunk: Chunk = { text: decoded.text, origin };
+  if (lines) chunk.lines = lines;
+  if (readInPlace(decoded, bytes)) chunk.bytes = bytes;
   if (looksMinified(decoded.text)) {
     // A minified bundle: generated, a whole dependency tree of key-like identifiers. Left out of the
     // generic and context rules by default (counted as minified); the certain rules still read it,
     // so a token built into a bundle is found.
-    const result = engine.scanCertain(lines ? { text: decoded.text, origin, lines } : { text: decoded.text, origin });
+    const result = engine.scanCertain(chunk);
     return { kind: 'skipped', path: origin.path, reason: MINIFIED_REASON, result };
   }
-  const result = await engine.scanPrepared(lines ? { text: decoded.text, origin, lines } : { text: decoded.text, origin });
+  const result = await engine.scanPrepared(chunk);
   return { kind: 'scanned', path: origin.path, bytes: bytes.byteLength, result, encoding: shown };
+}
+
+/**
+ * Whether the file's bytes can stand for its text in the keyword pass (one
+ * byte a character, every ASCII byte itself): read as Latin-1, or as UTF-8
+ * with no character over one byte (as long as the bytes), and no NUL read as
+ * a space or gzip opened on the way.
+ */
+function readInPlace(decoded: DecodedText, bytes: Uint8Array): boolean {
+  return (
+    (decoded.encoding === 'utf8' || decoded.encoding === 'latin1') &&
+    decoded.text.length === bytes.byteLength &&
+    decoded.nul === undefined &&
+    decoded.gzip === undefined
+  );
 }
 
 function countLineBreaks(text: string): number {

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { gunzipBounded, isGzip } from './gzip.js';
-import { decodeWide, SNIFF_BYTES, TEXT_SHARE, textNamed, textShare, wideEncoding, type WideEncoding } from './sniff.js';
+import { decodeWide, mostlyText, SNIFF_BYTES, textNamed, wideEncoding, type WideEncoding } from './sniff.js';
 import { printableRuns, type PrintableRuns } from './strings.js';
 
 export type TextEncoding = 'utf8' | 'latin1' | WideEncoding;
@@ -82,7 +82,7 @@ function decode(buffer: Buffer, path: string, fileSize: number, depth: number): 
   if (!buffer.subarray(0, SNIFF_BYTES).includes(0)) return plain(buffer);
   const wide = wideEncoding(buffer);
   if (wide) return text(decodeWide(buffer, wide), wide);
-  if (textNamed(path) || textShare(buffer) >= TEXT_SHARE) return plain(buffer);
+  if (textNamed(path) || mostlyText(buffer)) return plain(buffer);
   return { ok: false, reason: 'binary', strings: printableRuns(buffer) };
 }
 
@@ -130,7 +130,7 @@ export function sniffHead(head: Uint8Array, path = ''): HeadSniff {
   if (!buffer.includes(0)) return plainHead();
   const wide = wideEncoding(buffer);
   if (wide) return { kind: 'text', encoding: wide, skip: 0 };
-  if (textNamed(path) || textShare(buffer) >= TEXT_SHARE) return plainHead();
+  if (textNamed(path) || mostlyText(buffer)) return plainHead();
   return { kind: 'binary' };
 }
 

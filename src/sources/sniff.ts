@@ -61,10 +61,33 @@ PLAIN[9] = PLAIN[10] = PLAIN[13] = 1;
 
 /** The share of bytes that are text: printable ASCII, tab, line breaks, and bytes of well-formed UTF-8 sequences. NULs count against. */
 export function textShare(bytes: Uint8Array): number {
-  if (bytes.length === 0) return 1;
+  return bytes.length === 0 ? 1 : countText(bytes, 0) / bytes.length;
+}
+
+/** Bytes between checks of whether the share can still reach the mark. */
+const STRIDE = 4096;
+
+/**
+ * Whether {@link textShare} is at least `share` (default {@link TEXT_SHARE}),
+ * stopping as soon as the rest of the file could not lift it there: a
+ * binary's non-text bytes pass the mark within its first fifth or so, and
+ * most binaries are not read further.
+ */
+export function mostlyText(bytes: Uint8Array, share = TEXT_SHARE): boolean {
+  return bytes.length === 0 || countText(bytes, share) / bytes.length >= share;
+}
+
+/** Text bytes of `bytes`; with `share` above 0, a count that stops early once `share` is out of reach. */
+function countText(bytes: Uint8Array, share: number): number {
   let text = 0;
   const n = bytes.length;
+  let check = share > 0 ? STRIDE : n;
   for (let i = 0; i < n; i++) {
+    // Every byte left adds at most one to the count: past this, the share cannot reach `share`.
+    if (i >= check) {
+      if ((text + (n - i)) / n < share) return text;
+      check += STRIDE;
+    }
     const c = bytes[i]!;
     if (PLAIN[c] === 1) {
       text++;
@@ -79,7 +102,7 @@ export function textShare(bytes: Uint8Array): number {
     text += extra + 1;
     i += extra;
   }
-  return text / n;
+  return text;
 }
 
 export type WideEncoding = 'utf16le' | 'utf16be' | 'utf32le' | 'utf32be';

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Prefilter } from '../../src/detect/prefilter.js';
+import { asciiSpan, Prefilter } from '../../src/detect/prefilter.js';
 
-/** The hits as a map from keyword id to start offsets, for readable assertions. */
-function positions(prefilter: Prefilter, text: string): Map<number, number[]> {
-  const { count, pairs } = prefilter.find(text);
+/** The hits as a map from keyword id to start offsets, for readable assertions; inexact ones checked as the router does. */
+function positions(prefilter: Prefilter, text: string, bytes?: Uint8Array): Map<number, number[]> {
+  const { count, pairs, exact } = prefilter.find(text, bytes);
   const out = new Map<number, number[]>();
   for (let i = 0; i < count; i++) {
     for (const id of prefilter.keywordsAt(pairs[i * 2 + 1]!)) {
       const start = pairs[i * 2]! - prefilter.keywords[id]!.length + 1;
+      if (!exact && !asciiSpan(text, start, pairs[i * 2]!)) continue;
       out.set(id, [...(out.get(id) ?? []), start]);
     }
   }
@@ -30,6 +31,24 @@ describe('Prefilter', () => {
     expect(positions(prefilter, 'ключ key 😀key kéy').get(0)).toEqual([5, 11]);
   });
 
+  it('reads characters past U+00FF as their low byte, and the hits they fake fail the ASCII check', () => {
+    const prefilter = new Prefilter(['abc', 'key']);
+    // U+0163 is 0x63 (c) and U+046B is 0x6B (k) in the low byte; U+0133 0x33 is in no keyword.
+    const text = 'abţ ѫey abc KEY ĳ';
+    const hits = prefilter.find(text);
+    expect(hits.exact).toBe(false);
+    const raw = Array.from({ length: hits.count }, (_, i) => hits.pairs[i * 2]!);
+    expect(raw).toEqual([2, 6, 10, 14]);
+    expect(positions(prefilter, text)).toEqual(
+      new Map([
+        [0, [8]],
+        [1, [12]],
+      ]),
+    );
+    expect(prefilter.find('plain abc').exact).toBe(true);
+    expect(prefilter.find('café abc').exact).toBe(false);
+  });
+
   it('reports nothing for text without keywords', () => {
     expect(new Prefilter(['aws']).find('nothing to see here').count).toBe(0);
   });
@@ -46,18 +65,34 @@ describe('Prefilter', () => {
     return out;
   }
 
-  it('agrees with a naive search on random text, short (one lane) and long (four lanes, non-ASCII too)', () => {
+  it('agrees with a naive search on random text, short (one lane) and long (four lanes, non-ASCII too, with characters whose low byte is a keyword letter)', () => {
     const keywords = ['ab', 'abc', 'bca', 'cab', 'aaa', 'cabcabcabca'];
     const prefilter = new Prefilter(keywords);
     for (const [length, alphabet] of [
       [2000, 'abcABC '],
       [50_000, 'abcABC '],
-      [50_001, 'abcé€ABC😀 '],
+      [50_001, 'abcé€ţšŢABC😀 '],
     ] as const) {
       const symbols = Array.from(alphabet);
       const text = Array.from({ length }, () => symbols[Math.floor(Math.random() * symbols.length)]).join('');
       expect(positions(prefilter, text)).toEqual(naive(keywords, text));
     }
+  });
+
+  it('reads the bytes a text was decoded from, ASCII or Latin-1, as it reads the text', () => {
+    const prefilter = new Prefilter(['ab', 'abc', 'bca', 'cab', 'aaa', 'cabcabcabca']);
+    for (const [length, alphabet] of [
+      [2000, 'abcABC '],
+      [50_000, 'abcABC \n'],
+      [50_001, 'abcé\u00ff\u00c1ABC '],
+    ] as const) {
+      const symbols = Array.from(alphabet);
+      const text = Array.from({ length }, () => symbols[Math.floor(Math.random() * symbols.length)]).join('');
+      const bytes = Buffer.from(text, 'latin1');
+      expect(positions(prefilter, text, bytes)).toEqual(positions(prefilter, text));
+    }
+    // Bytes of another length are not the text's: the text is read.
+    expect(positions(prefilter, 'ab cab', Buffer.from('zz'))).toEqual(positions(prefilter, 'ab cab'));
   });
 
   it('builds a 32-bit table when the automaton outgrows 16-bit state numbers, with the same hits', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseRule, compileRules } from '../../src/rules/compile.js';
+import { compileRules } from '../../src/detect/compile.js';
+import { analyseRule } from '../../src/rules/analyse.js';
 import { buildRuleSet } from '../../src/scan/ruleset.js';
 import { testRule } from '../helpers/rules.js';
 
@@ -8,7 +9,7 @@ describe('rule analysis computed at build time', () => {
     const rules = await buildRuleSet();
     const onLoad = compileRules(rules.map(({ analysis: _, ...rule }) => rule));
     const prebuilt = compileRules(rules.map((rule) => ({ ...rule, analysis: analyseRule(rule) })));
-    const shape = (r: (typeof onLoad)[number]) => [r.spec.id, r.window, r.sticky !== undefined, r.cheap, r.certain];
+    const shape = (r: (typeof onLoad)[number]): unknown[] => [r.spec.id, r.window, r.sticky !== undefined, r.cheap, r.certain, r.gate?.source];
     expect(prebuilt.map(shape)).toEqual(onLoad.map(shape));
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleSpec } from '../../src/core/types.js';
 import { Engine } from '../../src/detect/engine.js';
 import { nameWords } from '../../src/detect/filters/generic.js';
-import { ASSIGN, expandPatternMacros } from '../../src/rules/grammar.js';
+import { ASSIGN, compactPatternMacros, expandPatternMacros } from '../../src/rules/grammar.js';
 import { lintPattern } from '../../src/rules/lint.js';
 import { builtinRulesDir, loadRules } from '../../src/rules/load.js';
 import { expandTemplates, seededRandom } from '../../src/rules/templates.js';
@@ -41,6 +41,16 @@ describe('the context grammar', () => {
   it('rejects unknown macros by name', () => {
     expect(() => expandPatternMacros('key{{asign}}(?<secret>x)')).toThrow(/unknown macro \{\{asign\}\}/);
     expect(expandPatternMacros('plain(?<secret>x)')).toBe('plain(?<secret>x)');
+  });
+
+  it('folds back into {{assign}} for the bundles, and expands to the same pattern again', () => {
+    const folded = compactPatternMacros(expandPatternMacros('acme_token{{assign}}(?<secret>x{8})'));
+    expect(folded).toBe('acme_token{{assign}}(?<secret>x{8})');
+    for (const rule of loadRules([builtinRulesDir()])) {
+      const compact = compactPatternMacros(rule.pattern);
+      expect(compact.includes('{{assign}}'), rule.id).toBe(rule.pattern.includes(ASSIGN));
+      expect(expandPatternMacros(compact), rule.id).toBe(rule.pattern);
+    }
   });
 
   for (const shape of SHAPES) {

@@ -4,7 +4,7 @@ import { Engine } from '../../src/detect/engine.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { decodeBytes, PieceDecoder, sniffHead, type Decoded } from '../../src/sources/decode.js';
 import { gunzipBounded } from '../../src/sources/gzip.js';
-import { textNamed, textShare } from '../../src/sources/sniff.js';
+import { mostlyText, TEXT_SHARE, textNamed, textShare } from '../../src/sources/sniff.js';
 import { locateInBinary, printableRuns } from '../../src/sources/strings.js';
 import { base62, githubToken } from '../helpers/tokens.js';
 
@@ -84,6 +84,22 @@ describe('NUL bytes no longer hide text', () => {
     expect(textShare(Buffer.from('héllo wörld\n'))).toBe(1);
     expect(textShare(Buffer.alloc(10))).toBe(0);
     expect(textShare(Buffer.from([0x41, 0xff, 0x41, 0xc3]))).toBe(0.5);
+  });
+
+  it('tells mostly text from binary as the whole share would, stopping early or not', () => {
+    const text = Buffer.from('plain words\n'.repeat(2000));
+    const binary = Buffer.from(Array.from({ length: 24_000 }, (_, i) => (i * 7919) % 256));
+    for (const bytes of [
+      text,
+      binary,
+      Buffer.concat([binary.subarray(0, 3000), text]),
+      Buffer.concat([text, binary.subarray(0, 3000)]),
+      Buffer.concat([text.subarray(0, 4000), binary.subarray(0, 800), text.subarray(0, 300)]),
+      Buffer.alloc(0),
+    ])
+      expect(mostlyText(bytes)).toBe(bytes.length === 0 || textShare(bytes) >= TEXT_SHARE);
+    expect(mostlyText(binary)).toBe(false);
+    expect(mostlyText(text)).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CompiledRule } from '../../rules/compile.js';
+import type { CompiledRule } from '../compile.js';
 import type { Chunk } from '../../core/types.js';
 import type { LineIndex } from '../../core/location.js';
 

@@ -1,9 +1,15 @@
+/**
+ * Rules as the engine runs them: regexes (sticky, global, gate), path
+ * matchers, checksum validators and the cheap-path verdict, from validated
+ * specs and their analysis (src/rules/analyse.ts, done at build time for the
+ * built-in rules).
+ */
 import { Minimatch } from 'minimatch';
 import { RuleError, type Problem } from '../core/errors.js';
 import type { AllowTarget, NearSpec, RuleAnalysis, RuleSpec } from '../core/types.js';
 import { CHECKSUMS, type ChecksumValidator } from '../core/checksums/index.js';
-import { secretFirst, startsWithKeyword, withoutLeadingLookbehinds } from './anchor.js';
-import { maxMatchLength } from './regex-length.js';
+import { analyseRule } from '../rules/analyse.js';
+import { withoutLeadingLookbehinds } from '../rules/anchor.js';
 
 const DEFAULT_NEAR_LINES = 5;
 
@@ -25,6 +31,12 @@ export interface CompiledRule {
    * regex, sticky, tried once at each keyword hit instead of in windows.
    */
   sticky?: RegExp;
+  /**
+   * For context rules ({{assign}}): a cheap regex that matches wherever this
+   * rule's can, tried first (sticky like {@link sticky}, or global for windows);
+   * where it fails the rule's own regex cannot match (src/rules/gate.ts).
+   */
+  gate?: RegExp;
   /** Characters on each side of a keyword hit the regex runs in (Infinity: the whole chunk). */
   window: number;
   allow: { regex: RegExp; target: AllowTarget; source: string }[];
@@ -86,16 +98,6 @@ function windowRadius(spec: RuleSpec, analysis: RuleAnalysis): number {
   return Math.max(spec.window ?? 0, analysis.maxMatchLength ?? Infinity);
 }
 
-/** The pattern analyses compiling needs; scripts/build.mjs runs this once per built-in rule. */
-export function analyseRule(spec: RuleSpec): RuleAnalysis {
-  const longest = maxMatchLength(spec.pattern, spec.flags);
-  return {
-    ...(Number.isFinite(longest) ? { maxMatchLength: longest } : {}),
-    anchored: startsWithKeyword(spec.pattern, spec.flags, spec.keywords),
-    secretFirst: secretFirst(spec.pattern, spec.flags),
-  };
-}
-
 function withFlags(flags: string | undefined, extra: string): string {
   return [...new Set(`${flags ?? ''}${extra}`)].join('');
 }
@@ -109,7 +111,12 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
     for (const entry of spec.near ?? []) {
       const target = entry.rule ? byId.get(entry.rule) : undefined;
       if (entry.rule && !target) {
-        problems.push({ file: spec.source?.file ?? '(inline)', line: spec.source?.line, subject: spec.id, message: `near refers to unknown rule "${entry.rule}"` });
+        problems.push({
+          file: spec.source?.file ?? '(inline)',
+          line: spec.source?.line,
+          subject: spec.id,
+          message: `near refers to unknown rule "${entry.rule}"`,
+        });
         continue;
       }
       const source = target ? target.pattern : entry.pattern!;
@@ -125,9 +132,15 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
     }
     const analysis = spec.analysis ?? analyseRule(spec);
     const cheap = isCheap(spec, analysis);
+    // An anchored rule scans with its sticky regex; its global one is built only if asked for, since
+    // parsing a pattern costs even when it never runs (most rules never do in a given scan).
+    const sticky = analysis.anchored ? new RegExp(spec.pattern, withFlags(spec.flags, 'yd')) : undefined;
+    let regex = sticky ? undefined : new RegExp(spec.pattern, withFlags(spec.flags, 'gd'));
     const rule: CompiledRule = {
       spec,
-      regex: new RegExp(spec.pattern, withFlags(spec.flags, 'gd')),
+      get regex() {
+        return (regex ??= new RegExp(spec.pattern, withFlags(spec.flags, 'gd')));
+      },
       window: windowRadius(spec, analysis),
       allow: (spec.allow ?? []).map((a) => ({ regex: new RegExp(a.regex, a.flags ?? ''), target: a.target ?? 'secret', source: a.regex })),
       near,
@@ -135,7 +148,8 @@ export function compileRules(rules: readonly RuleSpec[]): CompiledRule[] {
       cheap,
       certain: cheap && spec.confidence === 'high',
     };
-    if (analysis.anchored) rule.sticky = new RegExp(spec.pattern, withFlags(spec.flags, 'yd'));
+    if (sticky) rule.sticky = sticky;
+    if (analysis.gate) rule.gate = new RegExp(analysis.gate, withFlags(spec.flags, sticky ? 'y' : 'g'));
     if (spec.paths && spec.paths.length > 0) {
       // Parsed once: minimatch() parses its glob again on every call, and this runs for every chunk.
       const matchers = spec.paths.map((glob) => new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') }));
