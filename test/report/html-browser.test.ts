@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { browserOrSkip, launchBrowser, openReport, writePage } from '../helpers/browser.js';
 import { commit, GIT_ENV, initRepo } from '../helpers/git.js';
-import { base62, githubToken, hex } from '../helpers/tokens.js';
+import { base62, githubToken, randomFrom } from '../helpers/tokens.js';
+
+const DIGITS = '0123456789';
 import { syntheticReport } from './html-synthetic.js';
 import { render } from '../../src/report/render.js';
 
@@ -46,7 +48,8 @@ function hostileHistory(): { repo: string; secrets: string[] } {
       .replace(/[^A-Z2-7]/g, 'Q')}`,
     base62(40),
   ];
-  const slack = `xoxb-${hex(12).replace(/[a-f]/g, '7')}-${hex(12).replace(/[a-f]/g, '3')}-${base62(24)}`;
+  // Drawn by randomFrom, which draws again when a value spells a placeholder run the filters rightly drop.
+  const slack = `xoxb-${randomFrom(DIGITS, 12)}-${randomFrom(DIGITS, 12)}-${base62(24)}`;
   secrets.push(slack);
   commit(
     repo,
