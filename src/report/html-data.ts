@@ -1,3 +1,4 @@
+import { printable, printableLines } from '../core/printable.js';
 import { blobLink } from './github/markdown.js';
 import type { ReportedFinding } from './reported.js';
 import type { Report } from './types.js';
@@ -8,7 +9,9 @@ import type { Report } from './types.js';
  * repeats is kept once (a rule's title, provider and remediation; a commit's
  * author, date and message) and findings point at it by index. Every value is
  * data: the script puts it on the page with `textContent` and attributes,
- * never as markup (src/report/html-script.ts).
+ * never as markup (src/report/html-script.ts). Text from the scanned input
+ * goes through printable(), as in every format: a bidi override in a path or
+ * an author's name is shown escaped, not obeyed.
  */
 
 /** `[id, title, provider, remediation, references, revokeUrl]`. */
@@ -76,23 +79,23 @@ export function pageData(report: Report): PageData {
       if (known === undefined) {
         commit = commits.length;
         commitIndex.set(f.commit, commit);
-        commits.push([f.commit, f.author ?? '', f.email ?? '', f.date ?? '', f.message ?? '']);
+        commits.push([f.commit, printable(f.author ?? ''), printable(f.email ?? ''), f.date ?? '', printableLines(f.message ?? '')]);
       } else commit = known;
     }
     return [
       rule,
       f.severity,
       f.confidence,
-      f.repository ?? '',
-      f.path,
+      printable(f.repository ?? ''),
+      printable(f.path),
       f.line,
       f.column,
       f.secret,
-      f.snippet,
+      printable(f.snippet),
       f.fingerprint,
       commit,
       f.verified?.status ?? '',
-      f.verified?.reason ?? '',
+      printable(f.verified?.reason ?? ''),
       f.occurrences ?? 1,
       link(f),
     ];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describeIncomplete } from '../core/completeness.js';
+import { printable } from '../core/printable.js';
 import { charts, SEVERITIES } from './html-chart.js';
 import { dataIsland, escapeHtml, pageData } from './html-data.js';
 import { SCRIPT } from './html-script.js';
@@ -40,7 +41,7 @@ function summary(report: Report): string {
   const line = `<p class="summary"><strong>${head}</strong> in ${plural(stats.files, 'file')} (${bytes(stats.bytes)}) in ${(stats.durationMs / 1000).toFixed(2)} s.</p>`;
   const incomplete = incompleteOf(stats);
   if (!incomplete) return line;
-  return `${line}<div class="incomplete" role="alert"><strong>Incomplete:</strong> ${escapeHtml(describeIncomplete(incomplete))}. What was scanned is reported; nothing can be said of the rest.</div>`;
+  return `${line}<div class="incomplete" role="alert"><strong>Incomplete:</strong> ${escapeHtml(describeIncomplete(incomplete, printable))}. What was scanned is reported; nothing can be said of the rest.</div>`;
 }
 
 function fact(term: string, value: string): string {
@@ -70,7 +71,9 @@ function auditFacts(report: Report): string {
   if (report.findings.some((f) => f.verified)) facts.push(fact('Live', String(live)));
   let out = facts.length > 0 ? `<dl class="facts">${facts.join('')}</dl>` : '';
   if (failures.length > 0) {
-    const items = failures.map((f) => `<li><code>${escapeHtml(String(f.repository))}</code>: ${escapeHtml(String(f.reason))}</li>`);
+    const items = failures.map(
+      (f) => `<li><code>${escapeHtml(printable(String(f.repository)))}</code>: ${escapeHtml(printable(String(f.reason)))}</li>`,
+    );
     out += `<details class="failures" open><summary>${plural(failures.length, 'repository', 'repositories')} could not be audited</summary><ul>${items.join('')}</ul></details>`;
   }
   return out;
