@@ -27,10 +27,12 @@ function scope(report: Report): string {
 export const markdownReporter: Reporter = (report) => {
   const server = serverOf(report);
   const failures = Array.isArray(report.stats.failures) ? (report.stats.failures as { repository?: unknown; reason?: unknown }[]) : [];
-  return summaryMarkdown(report.findings, {
+  const markdown = summaryMarkdown(report.findings, {
     scope: scope(report),
     stats: report.stats,
     link: (f) => (f.repository && f.commit ? webLink(blobLink(server, f.repository, f.commit)(f)) || undefined : undefined),
     notes: failures.map((f) => `${String(f.repository)} could not be audited: ${String(f.reason)}`),
   });
+  // With no audit to describe, the summary's sentence starts after an empty scope.
+  return markdown.replace(/^ Scanned /m, 'Scanned ');
 };
