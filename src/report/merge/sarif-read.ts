@@ -1,3 +1,4 @@
+import { FINGERPRINT_VERSION } from '../../core/fingerprint.js';
 import type { ScanStats } from '../../core/types.js';
 import type { ReportedFinding } from '../reported.js';
 import { badReport, checkFinding, checkStats, isObject } from './check.js';
@@ -82,7 +83,8 @@ function resultFinding(result: unknown, rules: Json[], file: string, where: stri
     endColumn: region.endColumn ?? region.startColumn ?? 1,
     secret: properties.secret,
     snippet: text(region.snippet) ?? '',
-    fingerprint: fingerprints['keyhound/v1'],
+    // Shards of one run share one keyhound, so one fingerprint version; another version's is not comparable.
+    fingerprint: fingerprints[FINGERPRINT_VERSION],
     remediation,
     references,
   };
