@@ -7,6 +7,7 @@ import { configCommand } from './commands/config.js';
 import { gitCommand } from './commands/git.js';
 import { githubCommand } from './commands/github.js';
 import { hookCommand } from './commands/hook.js';
+import { mergeCommand } from './commands/merge.js';
 import { rulesCommand } from './commands/rules.js';
 import { scanCommand } from './commands/scan.js';
 import { stagedCommand } from './commands/staged.js';
@@ -24,6 +25,7 @@ export const COMMANDS: Command[] = [
   baselineCommand,
   configCommand,
   githubCommand,
+  mergeCommand,
 ];
 
 function commandName(command: Command): string {

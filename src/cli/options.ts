@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Argv, Options } from 'yargs';
 import { UsageError } from '../core/errors.js';
+import { MAX_SHARDS, parseShard } from '../core/shard.js';
 import { FORMATS, FORMAT_NAMES } from '../report/index.js';
 
 /**
@@ -195,6 +196,23 @@ export const OPTIONS = {
     describe: 'Longest wait for a rate-limit reset, in seconds; longer stops with a message',
   },
   comment: { type: 'boolean', default: false, describe: 'pr: post (or update) the pull-request comment the Action posts' },
+  shard: {
+    type: 'string',
+    coerce: (value: string) => parseShard(value),
+    describe:
+      'I/N: scan only shard I of N (org/user: the repositories whose lower-cased full name hashes to it; git: the I-th of N even slices of the commits in history order); keyhound merge joins the N reports',
+  },
+  tip: {
+    type: 'boolean',
+    default: false,
+    describe: "repo/org/user: scan only the files at the tip of each repository's default branch (a shallow clone), not its history",
+  },
+  shards: {
+    type: 'number',
+    coerce: wholeNumber('shards', 1, MAX_SHARDS, `a whole number of shards from 1 to ${MAX_SHARDS}`),
+    describe:
+      'The number of shards expected (N of --shard I/N); a shard with no report makes the merged report incomplete (default: the N the reports record)',
+  },
   git: {
     type: 'boolean',
     default: false,

@@ -1,6 +1,8 @@
 import { githubReporter } from './github/annotations.js';
+import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { jsonLine, jsonlReporter } from './jsonl.js';
+import { markdownReporter } from './markdown.js';
 import type { ReportedFinding } from './reported.js';
 import { sarifReporter } from './sarif.js';
 import { textReporter } from './text.js';
@@ -29,6 +31,8 @@ export const FORMATS = {
   jsonl: { describe: 'one finding per line, streamed as files are scanned', render: jsonlReporter, line: jsonLine },
   sarif: { describe: 'SARIF 2.1.0 for GitHub code scanning', render: sarifReporter },
   github: { describe: 'GitHub Actions workflow annotations', render: githubReporter },
+  markdown: { describe: 'GitHub-flavoured Markdown: the job summary of a workflow run', render: markdownReporter },
+  html: { describe: 'one self-contained page: findings to sort, filter and group, charts, how to revoke', render: htmlReporter },
 } as const satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATS;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
+import { formatShard, shardSlice, type Shard } from '../../core/shard.js';
 import { HistorySource } from '../../sources/git/history-scan.js';
 import { pushedRevisions } from '../../sources/git/push.js';
 import { openRepository } from '../../sources/git/repo.js';
@@ -15,13 +16,14 @@ type GitArgs = ScanArgs & {
   branch?: string[];
   'pre-push'?: boolean;
   context?: number;
+  shard?: Shard;
 };
 
 export const gitCommand: Command = {
   command: 'git [repo]',
   describe: 'Scan git history: every blob of every commit reachable from all refs, once each',
   builder: (yargs) =>
-    withOptions(yargs, [...SCAN_OPTIONS, 'config-from', 'range', 'since-commit', 'branch', 'context', 'pre-push'])
+    withOptions(yargs, [...SCAN_OPTIONS, 'config-from', 'range', 'since-commit', 'branch', 'context', 'pre-push', 'shard'])
       .positional('repo', { type: 'string', default: '.', describe: 'The repository (a work tree folder or a bare repository)' })
       .conflicts('range', ['since-commit', 'branch', 'pre-push'])
       .conflicts('pre-push', ['since-commit', 'branch']),
@@ -47,7 +49,12 @@ export const gitCommand: Command = {
     };
     // git lists the commits while the configuration loads, then starts on
     // the diffs; the rules compile while it works.
-    const commits = listHistory(repo, scope);
+    // --shard I/N: the I-th of N even slices of the commits in history order
+    // (parents first), so shard 1 holds the oldest and `keyhound merge` keeps,
+    // of a secret found by several shards at one path, the earliest shard's:
+    // its first introduction, as one run over the whole history reports it.
+    const shard = args.shard;
+    const commits = shard ? listHistory(repo, scope).then((all) => shardSlice(all, shard)) : listHistory(repo, scope);
     commits.catch(() => {}); // awaited by the source; failing set-up must not leave it unhandled
     const { code } = await scanAndReport({
       io,
@@ -55,6 +62,7 @@ export const gitCommand: Command = {
       configRoot: root,
       repository: repo,
       ...(repo.workTree ? { reportRoot: repo.workTree } : {}),
+      ...(shard ? { steps: [{ name: 'shard', stats: () => ({ shard: formatShard(shard) }) }] } : {}),
       source: (setup) =>
         new HistorySource(
           repo,

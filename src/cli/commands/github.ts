@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { formatShard, type Shard } from '../../core/shard.js';
 import { commentSink } from '../../report/github/comment.js';
 import { blobLink } from '../../report/github/markdown.js';
 import { RepositoriesSource } from '../../sources/github/audit.js';
@@ -23,6 +24,8 @@ type GithubArgs = ScanArgs & {
   'skip-archived': boolean;
   'max-wait': number;
   comment: boolean;
+  shard?: Shard;
+  tip: boolean;
 };
 
 function apiUrl(args: GithubArgs, io: CliIO): string {
@@ -88,14 +91,23 @@ async function pullRequest(args: GithubArgs, io: CliIO, token: string | undefine
 async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Promise<number> {
   const kind = args.kind as AuditKind;
   const gh = client(args, io, token);
-  const list = await listRepositories(gh, kind, args.target, { includeForks: args['include-forks'], skipArchived: args['skip-archived'] });
-  const { forks, archived } = list.excluded;
+  const list = await listRepositories(gh, kind, args.target, {
+    includeForks: args['include-forks'],
+    skipArchived: args['skip-archived'],
+    ...(args.shard ? { shard: args.shard } : {}),
+  });
+  const { forks, archived, otherShards } = list.excluded;
+  const shard = args.shard ? formatShard(args.shard) : undefined;
   if (!args.quiet) {
-    const left = [forks ? `${forks} fork${forks === 1 ? '' : 's'} (--include-forks)` : '', archived ? `${archived} archived` : '']
+    const left = [
+      forks ? `${forks} fork${forks === 1 ? '' : 's'} (--include-forks)` : '',
+      archived ? `${archived} archived` : '',
+      shard ? `${otherShards} in other shards` : '',
+    ]
       .filter(Boolean)
       .join(' and ');
     io.stderr.write(
-      `keyhound: ${list.repositories.length} repositor${list.repositories.length === 1 ? 'y' : 'ies'} to audit${left ? `; left out ${left}` : ''}\n`,
+      `keyhound: ${list.repositories.length} repositor${list.repositories.length === 1 ? 'y' : 'ies'} to audit${shard ? ` in shard ${shard}` : ''}${left ? `; left out ${left}` : ''}\n`,
     );
   }
   const total = list.repositories.length;
@@ -108,12 +120,14 @@ async function audit(args: GithubArgs, io: CliIO, token: string | undefined): Pr
         ...(token ? { token } : {}),
         // Clones get the token only on the GitHub server itself ($GITHUB_SERVER_URL in Actions, else derived from the API URL).
         tokenOrigin: io.env.GITHUB_SERVER_URL || serverUrlFor(apiUrl(args, io)),
+        ...(args.tip ? { tip: true } : {}),
+        ...(shard ? { shard } : {}),
         history: { maxFileSize: setup.maxFileSize, ...(setup.skipPath ? { skipPath: setup.skipPath } : {}), partitions: args.threads },
         env: io.env,
         onRepository: (repository, index, result) => {
           if (args.quiet) return;
           const what = 'error' in result ? `failed: ${result.error}` : `${result.findings} finding${result.findings === 1 ? '' : 's'}`;
-          log(`keyhound: [${index + 1}/${total}] ${repository.fullName}: ${what}\n`);
+          log(`keyhound: ${shard ? `shard ${shard} ` : ''}[${index + 1}/${total}] ${repository.fullName}: ${what}\n`);
         },
       }),
   });
@@ -132,7 +146,7 @@ export const githubCommand: Command = {
   describe:
     "Audit GitHub repositories (repo OWNER/NAME, org ORG, user USER: full history of each) or a pull request's added lines (pr OWNER/NAME#N)",
   builder: (yargs) =>
-    withOptions(yargs, [...SCAN_OPTIONS, 'token', 'api-url', 'include-forks', 'skip-archived', 'max-wait', 'comment'])
+    withOptions(yargs, [...SCAN_OPTIONS, 'token', 'api-url', 'include-forks', 'skip-archived', 'max-wait', 'comment', 'shard', 'tip'])
       .positional('kind', {
         choices: KINDS,
         describe: "repo: one repository; org / user: all of an owner's repositories; pr: a pull request",
@@ -144,6 +158,11 @@ export const githubCommand: Command = {
     // An empty --token (a missing secret in CI) falls back to the environment, like an absent one.
     const token = args.token || io.env.GITHUB_TOKEN || undefined;
     if (args.comment && args.kind !== 'pr') throw new UsageError('--comment applies to `keyhound github pr` only');
+    if (args.shard && args.kind !== 'org' && args.kind !== 'user')
+      throw new UsageError(
+        '--shard applies to `keyhound github org` and `keyhound github user` (and `keyhound git`), which cover many repositories',
+      );
+    if (args.tip && args.kind === 'pr') throw new UsageError('--tip applies to `keyhound github repo`, `org` and `user`');
     return args.kind === 'pr' ? pullRequest(args, io, token) : audit(args, io, token);
   },
 };

@@ -17,6 +17,13 @@ export interface AuditOptions {
   tokenOrigin?: string;
   /** How each repository's history is scanned (size limit, allowlist, git processes). */
   history?: HistoryOptions;
+  /**
+   * Only the files at the tip of each default branch: a shallow clone, whose
+   * one commit's diff is its whole tree (history before it is not scanned).
+   */
+  tip?: boolean;
+  /** `stats.shard` (`"2/4"`): the shard of a sharded audit this run is ({@link listRepositories} chose the repositories). */
+  shard?: string;
   /** Progress: called after each repository. */
   onRepository?: (repository: RepositoryInfo, index: number, result: { findings: number } | { error: string }) => void;
   tempRoot?: string;
@@ -59,7 +66,7 @@ export class RepositoriesSource implements Source {
   async read(scan: ScanContext): Promise<SourceStats> {
     const totals: Record<string, number> = {};
     let audited = 0;
-    let failed = 0;
+    const failures: { repository: string; reason: string }[] = [];
     scan.progress({ total: this.repositories.length });
     for (const [index, repository] of this.repositories.entries()) {
       let dir: string | undefined;
@@ -67,6 +74,7 @@ export class RepositoriesSource implements Source {
         const token = this.options.token && sameOrigin(repository.cloneUrl, this.options.tokenOrigin) ? this.options.token : undefined;
         dir = await cloneRepository(repository.cloneUrl, {
           ...(token ? { token } : {}),
+          ...(this.options.tip ? { tip: true } : {}),
           ...(this.options.tempRoot ? { tempRoot: this.options.tempRoot } : {}),
         });
         const found: ScanResult = { findings: [], suppressed: [] };
@@ -83,7 +91,7 @@ export class RepositoriesSource implements Source {
         this.options.onRepository?.(repository, index, { findings: found.findings.length });
       } catch (error) {
         const message = (error as Error).message;
-        failed++;
+        failures.push({ repository: repository.fullName, reason: message });
         scan.failed(repository.fullName, message);
         this.options.onRepository?.(repository, index, { error: message });
       } finally {
@@ -91,7 +99,17 @@ export class RepositoriesSource implements Source {
       }
       scan.progress({ done: 1 });
     }
-    return { ...totals, repositories: audited, ...(failed > 0 ? { failedRepositories: failed } : {}) };
+    // What this run covered, by name: `keyhound merge` checks shards against it and lists every failure.
+    return {
+      ...totals,
+      ...(this.options.shard ? { shard: this.options.shard } : {}),
+      // Where the repositories live, so reports can link to a finding's line (report/github/markdown.ts blobLink).
+      ...(this.options.tokenOrigin ? { server: this.options.tokenOrigin } : {}),
+      repositories: audited,
+      ...(failures.length > 0 ? { failedRepositories: failures.length } : {}),
+      covered: this.repositories.map((repository) => repository.fullName),
+      failures,
+    };
   }
 }
 

@@ -66,6 +66,8 @@ export interface CloneOptions {
   token?: string;
   /** Parent folder for the temp clone. Default: the system temp folder. */
   tempRoot?: string;
+  /** The default branch's tip only (`--bare --depth 1`) instead of a mirror of every ref. */
+  tip?: boolean;
 }
 
 /**
@@ -79,7 +81,8 @@ export interface CloneOptions {
 export async function cloneRepository(url: string, options: CloneOptions = {}): Promise<string> {
   const parent = await mkdtemp(path.join(options.tempRoot ?? os.tmpdir(), 'keyhound-clone-'));
   const dir = path.join(parent, 'repo.git');
-  const result = await runGit(['clone', '--mirror', '--quiet', '--', url, dir], { env: gitAuthEnv(url, options.token) });
+  const how = options.tip ? ['--bare', '--depth', '1'] : ['--mirror'];
+  const result = await runGit(['clone', ...how, '--quiet', '--', url, dir], { env: gitAuthEnv(url, options.token) });
   if (result.code !== 0) {
     await rm(parent, { recursive: true, force: true });
     const said = result.stderr.trim().split('\n').slice(-3).join(' ');

@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.js';
+import { shardOfName, type Shard } from '../../core/shard.js';
 import { apiError, isHttpError, type GitHub } from './client.js';
 import type { RepositoryInfo } from './repository.js';
 
@@ -11,12 +12,14 @@ export interface RepositoryFilters {
   includeForks?: boolean;
   /** Leave out archived repositories. Default false: archived code is still readable, and so are its secrets. */
   skipArchived?: boolean;
+  /** Only the repositories in this shard ({@link shardOfName}), after the other filters. */
+  shard?: Shard;
 }
 
 export interface RepositoryList {
   repositories: RepositoryInfo[];
-  /** How many each filter left out. */
-  excluded: { forks: number; archived: number };
+  /** How many each filter left out (`otherShards`: in another shard of `--shard`). */
+  excluded: { forks: number; archived: number; otherShards: number };
 }
 
 const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -104,13 +107,13 @@ export async function listRepositories(
     const { owner, repo } = parseRepoName(name);
     try {
       const { data } = await gh.rest.repos.get({ owner, repo });
-      return { repositories: [toInfo(data)], excluded: { forks: 0, archived: 0 } };
+      return { repositories: [toInfo(data)], excluded: { forks: 0, archived: 0, otherShards: 0 } };
     } catch (error) {
       throw apiError(error, `reading repository ${owner}/${repo}`);
     }
   }
   const all = (await listAll(gh, kind, name)).map(toInfo);
-  const excluded = { forks: 0, archived: 0 };
+  const excluded = { forks: 0, archived: 0, otherShards: 0 };
   const repositories = all.filter((repo) => {
     if (repo.fork && !filters.includeForks) {
       excluded.forks++;
@@ -118,6 +121,10 @@ export async function listRepositories(
     }
     if (repo.archived && filters.skipArchived) {
       excluded.archived++;
+      return false;
+    }
+    if (filters.shard && shardOfName(repo.fullName, filters.shard.count) !== filters.shard.index) {
+      excluded.otherShards++;
       return false;
     }
     return true;

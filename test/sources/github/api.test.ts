@@ -42,10 +42,14 @@ describe('listRepositories', () => {
     // per_page 100 is what we ask for; make pages small to force several requests.
     const list = await listRepositories(gh, 'org', 'acme');
     expect(list.repositories.map((r) => r.fullName)).toEqual(['acme/r0', 'acme/r1', 'acme/r3', 'acme/r4', 'acme/r5', 'acme/r6']);
-    expect(list.excluded).toEqual({ forks: 1, archived: 0 });
+    expect(list.excluded).toEqual({ forks: 1, archived: 0, otherShards: 0 });
     const all = await listRepositories(gh, 'org', 'acme', { includeForks: true, skipArchived: true });
     expect(all.repositories.map((r) => r.fullName)).toContain('acme/r2');
-    expect(all.excluded).toEqual({ forks: 0, archived: 1 });
+    expect(all.excluded).toEqual({ forks: 0, archived: 1, otherShards: 0 });
+    // --shard I/2: the two halves are the whole list, and each counts the other's repositories.
+    const halves = await Promise.all([1, 2].map((index) => listRepositories(gh, 'org', 'acme', { shard: { index, count: 2 } })));
+    expect(halves.flatMap((h) => h.repositories.map((r) => r.fullName)).sort()).toEqual(list.repositories.map((r) => r.fullName));
+    expect(halves.map((h) => h.excluded.otherShards)).toEqual([halves[1]!.repositories.length, halves[0]!.repositories.length]);
   });
 
   it('pages through more than one page of 100', async () => {
