@@ -1,88 +1,86 @@
 import { printable } from '../core/printable.js';
+import { groupBySecret, placeOf, type SecretGroup } from './group.js';
 import type { ReportedFinding } from './reported.js';
-import { describeIncomplete } from '../core/completeness.js';
-import { incompleteOf, type Report, type Reporter, type TextStyle } from './types.js';
-
-const CODES = { red: 31, yellow: 33, blue: 34, magenta: 35, gray: 90, bold: 1, dim: 2 } as const;
-type Paint = (code: keyof typeof CODES, text: string) => string;
-
-function painter(style: TextStyle): Paint {
-  return style.color ? (code, text) => `\u001b[${CODES[code]}m${text}\u001b[0m` : (_code, text) => text;
-}
+import { painter, wrap, type Paint } from './text-paint.js';
+import { fixSummary, rulesFixedOnce, summary } from './text-summary.js';
+import type { Reporter } from './types.js';
 
 const SEVERITY_COLOR = { critical: 'magenta', high: 'red', medium: 'yellow', low: 'blue' } as const;
 
-/** The first sentence of the remediation, enough to act on at a glance. */
-function hint(remediation: string): string {
-  const sentence = /^.{20,}?[.!?](?=\s|$)/s.exec(remediation)?.[0] ?? remediation;
-  const flat = sentence.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
+/** Places named in full under a secret found in many; the rest are counted (JSON and SARIF list every one). */
+const PLACES_SHOWN = 3;
+
+// Paths come from the scanned input: a file name with a newline or an escape sequence must not forge or repaint lines.
+// So are commit metadata, context values and a provider's answer: all of it goes through printable().
+function where(finding: ReportedFinding): string {
+  return `${printable(placeOf(finding))}:${finding.line}:${finding.column}`;
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-  return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+function commitLine(finding: ReportedFinding): string {
+  return `commit ${finding.commit!.slice(0, 12)} by ${printable(finding.author ?? '')} <${printable(finding.email ?? '')}> on ${finding.date?.slice(0, 10)}: ${printable(finding.message ?? '')}`;
 }
 
-function formatFinding(finding: ReportedFinding, paint: Paint): string {
-  // Audits of several repositories (keyhound github org) name the repository first.
-  // Paths come from the scanned input: a file name with a newline or an escape sequence must not forge or repaint lines.
-  // So are commit metadata, context values and a provider's answer: all of it goes through printable().
-  const where = `${finding.repository ? `${printable(finding.repository)}:` : ''}${printable(finding.path)}:${finding.line}:${finding.column}`;
-  const lines = [
-    `${paint(SEVERITY_COLOR[finding.severity], finding.severity.toUpperCase().padEnd(8))} ${paint('bold', finding.title)} ${paint('gray', `[${finding.ruleId}]`)}`,
-    `  ${paint('bold', where)}  ${finding.secret}`,
-  ];
-  if (finding.commit) {
-    lines.push(
-      `  ${paint('gray', `commit ${finding.commit.slice(0, 12)} by ${printable(finding.author ?? '')} <${printable(finding.email ?? '')}> on ${finding.date?.slice(0, 10)}: ${printable(finding.message ?? '')}`)}`,
-    );
+/** Where the secret is: its one place, or "found in N files" with the first few. */
+function placeLines(group: SecretGroup, paint: Paint): string[] {
+  const { first, findings } = group;
+  if (findings.length === 1) {
+    const lines = [`  ${paint('bold', where(first))}  ${first.secret}`];
+    if (first.commit) lines.push(`  ${paint('gray', commitLine(first))}`);
+    if (group.occurrences > 1) lines.push(`  ${paint('gray', `seen ${group.occurrences} times at this path`)}`);
+    return lines;
   }
-  if (finding.occurrences && finding.occurrences > 1) lines.push(`  ${paint('gray', `seen ${finding.occurrences} times at this path`)}`);
-  if (finding.context && Object.keys(finding.context).length > 0) {
+  const shown = findings.slice(0, PLACES_SHOWN).map(where);
+  const rest = findings.length - shown.length;
+  const count =
+    group.occurrences === group.files
+      ? `found in ${group.files} files`
+      : `found ${group.occurrences} times in ${group.files} file${group.files === 1 ? '' : 's'}`;
+  const lines = [`  ${first.secret}  ${count}: ${paint('bold', shown.join(', '))}${rest > 0 ? `, and ${rest} more` : ''}`];
+  if (first.commit) {
+    const more = group.commits - 1;
+    lines.push(`  ${paint('gray', `${commitLine(first)}${more > 0 ? `; and ${more} more commit${more === 1 ? '' : 's'}` : ''}`)}`);
+  }
+  return lines;
+}
+
+function formatGroup(group: SecretGroup, fixOnce: boolean, paint: Paint): string {
+  const { first } = group;
+  const lines = [
+    `${paint(SEVERITY_COLOR[first.severity], first.severity.toUpperCase().padEnd(8))} ${paint('bold', first.title)} ${paint('gray', `[${first.ruleId}, ${first.confidence} confidence]`)}`,
+    ...placeLines(group, paint),
+  ];
+  if (first.context && Object.keys(first.context).length > 0) {
     lines.push(
       `  ${paint(
         'gray',
-        Object.entries(finding.context)
+        Object.entries(first.context)
           .map(([k, v]) => `${printable(k)}: ${printable(v)}`)
           .join(', '),
       )}`,
     );
   }
-  if (finding.decoded) lines.push(`  ${paint('gray', `found inside ${finding.decoded}-encoded text`)}`);
-  if (finding.verified)
-    lines.push(
-      `  ${finding.verified.status === 'live' ? paint('red', 'LIVE') : finding.verified.status}: ${printable(finding.verified.reason)}`,
-    );
-  lines.push(`  ${paint('dim', printable(finding.snippet))}`);
-  lines.push(`  ${paint('gray', 'fix:')} ${hint(finding.remediation)}`);
+  if (first.decoded) lines.push(`  ${paint('gray', `found inside ${first.decoded}-encoded text`)}`);
+  if (group.verified)
+    lines.push(`  ${group.verified.status === 'live' ? paint('red', 'LIVE') : group.verified.status}: ${printable(group.verified.reason)}`);
+  lines.push(`  ${paint('dim', printable(first.snippet))}`);
+  // The whole remediation: its later sentences are often the ones that revoke the key.
+  lines.push(`  ${paint('gray', 'fix:')} ${fixOnce ? `below, under "How to fix" [${first.ruleId}]` : wrap(first.remediation, 100, 7)}`);
   return lines.join('\n');
 }
 
-function summary(report: Report, paint: Paint): string {
-  const { stats, findings } = report;
-  const count = findings.length;
-  const head = count === 0 ? paint('bold', 'No secrets found') : paint('red', `${count} secret${count === 1 ? '' : 's'} found`);
-  const skipped = Object.entries(stats.skipped)
-    .filter(([, n]) => n > 0)
-    .sort(([a], [b]) => a.localeCompare(b));
-  const skippedText = skipped.length > 0 ? `; skipped ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}` : '';
-  const line = `${head} in ${stats.files} file${stats.files === 1 ? '' : 's'} (${formatBytes(stats.bytes)}) in ${(stats.durationMs / 1000).toFixed(2)} s${skippedText}.`;
-  const incomplete = incompleteOf(stats);
-  if (!incomplete) return line;
-  const failed = (report.failed ?? [])
-    .map((f) => `\n  ${paint('yellow', 'failed:')} ${printable(f.input)}: ${printable(f.reason)}`)
-    .join('');
-  // Said under the summary, in every report that has findings or not: a clean result is not a clean bill.
-  return `${line}\n${paint('yellow', `Incomplete: ${describeIncomplete(incomplete, printable)}. What was scanned is reported; nothing can be said of the rest.`)}${failed}`;
-}
-
-/** Readable at a glance: severity, title, rule, place, redacted secret, snippet, how to fix. */
+/**
+ * Readable in a minute: one entry per secret (fingerprint) with its rule,
+ * severity, confidence, where it was found (the first few places, and how
+ * many in all), a snippet and the whole fix; a fix that would repeat for many
+ * secrets is said once at the end. JSON and SARIF keep every location.
+ */
 export const textReporter: Reporter = (report, style) => {
   const paint = painter(style);
-  const blocks = report.findings.map((finding) => formatFinding(finding, paint));
+  const groups = groupBySecret(report.findings);
+  const once = rulesFixedOnce(groups);
+  const blocks = groups.map((group) => formatGroup(group, once.has(group.first.ruleId), paint));
+  const fixes = fixSummary(groups, once, paint);
+  if (fixes) blocks.push(fixes);
   if (report.moved && report.moved.length > 0) {
     blocks.push(
       [
@@ -105,6 +103,6 @@ export const textReporter: Reporter = (report, style) => {
       ].join('\n'),
     );
   }
-  blocks.push(summary(report, paint));
+  blocks.push(summary(report, groups, paint));
   return `${blocks.join('\n\n')}\n`;
 };
