@@ -1,3 +1,5 @@
+import { CONFIDENCES, type Confidence } from '../core/types.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../report/confidence.js';
 import { UsageError } from '../core/errors.js';
 import { parseExtraArgs } from './args.js';
 
@@ -41,6 +43,8 @@ export interface ActionInputs {
   fingerprintKey?: string;
   /** Seconds one file may take to scan (`--file-timeout`); 0: no limit. Default 30. */
   fileTimeout: number;
+  /** Findings below this confidence are not reported (`--min-confidence`). Default medium: the Action is a gate. */
+  minConfidence: Confidence;
 }
 
 /** The runner passes input `fail-on-findings` as `INPUT_FAIL-ON-FINDINGS` (spaces become `_`, case upper, hyphens kept). */
@@ -94,6 +98,7 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
     annotations: getBoolean(env, 'annotations', true),
     summary: getBoolean(env, 'summary', true),
     fileTimeout: getSeconds(env, 'file-timeout', 30),
+    minConfidence: getChoice(env, 'min-confidence', CONFIDENCES, DEFAULT_MIN_CONFIDENCE.action),
   };
   const config = optional('config');
   const baseline = optional('baseline');

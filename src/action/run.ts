@@ -5,6 +5,7 @@ import { describeIncomplete } from '../core/completeness.js';
 import { KeyhoundError, UsageError } from '../core/errors.js';
 import { FINGERPRINT_KEY_VARIABLE } from '../core/fingerprint.js';
 import { printable, printableLines } from '../core/printable.js';
+import { confidenceStep, hiddenSentence } from '../report/confidence.js';
 import { reportFor } from '../report/render.js';
 import { incompleteOf } from '../report/types.js';
 import { commentSink } from '../report/github/comment.js';
@@ -60,7 +61,7 @@ async function execute(workflow: Workflow, env: NodeJS.ProcessEnv, cwd: string):
   const token = inputs.token ?? env.GITHUB_TOKEN;
   // Inputs are logged without the token: only whether there is one.
   workflow.debug(
-    `inputs: path=${inputs.path} mode=${inputs.mode} config=${inputs.config ?? ''} baseline=${inputs.baseline ?? ''} fail-on-findings=${inputs.failOnFindings} sarif-file=${inputs.sarifFile} upload-sarif=${inputs.uploadSarif} comment=${inputs.comment} token=${token ? 'set' : 'not set'}`,
+    `inputs: path=${inputs.path} mode=${inputs.mode} config=${inputs.config ?? ''} baseline=${inputs.baseline ?? ''} fail-on-findings=${inputs.failOnFindings} sarif-file=${inputs.sarifFile} upload-sarif=${inputs.uploadSarif} comment=${inputs.comment} min-confidence=${inputs.minConfidence} token=${token ? 'set' : 'not set'}`,
   );
   workflow.debug(
     `event ${context.eventName} on ${context.owner}/${context.repo} at ${context.sha} (${context.ref}); workspace ${context.workspace}`,
@@ -191,6 +192,8 @@ async function scanWith(prepared: Prepared): Promise<void> {
   const sarifFile = inputs.sarifFile ? path.resolve(context.workspace, inputs.sarifFile) : '';
   const steps = [
     ...setup.steps,
+    // Hidden findings are never verified: the confidence step runs before verification.
+    confidenceStep(inputs.minConfidence),
     ...verificationSteps(inputs, setup, workflow),
     pathStep(relativeToWorkspace(source.root, context.workspace)),
   ];
@@ -203,6 +206,13 @@ async function scanWith(prepared: Prepared): Promise<void> {
     steps,
     fingerprints: setup.fingerprints,
     sinks: [
+      // Before the sinks that show notes: what min-confidence hid is said in the log and the job summary.
+      {
+        finish(done) {
+          const hidden = hiddenSentence(done.stats, 'min-confidence: low');
+          if (hidden) notes.push(hidden);
+        },
+      },
       ...(sarifFile ? [sarifFileSink(sarifFile, context.workspace, inputs.sarifCategory ?? categoryOf(plan, false))] : []),
       workflowSink(workflow, { scope, link, notes, sarifFile, annotations: inputs.annotations, summary: inputs.summary }),
       ...writes,

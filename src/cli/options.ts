@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Argv, Options } from 'yargs';
 import { UsageError } from '../core/errors.js';
 import { MAX_SHARDS, parseShard } from '../core/shard.js';
+import { CONFIDENCES, type Confidence } from '../core/types.js';
 import { FORMATS, FORMAT_NAMES } from '../report/index.js';
 
 /**
@@ -89,6 +90,11 @@ export const OPTIONS = {
     describe: 'Skip files larger than this (bytes, or with KB/MB/GB); default 10MB',
   },
   explain: { type: 'boolean', default: false, describe: 'Also list dropped candidates and why' },
+  'min-confidence': {
+    choices: CONFIDENCES,
+    describe:
+      'Report only findings of at least this confidence (low: generic rules too; medium: a provider format or name in context; high: prefix and checksum). Default: low for scan, git and github; medium for staged and git --pre-push (hooks). The exit code follows what is reported',
+  },
   threads: {
     alias: 'j',
     type: 'number',
@@ -243,6 +249,7 @@ export const SCAN_OPTIONS = [
   'disable',
   'max-file-size',
   'explain',
+  'min-confidence',
   'threads',
   'file-timeout',
   'quiet',
@@ -323,6 +330,8 @@ export interface ScanArgs {
   disable?: string[];
   'max-file-size'?: number;
   explain: boolean;
+  /** Absent: the command's default (report/confidence.ts DEFAULT_MIN_CONFIDENCE). */
+  'min-confidence'?: Confidence;
   threads: number;
   'file-timeout': number;
   quiet: boolean;

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { ScanReport } from '../core/report.js';
+import type { Confidence } from '../core/types.js';
+import { confidenceStep } from '../report/confidence.js';
 import { UsageError } from '../core/errors.js';
 import { snapshotConfig, type ConfigSnapshot } from '../sources/config-snapshot.js';
 import { gitRevisionFiles } from '../sources/git/revision-files.js';
@@ -50,6 +52,8 @@ export interface CommandScan {
   noReport?: boolean;
   /** Told what the runner tells the progress line and `--verbose`, too. */
   events?: RunEvents;
+  /** The command's `--min-confidence` when the user gives none (report/confidence.ts); default low (everything). */
+  minConfidence?: Confidence;
 }
 
 /** Checks, before any input is read, what can be checked: the output file and the verification options. */
@@ -154,7 +158,13 @@ async function run(command: CommandScan, snapshot: ConfigSnapshot | undefined): 
     rules: setup.rules,
     engine: { ...setup.engineOptions, decode: args['decode-depth'] },
     threads: args.threads,
-    steps: [...setup.steps, ...verifySteps(args, io, setup.rules), ...(command.steps ?? [])],
+    // Hidden findings are never verified: the confidence step runs before verification.
+    steps: [
+      ...setup.steps,
+      ...confidenceSteps(args['min-confidence'] ?? command.minConfidence ?? 'low', args.explain),
+      ...verifySteps(args, io, setup.rules),
+      ...(command.steps ?? []),
+    ],
     sinks,
     explain: args.explain,
     fingerprints: setup.fingerprints,
@@ -172,6 +182,11 @@ async function run(command: CommandScan, snapshot: ConfigSnapshot | undefined): 
       ? path.join(command.repository!.workTree ?? command.repository!.gitDir, path.relative(snapshot.root, baselineFile))
       : baselineFile;
   return { report, code: exitCode(report, args), ...(shownBaseline ? { baselineFile: shownBaseline } : {}) };
+}
+
+/** `--min-confidence`: no step at all for low, which shows everything. */
+function confidenceSteps(minimum: Confidence, explain: boolean): Step[] {
+  return minimum === 'low' ? [] : [confidenceStep(minimum, explain)];
 }
 
 /** What the process returns when the run found nothing but could not scan everything it should have (README, Exit codes). */

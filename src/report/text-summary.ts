@@ -1,5 +1,6 @@
 import { describeIncomplete } from '../core/completeness.js';
 import { printable } from '../core/printable.js';
+import { hiddenSentence } from './confidence.js';
 import type { SecretGroup } from './group.js';
 import { wrap, type Paint } from './text-paint.js';
 import { incompleteOf, type Report } from './types.js';
@@ -34,15 +35,6 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
 }
 
-/** `--min-confidence` at work: what it hid and how to see it (stats set by the CLI's confidence step). */
-function hiddenNote(report: Report): string | undefined {
-  const hidden = report.stats.belowMinConfidence as number | undefined;
-  const minimum = report.stats.minConfidence as string | undefined;
-  if (!hidden || !minimum) return undefined;
-  const lower = minimum === 'high' ? 'medium or low' : 'low';
-  return `${hidden} ${lower}-confidence finding${hidden === 1 ? ' was' : 's were'} hidden (--min-confidence ${minimum}); --min-confidence low shows ${hidden === 1 ? 'it' : 'them'}.`;
-}
-
 /** The closing lines: how many secrets, where, what was skipped, hidden, or not scanned. */
 export function summary(report: Report, groups: readonly SecretGroup[], paint: Paint): string {
   const { stats, findings } = report;
@@ -56,7 +48,7 @@ export function summary(report: Report, groups: readonly SecretGroup[], paint: P
   const lines = [
     `${head} in ${stats.files} file${stats.files === 1 ? '' : 's'} (${formatBytes(stats.bytes)}) in ${(stats.durationMs / 1000).toFixed(2)} s${skippedText}.`,
   ];
-  const hidden = hiddenNote(report);
+  const hidden = hiddenSentence(stats, '--min-confidence low');
   if (hidden) lines.push(paint('gray', hidden));
   const incomplete = incompleteOf(stats);
   // Said under the summary, in every report that has findings or not: a clean result is not a clean bill.

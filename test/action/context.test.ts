@@ -84,6 +84,7 @@ describe('inputs', () => {
       summary: true,
       verify: false,
       onlyVerified: false,
+      minConfidence: 'medium',
     });
     const inputs = readInputs({
       'INPUT_FAIL-ON-FINDINGS': 'False',

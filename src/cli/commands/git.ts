@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { formatShard, shardSlice, type Shard } from '../../core/shard.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../../report/confidence.js';
 import { HistorySource } from '../../sources/git/history-scan.js';
 import { pushedRevisions } from '../../sources/git/push.js';
 import { openRepository } from '../../sources/git/repo.js';
@@ -61,6 +62,8 @@ export const gitCommand: Command = {
       args,
       configRoot: root,
       repository: repo,
+      // A pre-push hook is a gate like the pre-commit hook; an audit of history shows everything.
+      minConfidence: args['pre-push'] ? DEFAULT_MIN_CONFIDENCE.prePush : DEFAULT_MIN_CONFIDENCE.git,
       ...(repo.workTree ? { reportRoot: repo.workTree } : {}),
       ...(shard ? { steps: [{ name: 'shard', stats: () => ({ shard: formatShard(shard) }) }] } : {}),
       source: (setup) =>

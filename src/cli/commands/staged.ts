@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ScanReport } from '../../core/report.js';
 import { openRepository } from '../../sources/git/repo.js';
+import { DEFAULT_MIN_CONFIDENCE } from '../../report/confidence.js';
 import { StagedSource } from '../../sources/git/staged-scan.js';
 import { SCAN_OPTIONS, withOptions, type ScanArgs } from '../options.js';
 import { checkScanArgs, scanAndReport } from '../pipeline.js';
@@ -28,6 +29,7 @@ export const stagedCommand: Command = {
       args,
       configRoot: root,
       repository: repo,
+      minConfidence: DEFAULT_MIN_CONFIDENCE.staged,
       ...(repo.workTree ? { reportRoot: repo.workTree } : {}),
       // git reads the index while the rules compile.
       source: (setup) =>
