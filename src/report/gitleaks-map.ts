@@ -1,5 +1,5 @@
-import { gitleaksRuleId } from '../rules/gitleaks-ids.js';
-import type { Finding } from '../core/types.js';
+import { GITLEAKS_RULE_IDS, gitleaksRuleId, keyhoundRuleIds } from '../rules/gitleaks-ids.js';
+import type { ReportedFinding } from './reported.js';
 
 /**
  * One finding in gitleaks' JSON report shape (`gitleaks detect --report-format
@@ -14,7 +14,9 @@ export interface GitleaksRecord {
   StartColumn: number;
   /** 1-based column of the secret's last character (inclusive, as gitleaks counts). */
   EndColumn: number;
+  /** The line the secret is on, masked as every keyhound output masks it (keyhound's regexes are not gitleaks'). */
   Match: string;
+  /** The secret, masked (`ghp_ab************`) unless `--no-redact`. */
   Secret: string;
   File: string;
   SymlinkFile: string;
@@ -30,42 +32,50 @@ export interface GitleaksRecord {
   Fingerprint: string;
 }
 
-export interface GitleaksRecordOptions {
-  /** Replace the secret with `REDACTED` in `Secret` and `Match`, as `gitleaks --redact` does. Default true. */
-  redact?: boolean;
-  /**
-   * `gitleaks`: report the gitleaks default rule id that covers the keyhound
-   * rule (gitleaks-ids.ts), where there is one, so fingerprints match entries
-   * written for gitleaks. `keyhound` (default): keyhound's own rule id.
-   */
-  ruleIds?: 'keyhound' | 'gitleaks';
+/**
+ * The gitleaks default rule id that reports a keyhound rule's secrets, or
+ * keyhound's own id when gitleaks has none. Where several gitleaks ids cover
+ * one keyhound rule, the one that names it first wins (gitleaks' rule for
+ * exactly this format), and `curl-*` rules only when nothing else covers it:
+ * a generic password is gitleaks' `generic-api-key`, not `curl-auth-user`.
+ */
+export function gitleaksIdFor(keyhoundId: string): string {
+  if (GITLEAKS_RULE_IDS.includes(keyhoundId) && keyhoundRuleIds(keyhoundId).includes(keyhoundId)) return keyhoundId;
+  const covering = GITLEAKS_RULE_IDS.filter((id) => keyhoundRuleIds(id).includes(keyhoundId));
+  return (
+    covering.find((id) => keyhoundRuleIds(id)[0] === keyhoundId) ??
+    covering.find((id) => !id.startsWith('curl-')) ??
+    gitleaksRuleId(keyhoundId) ??
+    keyhoundId
+  );
 }
 
-/** A keyhound finding as a gitleaks report record. Pure: the reporter around it writes the JSON array. */
-export function toGitleaksRecord(finding: Finding, options: GitleaksRecordOptions = {}): GitleaksRecord {
-  const redact = options.redact !== false;
-  const ruleId = options.ruleIds === 'gitleaks' ? (gitleaksRuleId(finding.ruleId) ?? finding.ruleId) : finding.ruleId;
-  const commit = finding.origin.commit;
-  const secret = redact ? 'REDACTED' : finding.secret;
-  const match = redact ? finding.match.split(finding.secret).join('REDACTED') : finding.match;
+/**
+ * A reported (already masked) finding as a gitleaks report record. The rule
+ * id is gitleaks' where a mapping exists ({@link gitleaksIdFor}), so the
+ * `Fingerprint` is what a `.gitleaksignore` entry written for gitleaks says,
+ * and keyhound reads such entries back through the same map.
+ */
+export function toGitleaksRecord(finding: ReportedFinding): GitleaksRecord {
+  const ruleId = gitleaksIdFor(finding.ruleId);
   return {
     Description: finding.title,
     StartLine: finding.line,
     EndLine: finding.endLine,
     StartColumn: finding.column,
     EndColumn: Math.max(finding.column, finding.endColumn - 1),
-    Match: match,
-    Secret: secret,
+    Match: finding.snippet.trim(),
+    Secret: finding.secret,
     File: finding.path,
     SymlinkFile: '',
-    Commit: commit?.sha ?? '',
+    Commit: finding.commit ?? '',
     Entropy: finding.entropy,
-    Author: commit?.author ?? '',
-    Email: commit?.email ?? '',
-    Date: commit?.date ?? '',
-    Message: commit?.message ?? '',
-    Tags: finding.tags ?? [],
+    Author: finding.author ?? '',
+    Email: finding.email ?? '',
+    Date: finding.date ?? '',
+    Message: finding.message ?? '',
+    Tags: [],
     RuleID: ruleId,
-    Fingerprint: `${commit ? `${commit.sha}:` : ''}${finding.path}:${ruleId}:${finding.line}`,
+    Fingerprint: `${finding.commit ? `${finding.commit}:` : ''}${finding.path}:${ruleId}:${finding.line}`,
   };
 }

@@ -1,4 +1,5 @@
 import { githubReporter } from './github/annotations.js';
+import { gitleaksJsonReporter } from './gitleaks-json.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { jsonLine, jsonlReporter } from './jsonl.js';
@@ -33,6 +34,7 @@ export const FORMATS = {
   github: { describe: 'GitHub Actions workflow annotations', render: githubReporter },
   markdown: { describe: 'GitHub-flavoured Markdown: the job summary of a workflow run', render: markdownReporter },
   html: { describe: 'one self-contained page: findings to sort, filter and group, charts, how to revoke', render: htmlReporter },
+  'gitleaks-json': { describe: "gitleaks' JSON report, with gitleaks rule ids where one maps", render: gitleaksJsonReporter },
 } as const satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATS;

@@ -3,6 +3,7 @@ import type { RuleSpec } from '../core/types.js';
 import { describePlace } from '../config/resolve.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { builtinRules } from '../rules/builtin.js';
+import { keyhoundRuleIds } from '../rules/gitleaks-ids.js';
 import { buildRuleSet } from './ruleset.js';
 
 export interface RuleOverrides {
@@ -55,9 +56,11 @@ export async function configuredRules(
         `${describePlace({ file: config.file, ...(tune.line ? { line: tune.line } : {}) }, root)}: rule "${tune.ruleId}" has no regex and keyhound has no rule of that id to add its allowlists to; ignored`,
       );
   }
-  const unmapped = [...new Set(config.ignores.filter((i) => !known.has(i.ruleId)).map((i) => i.ruleId))];
+  // A gitleaks id counts as known when a rule it maps to is loaded (rules/gitleaks-ids.ts), as the ignore filter reads it.
+  const unknownIgnores = config.ignores.filter((i) => !keyhoundRuleIds(i.ruleId).some((id) => known.has(id)));
+  const unmapped = [...new Set(unknownIgnores.map((i) => i.ruleId))];
   if (unmapped.length > 0) {
-    const count = config.ignores.filter((i) => !known.has(i.ruleId)).length;
+    const count = unknownIgnores.length;
     notices.push(
       `.gitleaksignore: ${count} fingerprint${count === 1 ? '' : 's'} name${count === 1 ? 's' : ''} rules keyhound does not have (${unmapped.slice(0, 5).join(', ')}${unmapped.length > 5 ? ', ...' : ''}); ${count === 1 ? 'it is' : 'they are'} ignored`,
     );

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { GITLEAKS_RULE_IDS, gitleaksRuleId, keyhoundRuleIds } from '../../src/rules/gitleaks-ids.js';
 import { translateAllowlist } from '../../src/config/gitleaks-allowlist.js';
 import { Engine } from '../../src/detect/engine.js';
-import { toGitleaksRecord } from '../../src/report/gitleaks-map.js';
 import { builtinRules } from '../../src/rules/builtin.js';
 import { githubToken } from '../helpers/tokens.js';
 
@@ -43,57 +42,5 @@ describe('gitleaks rule ids', () => {
       [],
     );
     expect(allowance?.ruleIds).toEqual(['aws-access-key-id']);
-  });
-});
-
-describe('gitleaks JSON records', () => {
-  it('carry gitleaks field names, 1-based columns, a fingerprint and redaction', async () => {
-    const token = githubToken();
-    const engine = new Engine(builtinRules());
-    await engine.prepare();
-    const [finding] = engine.scan({ text: `x\n  token: ${token}\n`, origin: { path: 'a/b.yml' } }).findings;
-    const record = toGitleaksRecord(finding!);
-    expect(record).toMatchObject({
-      RuleID: 'github-pat-classic',
-      File: 'a/b.yml',
-      StartLine: 2,
-      EndLine: 2,
-      StartColumn: 10,
-      EndColumn: 9 + token.length,
-      Secret: 'REDACTED',
-      Commit: '',
-      SymlinkFile: '',
-    });
-    expect(record.Match).not.toContain(token);
-    expect(record.Fingerprint).toBe('a/b.yml:github-pat-classic:2');
-    const raw = toGitleaksRecord(
-      {
-        ...finding!,
-        origin: { path: 'a/b.yml', commit: { sha: 'abc1234', author: 'A', email: 'a@x', date: '2024-01-01T00:00:00Z', message: 'm' } },
-      },
-      { redact: false, ruleIds: 'gitleaks' },
-    );
-    expect(raw.Secret).toBe(token);
-    expect(raw.Fingerprint).toBe('abc1234:a/b.yml:github-pat:2');
-    expect(Object.keys(raw)).toEqual([
-      'Description',
-      'StartLine',
-      'EndLine',
-      'StartColumn',
-      'EndColumn',
-      'Match',
-      'Secret',
-      'File',
-      'SymlinkFile',
-      'Commit',
-      'Entropy',
-      'Author',
-      'Email',
-      'Date',
-      'Message',
-      'Tags',
-      'RuleID',
-      'Fingerprint',
-    ]);
   });
 });
