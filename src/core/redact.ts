@@ -26,18 +26,51 @@ export function redact(secret: string, hidePercent?: number): string {
 /** Runs of token characters long enough to be a credential: what {@link maskTokens} looks at. Dots end a run (a JWT's parts are masked one by one). */
 const TOKEN_RUN = /[A-Za-z0-9+/=_-]{16,}/g;
 
-/** Names rather than tokens: lowercase words joined by `-` or `_` (`generic-password-2024`), and paths of such names. */
-const IDENTIFIER = /^\/?[a-z]+(?:[-_/][a-z0-9]+)*\/?$/;
+/** Characters that continue a name: a kept word must not be part of a longer one. */
+const NAME_CHAR = /[A-Za-z0-9_-]/;
+
+/**
+ * Names rather than tokens: lowercase words joined by `-`, `_` or `/`
+ * (`generic-api-key-2`, `auth0-client-secret`, `1password-secret-key`, a
+ * path of such names). A word may hold one group of up to three digits, as
+ * provider names do (`auth0`, `d7networks`, `x509`); a random lowercase
+ * token has digits scattered through it and fails.
+ */
+function isIdentifier(run: string): boolean {
+  const segments = run.replace(/^\/|\/$/g, '').split(/[-_/]/);
+  return (
+    segments.length >= 2 &&
+    segments.every((segment) => /^[a-z]*[0-9]{0,3}[a-z]*$/.test(segment) && segment !== '') &&
+    segments.some((segment) => /^[a-z]{3,}$/.test(segment))
+  );
+}
+
+/** One run of token characters, masked unless it reads as a name; `keep` words in it stay whole and the pieces around them are judged alone. */
+function maskRun(run: string, keep: ReadonlySet<string> | undefined): string {
+  if (keep)
+    for (const word of keep) {
+      for (let at = run.indexOf(word); at !== -1; at = run.indexOf(word, at + 1)) {
+        const before = run[at - 1];
+        const after = run[at + word.length];
+        if ((before === undefined || !NAME_CHAR.test(before)) && (after === undefined || !NAME_CHAR.test(after)))
+          return maskRun(run.slice(0, at), keep) + word + maskRun(run.slice(at + word.length), keep);
+      }
+    }
+  if (run.length < 16) return run;
+  return /[A-Za-z]/.test(run) && /[0-9]/.test(run) && !isIdentifier(run) ? redact(run) : run;
+}
 
 /**
  * Text that may quote a secret keyhound has not seen as one (a config value
  * in an error message, an allow regex in an `--explain` reason): every long
  * run of token characters that mixes letters and digits is masked, unless it
  * reads as a lowercase name. Words, identifiers and paths without digits read
- * as they were.
+ * as they were, and so do the `keep` words (the run's rule ids and commit
+ * ids: `rule=generic-api-key-2` and a `.gitleaksignore` fingerprint's commit
+ * must read whole in a reason).
  */
-export function maskTokens(text: string): string {
-  return text.replace(TOKEN_RUN, (run) => (/[A-Za-z]/.test(run) && /[0-9]/.test(run) && !IDENTIFIER.test(run) ? redact(run) : run));
+export function maskTokens(text: string, keep?: ReadonlySet<string>): string {
+  return text.replace(TOKEN_RUN, (run) => maskRun(run, keep && keep.size > 0 ? keep : undefined));
 }
 
 /** Replaces every occurrence of each secret in a text with its redacted form. Longer secrets first, so a secret that contains another is masked whole. */

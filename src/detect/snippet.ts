@@ -112,7 +112,8 @@ export function buildSnippet(text: string, lines: LineIndex, secret: Span, maske
     while (start > from && tokenChar(text.charCodeAt(start - 1))) start--;
     edges.push({ start, end: to, whole: true });
   }
-  const all = [...spans, ...copies, ...edges]
+  // A PEM block's armour line names the key type, not the key: it stays readable, the body is masked.
+  const all = [...spans.map(pastArmour(text)), ...copies, ...edges]
     .filter((span) => span.end > from && span.start < to)
     .sort((a, b) => a.start - b.start || Number(b.whole ?? false) - Number(a.whole ?? false) || b.end - a.end);
   let out = '';
@@ -132,6 +133,16 @@ export function buildSnippet(text: string, lines: LineIndex, secret: Span, maske
   }
   out += cursor < to ? text.slice(cursor, to) : '';
   return decorate(out.trim(), from > bounds.start, to < bounds.end);
+}
+
+const ARMOUR = /^-----BEGIN [A-Z0-9 ]{1,64}-----/;
+
+/** A span that starts with a PEM armour line (`-----BEGIN RSA PRIVATE KEY-----`), moved to start after it. */
+function pastArmour(text: string): (span: Span) => Span {
+  return (span) => {
+    const armour = ARMOUR.exec(text.slice(span.start, Math.min(span.end, span.start + 80)));
+    return armour && span.start + armour[0].length < span.end ? { ...span, start: span.start + armour[0].length } : span;
+  };
 }
 
 function decorate(snippet: string, cutStart: boolean, cutEnd: boolean): string {

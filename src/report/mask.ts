@@ -14,6 +14,8 @@ export class Masker {
   private readonly byStart = new Map<string, string[]>();
   private readonly short = new Set<string>();
   private readonly known = new Set<string>();
+  /** Names that read whole in reasons though they look like tokens (rule ids, commit ids): see {@link keep}. */
+  private readonly names = new Set<string>();
 
   constructor(
     secrets: Iterable<string> = [],
@@ -39,6 +41,15 @@ export class Masker {
         list.sort((a, b) => b.length - a.length);
       }
     }
+  }
+
+  /**
+   * Words that are names, not secrets (the run's rule ids and commit ids):
+   * {@link reason} leaves them whole. A word that is also a known secret is
+   * still masked by {@link text}, which runs first.
+   */
+  keep(words: Iterable<string>): void {
+    for (const word of words) if (word.length > 0 && !this.known.has(word)) this.names.add(word);
   }
 
   /** A secret as every output shows it. */
@@ -75,7 +86,7 @@ export class Masker {
    * like a token too, since a regex can spell out a secret keyhound never saw.
    */
   reason(text: string): string {
-    return maskTokens(this.text(text));
+    return maskTokens(this.text(text), this.names);
   }
 }
 

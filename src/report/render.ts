@@ -33,9 +33,22 @@ export function runSecrets(scan: ScanReport): Set<string> {
   return secrets;
 }
 
+/** Names a reason may quote that look like tokens but are not secrets: the run's rule ids and commit ids. */
+export function runNames(scan: ScanReport): Set<string> {
+  const names = new Set<string>();
+  for (const item of [...scan.findings, ...scan.suppressed, ...(scan.moved ?? []).map((m) => m.finding)]) {
+    names.add(item.ruleId);
+    if (item.origin.commit) names.add(item.origin.commit.sha);
+  }
+  return names;
+}
+
 /** The run's masking step, or undefined under `--no-redact`. */
 export function maskerFor(scan: ScanReport, options: Pick<RenderOptions, 'redact' | 'hidePercent'>): Masker | undefined {
-  return options.redact === false ? undefined : new Masker(runSecrets(scan), options.hidePercent);
+  if (options.redact === false) return undefined;
+  const masker = new Masker(runSecrets(scan), options.hidePercent);
+  masker.keep(runNames(scan));
+  return masker;
 }
 
 /** The redacted report every format renders: every string from scanned content has passed the run's masking step. */

@@ -57,9 +57,32 @@ export interface RedactOptions {
   masker?: Masker;
 }
 
-/** The secrets a finding carries: its own and its partners' (a key id's secret key). */
+/**
+ * Partner names that capture where and as whom a credential is used, not a
+ * credential: a host, site or domain (`localhost`,
+ * `acme.beyondtrustcloud.com`), a user name, a key's type. Masking them
+ * wherever they appear hid harmless context: in a connection string with
+ * user `app` on `localhost`, the host showed as `lo************` and the
+ * database `app` was masked too. They stay readable.
+ */
+const CONTEXT_PARTNERS = new Set([
+  'host',
+  'site',
+  'domain',
+  'subdomain',
+  'server',
+  'instance',
+  'dc',
+  'kind',
+  'kty',
+  'user',
+  'username',
+  'docker_user',
+]);
+
+/** The secrets a finding carries: its own and its partners' (a key id's secret key), not the places it names. */
 export function secretsOf(item: Pick<Finding, 'secret' | 'related'>): string[] {
-  return [item.secret, ...Object.values(item.related ?? {})];
+  return [item.secret, ...Object.entries(item.related ?? {}).flatMap(([name, value]) => (CONTEXT_PARTNERS.has(name) ? [] : [value]))];
 }
 
 /** The masking step for one item, or undefined under `--no-redact`. */
