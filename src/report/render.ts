@@ -57,7 +57,7 @@ export function reportFor(scan: ScanReport, options: Omit<RenderOptions, 'format
   const redact = { redact: masker !== undefined, ...(masker ? { masker } : {}) };
   const report: Report = {
     tool: toolInfo(),
-    findings: scan.findings.map((f) => toReported(f, redact)),
+    findings: liveFirst(scan.findings.map((f) => toReported(f, redact))),
     stats: masker ? maskStats(scan.stats, masker) : scan.stats,
   };
   if (options.explain) report.suppressed = scan.suppressed.map((s) => toReportedSuppressed(s, redact));
@@ -66,6 +66,16 @@ export function reportFor(scan: ScanReport, options: Omit<RenderOptions, 'format
     report.failed = scan.failed.map((f) => (masker ? { input: masker.text(f.input), reason: masker.reason(f.reason) } : { ...f }));
   if (options.root) report.root = options.root;
   return report;
+}
+
+/**
+ * Secrets `--verify` found live lead every report (the emergencies), the rest
+ * keep their order: a stable sort, so a run without live findings is in
+ * report order (path, line, column, rule) as before.
+ */
+export function liveFirst<T extends { verified?: { status: string } }>(findings: T[]): T[] {
+  if (!findings.some((f) => f.verified?.status === 'live')) return findings;
+  return [...findings.filter((f) => f.verified?.status === 'live'), ...findings.filter((f) => f.verified?.status !== 'live')];
 }
 
 /** The paths the stats name (what was not scanned) come from the scanned input too. */

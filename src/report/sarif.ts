@@ -7,6 +7,8 @@ import { incompleteOf, type Report, type Reporter } from './types.js';
 
 /** GitHub code scanning reads `security-severity` (0-10) to rank alerts. */
 const SECURITY_SEVERITY = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' } as const;
+/** A secret its provider accepted (`--verify`): an emergency whatever the rule's severity. */
+const LIVE_SECURITY_SEVERITY = '10.0';
 const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' } as const;
 const PRECISION = { high: 'very-high', medium: 'high', low: 'medium' } as const;
 
@@ -41,9 +43,12 @@ function ruleDescriptor(finding: ReportedFinding): Sarif.ReportingDescriptor {
 }
 
 function result(finding: ReportedFinding, ruleIndex: number): Sarif.Result {
+  const live = finding.verified?.status === 'live';
   const properties: Record<string, unknown> = {
     severity: finding.severity,
     confidence: finding.confidence,
+    // Per result: the rule's value, raised for a live secret (the rule's own stays, for its other results).
+    'security-severity': live ? LIVE_SECURITY_SEVERITY : SECURITY_SEVERITY[finding.severity],
     secret: finding.secret,
     entropy: finding.entropy,
   };
@@ -63,7 +68,7 @@ function result(finding: ReportedFinding, ruleIndex: number): Sarif.Result {
     if (finding[key] !== undefined) properties[key] = finding[key];
   }
   const where = finding.commit ? ` in commit ${finding.commit.slice(0, 12)}` : '';
-  const level = finding.verified?.status === 'live' ? 'error' : LEVEL[finding.severity];
+  const level = live ? 'error' : LEVEL[finding.severity];
   return {
     ruleId: finding.ruleId,
     ruleIndex,

@@ -6,6 +6,7 @@ import { checkRuleSet } from '../../rules/check.js';
 import { checkExamples } from '../../scan/examples.js';
 import { listRuleFiles, readRuleFiles } from '../../rules/load.js';
 import { lintRule } from '../../rules/lint.js';
+import { verifiesRule } from '../../verify/rules.js';
 import type { CliIO } from '../io.js';
 import type { Command } from './types.js';
 
@@ -19,13 +20,21 @@ function listRules(rules: readonly RuleSpec[], format: string, io: CliIO): numbe
       confidence: r.confidence,
       keywords: r.keywords,
       reported: r.report !== false,
+      verifies: verifiesRule(r),
     }));
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
   const width = Math.max(...rules.map((r) => r.id.length));
-  for (const r of rules) io.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.confidence.padEnd(6)}  ${r.title}\n`);
-  io.stdout.write(`${rules.length} rules from ${new Set(rules.map((r) => r.providerKey)).size} providers\n`);
+  // The verify column: whether --verify can tell a live secret of this rule from a dead one.
+  for (const r of rules)
+    io.stdout.write(
+      `${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.confidence.padEnd(6)}  ${verifiesRule(r) ? 'verify' : '-     '}  ${r.title}\n`,
+    );
+  const verifying = rules.filter(verifiesRule).length;
+  io.stdout.write(
+    `${rules.length} rules from ${new Set(rules.map((r) => r.providerKey)).size} providers; ${verifying} verify with --verify (column "verify")\n`,
+  );
   return 0;
 }
 
