@@ -59,5 +59,6 @@ export function summary(report: Report, groups: readonly SecretGroup[], paint: P
         `Incomplete: ${describeIncomplete(incomplete, printable)}. What was scanned is reported; nothing can be said of the rest.`,
       ),
     );
+  for (const f of report.failed ?? []) lines.push(`  ${paint('yellow', 'failed:')} ${printable(f.input)}: ${printable(f.reason)}`);
   return lines.join('\n');
 }
