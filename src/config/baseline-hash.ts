@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { ConfigError } from '../core/errors.js';
 import { baselineHash, FINGERPRINT_KEY_VARIABLE, SCRYPT, type FingerprintKey } from '../core/fingerprint.js';
+import { memoize } from '../core/memoize.js';
 
 /**
  * How a baseline hashes secrets:
@@ -52,19 +53,10 @@ export function v1Hash(salt: string, secret: string): string {
   return createHmac('sha256', salt).update(secret).digest('hex').slice(0, 32);
 }
 
-/** One distinct secret, one hash: history scans meet one secret many times, and a v2 hash costs a scrypt. */
-function cached(hash: (secret: string) => string): (secret: string) => string {
-  const cache = new Map<string, string>();
-  return (secret) => {
-    let value = cache.get(secret);
-    if (value === undefined) cache.set(secret, (value = hash(secret)));
-    return value;
-  };
-}
-
 /**
  * The hash functions of one baseline, by entry form (undefined: the header's
- * form), each distinct secret hashed once per form. A keyed baseline needs
+ * form), each distinct secret hashed once per form (history scans meet one
+ * secret many times, and a v2 hash costs a scrypt). A keyed baseline needs
  * its key: without it, or with another, the constructor throws a
  * {@link ConfigError} naming `file`, since no entry could match and every
  * accepted finding would come back. An unkeyed baseline is read without the
@@ -74,8 +66,8 @@ export class BaselineHashes {
   private readonly byForm = new Map<LegacyForm | undefined, (secret: string) => string>();
 
   constructor(form: BaselineForm, key: FingerprintKey | undefined, file: string) {
-    const v1 = cached((secret) => v1Hash(form.salt, secret));
-    const unkeyed = cached((secret) => baselineHash(form.salt, secret));
+    const v1 = memoize((secret) => v1Hash(form.salt, secret));
+    const unkeyed = memoize((secret) => baselineHash(form.salt, secret));
     this.byForm.set('v1', v1);
     this.byForm.set('v2-unkeyed', unkeyed);
     if (form.version === 1) this.byForm.set(undefined, v1);
@@ -91,7 +83,7 @@ export class BaselineHashes {
     else
       this.byForm.set(
         undefined,
-        cached((secret) => baselineHash(form.salt, secret, key)),
+        memoize((secret) => baselineHash(form.salt, secret, key)),
       );
   }
 

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { parseOutputs } from './action.js';
 import { CLI } from './cli.js';
-import type { SpawnResult } from './github-repos.js';
+import { spawnAsync, type SpawnResult } from './github-repos.js';
 import { tempDir } from './tmp.js';
 import { asText, condition, interpolate, type Status, type Value } from './workflow-expr.js';
 
@@ -113,17 +112,9 @@ function keyhoundShim(): string {
   return bin;
 }
 
-/** bash with no stdin (a step reads none), not blocking the event loop: the API stand-in answers from this process. */
+/** bash with an empty stdin (a step reads none), not blocking the event loop: the API stand-in answers from this process. */
 function bash(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<SpawnResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return spawnAsync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd, env });
 }
 
 function filesUnder(dir: string): string[] {

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_FILE_SIZE } from '../../config/defaults.js';
 import { identity } from '../../core/fingerprint.js';
+import { memoize } from '../../core/memoize.js';
 import type { CommitInfo, LineRange, Origin, ScanResult } from '../../core/types.js';
 import { OrderedResults } from '../ordered.js';
 import type { ScanContext, Source, SourceStats, TaskOutcome } from '../source.js';
@@ -485,14 +486,4 @@ export class HistorySource implements Source {
     }
     return rechecks.length;
   }
-}
-
-/** Paths repeat across commits; glob matching is worth doing once per path. */
-function memoize(test: (path: string) => boolean): (path: string) => boolean {
-  const known = new Map<string, boolean>();
-  return (path) => {
-    let answer = known.get(path);
-    if (answer === undefined) known.set(path, (answer = test(path)));
-    return answer;
-  };
 }
