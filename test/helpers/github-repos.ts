@@ -77,6 +77,8 @@ export function spawnAsync(
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    // A child that exits before reading its input must fail on its exit code, not on EPIPE here.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }

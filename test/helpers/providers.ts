@@ -119,6 +119,8 @@ export function runCliAsync(args: string[], options: { cwd?: string; env?: NodeJ
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    // A CLI that exits before stdin closes must fail on its exit code, not on EPIPE here.
+    child.stdin.on('error', () => {});
     child.stdin.end();
   });
 }
