@@ -1,5 +1,8 @@
 import { escapeData } from '../report/github/annotations.js';
 import { run } from './run.js';
+import { tuneHeapForScanning } from '../scan/heap.js';
+
+tuneHeapForScanning();
 
 // The runner starts this file (action.yml: runs.main). run() never throws; the
 // catch is for a failure outside it (a broken bundle), so the step still fails

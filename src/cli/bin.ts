@@ -2,6 +2,9 @@
 import { main } from './main.js';
 import { processIO } from './io.js';
 import { setWorkerScript } from '../scan/pool.js';
+import { tuneHeapForScanning } from '../scan/heap.js';
+
+tuneHeapForScanning();
 
 // The bundle's scanning threads run worker.js from this file's folder.
 setWorkerScript(new URL('./worker.js', import.meta.url));
