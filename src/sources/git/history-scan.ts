@@ -1,14 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_FILE_SIZE } from '../../config/defaults.js';
-import { identity } from '../../core/fingerprint.js';
 import { memoize } from '../../core/memoize.js';
-import type { CommitInfo, LineRange, Origin, ScanResult } from '../../core/types.js';
-import { OrderedResults } from '../ordered.js';
-import type { ScanContext, Source, SourceStats, TaskOutcome } from '../source.js';
-import { blobBytes, blobTexts } from './blob-texts.js';
-import { blobHead, withinSize } from './catfile.js';
-import { oversizedReason } from '../decode.js';
-import { SNIFF_BYTES } from '../sniff.js';
+import type { CommitInfo, Origin, ScanResult } from '../../core/types.js';
+import type { ScanContext, Source, SourceStats } from '../source.js';
+import { Copies } from './copies.js';
 import { FindingSet } from './findings.js';
 import { listRoots, PatchRun } from './history.js';
 import { joinHunks } from './hunks.js';
@@ -17,8 +12,10 @@ import { readMerges, type MergeRef, type MergeStats } from './merges.js';
 import { commitMetadata, tagMetadata, type MetadataText } from './metadata.js';
 import type { FilePatch, PatchedCommit, RawEntry } from './patch.js';
 import { refObjectBlobs } from './refs.js';
+import { recheckWhole, type Recheck } from './recheck.js';
 import type { Repository } from './repo.js';
 import { historyRevisions, listHistory, type HistoryScope } from './scope.js';
+import { scanWholeBlobs, withinSizeLimit, type WholeBlob } from './whole-blobs.js';
 
 export interface HistoryOptions extends HistoryScope {
   /** Blobs larger than this are skipped without being read. Default 10 MiB. */
@@ -84,17 +81,10 @@ export class HistorySource implements Source {
   private readonly revisions: readonly string[];
   private refObjects = 0;
   private readonly findings = new FindingSet();
-  /**
-   * Where blobs were committed again after their first introduction, at any
-   * path not allowlisted: the same content is reported at each path it was
-   * committed at (a copy of a secret is a leak of its own), attributed to the
-   * commit that put it there. Content allowlisted at one path and committed
-   * at another is judged at the other.
-   */
-  private readonly elsewhere = new Map<string, { path: string; order: number; commit: CommitInfo }[]>();
+  /** Where blobs were committed again after their first introduction (see {@link Copies}). */
+  private readonly copies = new Copies();
   /** File versions to scan whole: a `near` condition failed inside their changes, where the partner may simply be out of view. */
-  private readonly rechecks: { id: string; path: string; commit: CommitInfo; order: number; added: LineRange[]; partial: ScanResult[] }[] =
-    [];
+  private readonly rechecks: Recheck[] = [];
   private scan?: ScanContext;
   /** Whole blobs scanned after the diffs (attribute-marked text, ref objects). */
   private scannedWhole = 0;
@@ -170,7 +160,7 @@ export class HistorySource implements Source {
       this.scanMetadata(await tagMetadata(this.repo), this.listed.length);
     }
     if (this.submodules.size > 0) for (const path of this.submodules) scan.skipped(path, 'submodule', `submodule:${path}`);
-    scan.found(this.withCopies(this.findings.result(true)));
+    scan.found(this.copies.apply(this.findings.result(true)));
     return {
       commits: this.listed.length,
       blobs: this.introduced.size,
@@ -233,7 +223,7 @@ export class HistorySource implements Source {
       for (const { order, result } of this.findings.forget(entry.newId)) {
         for (const finding of result.findings) {
           if (finding.origin.commit && finding.path !== entry.path)
-            this.addPlace(entry.newId, { path: finding.path, order, commit: finding.origin.commit });
+            this.copies.add(entry.newId, { path: finding.path, order, commit: finding.origin.commit });
         }
       }
     }
@@ -241,43 +231,9 @@ export class HistorySource implements Source {
     return true;
   }
 
-  /** The blob committed again, at `entry.path` in `commit` (see {@link elsewhere}). */
+  /** The blob committed again, at `entry.path` in `commit` (see {@link Copies}). */
   private copiedTo(entry: RawEntry, commit: PatchedCommit): void {
-    if (commit.info) this.addPlace(entry.newId, { path: entry.path, order: commit.index, commit: commit.info });
-  }
-
-  private addPlace(blobId: string, place: { path: string; order: number; commit: CommitInfo }): void {
-    const list = this.elsewhere.get(blobId);
-    if (list) list.push(place);
-    else this.elsewhere.set(blobId, [place]);
-  }
-
-  /**
-   * Each finding again at every other path its blob was committed at (the
-   * same content, so the same line and column), attributed to the first
-   * commit that put it there. A path that already has the finding keeps it.
-   */
-  private withCopies(result: ScanResult): ScanResult {
-    if (this.elsewhere.size === 0) return result;
-    const findings = [...result.findings];
-    const have = new Set(result.findings.map((f) => `${identity(f)}\0${f.path}`));
-    for (const finding of result.findings) {
-      const blob = finding.origin.blob;
-      const places = blob ? this.elsewhere.get(blob) : undefined;
-      if (!places) continue;
-      for (const place of [...places].sort((a, b) => a.order - b.order)) {
-        const key = `${identity(finding)}\0${place.path}`;
-        if (have.has(key)) continue;
-        have.add(key);
-        findings.push({
-          ...finding,
-          path: place.path,
-          origin: { ...finding.origin, path: place.path, commit: place.commit },
-          occurrences: 1,
-        });
-      }
-    }
-    return { ...result, findings };
+    if (commit.info) this.copies.add(entry.newId, { path: entry.path, order: commit.index, commit: commit.info });
   }
 
   /**
@@ -364,7 +320,7 @@ export class HistorySource implements Source {
     }
     this.introduced.mark(id, timedOut ? 'timeout' : 'scanned');
     if (!timedOut) scan.scanned(file.entry.path, bytes);
-    scan.progress({ bytes });
+    scan.progress({ bytes, blobs: 1 });
     // With the whole file as context the verdicts may differ (a paired rule
     // now wins over a generic one): the re-check's results replace these.
     if (nearFailed && !timedOut) {
@@ -393,17 +349,10 @@ export class HistorySource implements Source {
    */
   private async scanBinaries(): Promise<void> {
     const binaries = this.binaries.filter((item) => this.isFirst(item.id, item.order));
-    const oversized: { id: string; path: string }[] = [];
-    const readable = await withinSize(this.repo, binaries, this.maxFileSize, (item) => oversized.push(item));
-    await this.skipOversized(oversized);
-    this.textMarkedBinary += await this.scanWholeBlobs(
+    const readable = await withinSizeLimit(this.repo, this.scan!, binaries, this.maxFileSize, (item) => item.path);
+    this.textMarkedBinary += await this.scanWhole(
       readable.map((item) => ({ id: item.id, order: item.order, origin: { path: item.path, commit: item.commit, blob: item.id } })),
     );
-  }
-
-  /** Blobs over the size limit: counted by what their first bytes show (a text file missed makes the run incomplete). */
-  private async skipOversized(items: readonly { id: string; path: string }[]): Promise<void> {
-    for (const item of items) this.scan!.skipped(item.path, oversizedReason(await blobHead(this.repo, item.id, SNIFF_BYTES), item.path));
   }
 
   /**
@@ -422,13 +371,9 @@ export class HistorySource implements Source {
       this.scan!.skipped(item.file ?? item.ref, 'excluded-path');
       return false;
     });
-    const oversized: { id: string; path: string }[] = [];
-    const readable = await withinSize(this.repo, fresh, this.maxFileSize, (item) =>
-      oversized.push({ id: item.id, path: item.file ?? item.ref }),
-    );
-    await this.skipOversized(oversized);
+    const readable = await withinSizeLimit(this.repo, this.scan!, fresh, this.maxFileSize, (item) => item.file ?? item.ref);
     // Ordered after every commit: a blob also committed somewhere is reported there.
-    this.refObjects += await this.scanWholeBlobs(
+    this.refObjects += await this.scanWhole(
       readable.map((item) => ({
         id: item.id,
         order: Number.MAX_SAFE_INTEGER,
@@ -437,53 +382,17 @@ export class HistorySource implements Source {
     );
   }
 
-  /**
-   * Reads each blob and scans it whole as a file would be (text, or a
-   * binary's printable runs), on the runner's threads; returns how many were
-   * text. Findings stay with the history (see {@link findings}).
-   */
-  private async scanWholeBlobs(items: readonly { id: string; order: number; origin: Origin }[]): Promise<number> {
-    const scan = this.scan!;
-    let texts = 0;
-    const results = new OrderedResults<{ item: (typeof items)[number]; outcome: TaskOutcome }>(scan.parallelism, ({ item, outcome }) => {
-      scan.account(outcome);
-      if (outcome.result) this.findings.add(outcome.result, item.id, item.order);
-      if (outcome.kind !== 'scanned') return;
-      this.scannedWhole++;
-      if (outcome.encoding !== 'binary') texts++;
-    });
-    for await (const blob of blobBytes(this.repo, items)) {
-      const { item, data } = blob;
-      if (!data) {
-        await results.push(() => ({ item, outcome: { kind: 'skipped', path: item.origin.path, reason: 'missing' } }));
-        continue;
-      }
-      await results.push(async () => ({ item, outcome: await scan.task({ kind: 'bytes', bytes: data, origin: item.origin }) }));
-    }
-    await results.finish();
-    return texts;
+  /** Scans blobs whole (see {@link scanWholeBlobs}); returns how many were text. Findings stay with the history (see {@link findings}). */
+  private async scanWhole(items: readonly WholeBlob[]): Promise<number> {
+    const counts = await scanWholeBlobs(this.repo, this.scan!, items, (item, result) => this.findings.add(result, item.id, item.order));
+    this.scannedWhole += counts.scanned;
+    return counts.texts;
   }
 
-  /**
-   * Scans, whole, each file version where a rule's `near` partner was missing
-   * from the change: the partner may sit on an unchanged line. Only the
-   * changed lines are reported, as before; the rest is context.
-   */
+  /** Scans again, whole, the file versions whose `near` conditions failed in their change (see {@link recheckWhole}). */
   private async recheck(): Promise<number> {
-    const scan = this.scan!;
     const rechecks = this.rechecks.filter((item) => this.isFirst(item.id, item.order));
-    for await (const { item, text } of blobTexts(this.repo, rechecks)) {
-      if (text !== undefined) {
-        const origin = { path: item.path, commit: item.commit, blob: item.id };
-        const outcome = scan.text({ text, origin, lines: item.added });
-        if (!outcome.skipped) {
-          this.findings.add(outcome.result, item.id, item.order);
-          continue;
-        }
-      }
-      // Unreadable now (a partial clone), or the whole file took too long: what the change alone gave still stands.
-      for (const result of item.partial) this.findings.add(result, item.id, item.order);
-    }
+    await recheckWhole(this.repo, this.scan!, rechecks, (item, result) => this.findings.add(result, item.id, item.order));
     return rechecks.length;
   }
 }
