@@ -28,6 +28,7 @@ export class Progress {
   private done = 0;
   private bytes = 0;
   private findings = 0;
+  private blobs = 0;
   private total = 0;
   private readonly started: number;
   private lastDraw = 0;
@@ -55,8 +56,9 @@ export class Progress {
     this.update({ done: 1, bytes });
   }
 
-  /** Items done, more items known to come, bytes scanned, findings made: what the run reports as it goes. */
-  update(update: { done?: number; total?: number; bytes?: number; findings?: number }): void {
+  /** Items done, more items known to come, bytes scanned, findings made, blobs read: what the run reports as it goes. */
+  update(update: { done?: number; total?: number; bytes?: number; findings?: number; blobs?: number }): void {
+    this.blobs += update.blobs ?? 0;
     this.total += update.total ?? 0;
     this.done += update.done ?? 0;
     this.findings += update.findings ?? 0;
@@ -74,9 +76,10 @@ export class Progress {
     const seconds = Math.max((now - this.started) / 1000, 1e-3);
     const rate = this.bytes / 1048576 / seconds;
     const count = this.total > 0 ? `${this.done}/${this.total} ${this.unit}` : `${this.done} ${this.unit}`;
+    const blobs = this.blobs > 0 ? `, ${this.blobs} blob${this.blobs === 1 ? '' : 's'}` : '';
     const found = this.findings > 0 ? `, ${this.findings} finding${this.findings === 1 ? '' : 's'}` : '';
     const eta = this.total > 0 && this.done > 0 ? `, about ${duration((seconds * (this.total - this.done)) / this.done)} left` : '';
-    return `keyhound: ${count}${found}, ${megabytes(this.bytes)}, ${rate.toFixed(1)} MB/s${eta}`;
+    return `keyhound: ${count}${blobs}${found}, ${megabytes(this.bytes)}, ${rate.toFixed(1)} MB/s${eta}`;
   }
 
   private draw(now: number): void {

@@ -46,6 +46,8 @@ export interface ProgressUpdate {
   bytes?: number;
   /** Findings made since the last update. */
   findings?: number;
+  /** Blobs (file versions) read since the last update, where items are commits. */
+  blobs?: number;
 }
 
 /** What a source may do while it reads. */

@@ -24,6 +24,19 @@ describe('Progress', () => {
     expect(writes.at(-1)).toBe('\r\u001b[2K');
   });
 
+  it('counts blobs read beside the commits of a history scan', () => {
+    let clock = 0;
+    const { writes, sink: out } = sink(true);
+    const progress = new Progress(out, true, 'commits', () => clock);
+    progress.update({ total: 4 });
+    clock = 2000;
+    progress.update({ done: 2, blobs: 3, bytes: 4 * 1048576 });
+    expect(writes.at(-1)).toContain('keyhound: 2/4 commits, 3 blobs, 4.0 MB, 2.0 MB/s, about 2s left');
+    clock = 2200;
+    progress.update({ blobs: 1 });
+    expect(writes.at(-1)).toContain('2/4 commits, 4 blobs,');
+  });
+
   it('redraws at most every 150 ms', () => {
     let clock = 1000;
     const { writes, sink: out } = sink(true);
@@ -66,7 +79,7 @@ describe('the progress line on a terminal, for every command that scans', () => 
     for (let i = 0; i < 30; i++) commit(repo, { [`f${i}.txt`]: `line ${i}\n` }, `commit ${i}`);
     const git = await onTerminal(['git', '.'], repo);
     expect(git.code, git.stdout).toBe(0);
-    expect(git.stdout).toMatch(/keyhound: \d+\/30 commits, [\d.]+ MB, [\d.]+ MB\/s/);
+    expect(git.stdout).toMatch(/keyhound: \d+\/30 commits(, \d+ blobs?)?, [\d.]+ MB, [\d.]+ MB\/s/);
     expect(git.stdout).toContain('\r\u001b[2K');
     expect(git.stdout).toContain('No secrets found');
 
