@@ -181,12 +181,6 @@ export const OPTIONS = {
     coerce: wholeNumber('context', 0, 100, 'a whole number from 0 to 100'),
     describe: 'Unchanged lines around each change that rules looking nearby may use (default 0: the whole file is read where needed)',
   },
-  strategy: {
-    choices: ['diffs', 'blobs'] as const,
-    default: 'diffs',
-    describe:
-      'How history is read: diffs (git diffs each commit; the lines added are scanned) or blobs (each new file version scanned whole on every thread; faster where git\'s diffs are the bound, see docs/git.md)',
-  },
   'pre-push': {
     type: 'boolean',
     describe: "Scan the commits being pushed (git pre-push hook input on stdin, or pre-commit's PRE_COMMIT_FROM_REF/TO_REF)",

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { formatShard, shardSlice, type Shard } from '../../core/shard.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../../report/confidence.js';
-import { HistorySource, type HistoryStrategy } from '../../sources/git/history-scan.js';
+import { HistorySource } from '../../sources/git/history-scan.js';
 import { pushedRevisions } from '../../sources/git/push.js';
 import { openRepository } from '../../sources/git/repo.js';
 import { listHistory } from '../../sources/git/scope.js';
@@ -17,7 +17,6 @@ type GitArgs = ScanArgs & {
   branch?: string[];
   'pre-push'?: boolean;
   context?: number;
-  strategy?: HistoryStrategy;
   shard?: Shard;
 };
 
@@ -25,7 +24,7 @@ export const gitCommand: Command = {
   command: 'git [repo]',
   describe: 'Scan git history: every blob of every commit reachable from all refs, once each',
   builder: (yargs) =>
-    withOptions(yargs, [...SCAN_OPTIONS, 'config-from', 'range', 'since-commit', 'branch', 'context', 'strategy', 'pre-push', 'shard'])
+    withOptions(yargs, [...SCAN_OPTIONS, 'config-from', 'range', 'since-commit', 'branch', 'context', 'pre-push', 'shard'])
       .positional('repo', { type: 'string', default: '.', describe: 'The repository (a work tree folder or a bare repository)' })
       .conflicts('range', ['since-commit', 'branch', 'pre-push'])
       .conflicts('pre-push', ['since-commit', 'branch']),
@@ -74,7 +73,6 @@ export const gitCommand: Command = {
             ...scope,
             maxFileSize: setup.maxFileSize,
             ...(args.context !== undefined ? { context: args.context } : {}),
-            ...(args.strategy ? { strategy: args.strategy } : {}),
             ...(setup.skipPath ? { skipPath: setup.skipPath } : {}),
             // The scan itself runs on this thread; the diffs are where the cores go.
             partitions: args.threads,

@@ -3,7 +3,6 @@ import { DEFAULT_MAX_FILE_SIZE } from '../../config/defaults.js';
 import { memoize } from '../../core/memoize.js';
 import type { CommitInfo, Origin, ScanResult } from '../../core/types.js';
 import type { ScanContext, Source, SourceStats } from '../source.js';
-import { AddedOnly } from './added-only.js';
 import { Copies } from './copies.js';
 import { FindingSet } from './findings.js';
 import { listRoots, PatchRun } from './history.js';
@@ -29,12 +28,7 @@ export interface HistoryOptions extends HistoryScope {
   partitions?: number;
   /** Fewest commits worth a git process of their own. Default 1000. */
   minCommitsPerPartition?: number;
-  /** `diffs` (default): git diffs each commit; `blobs`: every new blob scanned whole (docs/git.md, "Diff-based or blob-based"). */
-  strategy?: HistoryStrategy;
 }
-
-/** How a history scan reads what each commit added. */
-export type HistoryStrategy = 'diffs' | 'blobs';
 
 /**
  * Lines of context around changes. None by default (docs/git.md has the
@@ -102,9 +96,6 @@ export class HistorySource implements Source {
   /** Root commits, whose patch (the whole tree) is not asked of git: read before the diffs, each blob once (see {@link readMerges}). */
   private roots: Promise<Set<string>> | undefined;
   private rootStats: MergeStats | undefined;
-  private readonly strategy: HistoryStrategy;
-  /** Blob-based: each blob a commit introduced, in history order, with the version it replaced at its path. */
-  private readonly walked: (WholeBlob & { previous?: string })[] = [];
   private mergeStats: MergeStats | undefined;
 
   /**
@@ -120,7 +111,6 @@ export class HistorySource implements Source {
     this.maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.context = options.context ?? DEFAULT_CONTEXT;
     this.skipPath = options.skipPath && memoize(options.skipPath);
-    this.strategy = options.strategy ?? 'diffs';
     const revisions = historyRevisions(options);
     this.revisions = revisions;
     this.allRefs = revisions.length === 1 && revisions[0] === '--all';
@@ -131,9 +121,7 @@ export class HistorySource implements Source {
 
   /** Starts git on the diffs; the runner compiles its rules meanwhile. */
   async start(): Promise<void> {
-    const walk = this.strategy === 'blobs';
-    // A walk lists root commits' trees itself (--root).
-    this.roots = walk ? Promise.resolve(new Set()) : listRoots(this.repo, this.revisions);
+    this.roots = listRoots(this.repo, this.revisions);
     this.roots.catch(() => {});
     this.listed = await this.commits;
     this.run = new PatchRun(this.repo, this.listed, {
@@ -141,9 +129,8 @@ export class HistorySource implements Source {
       maxFileSize: this.maxFileSize,
       partitions: Math.max(1, Math.floor(this.options.partitions ?? availableParallelism())),
       ...(this.options.minCommitsPerPartition !== undefined ? { minCommitsPerPartition: this.options.minCommitsPerPartition } : {}),
-      ...(walk ? { mode: 'walk' as const } : {}),
       wants: (entry, commit) => this.wants(entry, commit),
-      onCommit: (commit) => (walk ? this.onWalkedCommit(commit) : this.onCommit(commit)),
+      onCommit: (commit) => this.onCommit(commit),
     });
   }
 
@@ -161,21 +148,13 @@ export class HistorySource implements Source {
       this.run!.close();
       throw error;
     }
-    let scanned: number;
-    let rechecked = 0;
-    if (this.strategy === 'blobs') {
-      await this.run!.read();
-      scanned = this.countOutcomes();
-      await this.scanWalked();
-    } else {
-      // git computes the diffs (into files) while the roots are read.
-      this.rootStats = await this.readApart(await this.rootRefs());
-      await this.run!.read();
-      this.mergeStats = await this.readApart(this.merges.sort((a, b) => a.index - b.index));
-      scanned = this.countOutcomes();
-      rechecked = await this.recheck();
-      await this.scanBinaries();
-    }
+    // git computes the diffs (into files) while the roots are read.
+    this.rootStats = await this.readApart(await this.rootRefs());
+    await this.run!.read();
+    this.mergeStats = await this.readApart(this.merges.sort((a, b) => a.index - b.index));
+    const scanned = this.countOutcomes();
+    const rechecked = await this.recheck();
+    await this.scanBinaries();
     if (this.allRefs) {
       await this.scanRefObjects();
       this.scanMetadata(await tagMetadata(this.repo), this.listed.length);
@@ -197,7 +176,6 @@ export class HistorySource implements Source {
       mergeVersions: this.mergeStats?.ownVersions ?? 0,
       mergeVersionsRead: this.mergeStats?.compared ?? 0,
       context: this.context,
-      strategy: this.strategy,
       partitions: this.run!.partitions,
       shallow: this.repo.shallow,
     };
@@ -278,33 +256,6 @@ export class HistorySource implements Source {
     // A new submodule shows in --raw even when git prints no patch for it.
     for (const entry of commit.entries) if (entry.newMode === SUBMODULE_MODE && !isNull(entry.newId)) this.submodules.add(entry.path);
     for (const file of commit.files) this.scanFile(file, commit);
-  }
-
-  /** Blob-based: each blob the commit introduced is kept to be scanned whole (see {@link scanWalked}). */
-  private onWalkedCommit(commit: PatchedCommit): void {
-    this.scan!.progress({ done: 1 });
-    if (commit.info) this.scanMetadata(commitMetadata(commit.info, commit.fullMessage), commit.index);
-    for (const entry of commit.entries) {
-      if (!this.wants(entry, commit)) continue;
-      const previous = isNull(entry.oldId) || entry.oldMode === SUBMODULE_MODE ? {} : { previous: entry.oldId };
-      this.walked.push({ id: entry.newId, order: commit.index, origin: { path: entry.path, commit: commit.info!, blob: entry.newId }, ...previous });
-    }
-  }
-
-  /**
-   * Blob-based: every blob the walk met first, scanned whole on the runner's
-   * threads (text, or a binary's printable runs), in history order; of each
-   * version's findings, those the version it replaced held are not its own
-   * (see {@link AddedOnly}).
-   */
-  private async scanWalked(): Promise<void> {
-    const readable = await withinSizeLimit(this.repo, this.scan!, this.walked, this.maxFileSize, (item) => item.origin.path);
-    this.walked.length = 0;
-    const added = new AddedOnly();
-    const counts = await scanWholeBlobs(this.repo, this.scan!, readable, (item, result) =>
-      this.findings.add(added.filter(item.id, item.previous, result), item.id, item.order),
-    );
-    this.scannedWhole += counts.scanned;
   }
 
   /** The roots' positions in the list. */

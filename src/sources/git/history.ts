@@ -29,8 +29,6 @@ export interface HistoryOptions {
   partitions: number;
   /** Fewest commits worth a process of their own. */
   minCommitsPerPartition?: number;
-  /** `walk`: raw changes only, one process (see {@link walkArguments}); default: patches. */
-  mode?: 'patches' | 'walk';
   /** Asked once per patch: read its hunks? `commit.index` is the commit's position in the list. */
   wants: (entry: RawEntry, commit: PatchedCommit) => boolean;
   onCommit: (commit: PatchedCommit) => void;
@@ -83,32 +81,6 @@ export function patchArguments(options: Pick<HistoryOptions, 'context' | 'maxFil
 }
 
 /**
- * The blob-based walk: each commit's raw changes, no content (see
- * docs/git.md, "Diff-based or blob-based"). Root commits list their whole
- * tree as added (`--root`); a merge lists its changes against its first
- * parent, so a version another parent brought is already known when the
- * merge is read (parents come first), and only what the merge made is new.
- */
-export function walkArguments(): string[] {
-  return [
-    'log',
-    '--stdin',
-    '--no-walk=unsorted',
-    COMMIT_FORMAT,
-    '--raw',
-    '-z',
-    '--no-abbrev',
-    '--root',
-    '--no-renames',
-    '--diff-merges=first-parent',
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--no-relative',
-  ];
-}
-
-/**
  * git processes computing the patches of `commits`, started at once. Each
  * writes to its own unlinked temporary file rather than a pipe, so none waits
  * for the reader: git works while keyhound compiles its rules, and slices
@@ -127,22 +99,13 @@ export class PatchRun {
     private readonly options: HistoryOptions,
   ) {
     const perPartition = options.minCommitsPerPartition ?? 1000;
-    // A walk asks git for no diffs: one process keeps pace with any scanner.
-    const partitions = options.mode === 'walk' ? 1 : options.partitions;
-    const count = Math.max(1, Math.min(partitions, Math.floor(commits.length / perPartition)));
+    const count = Math.max(1, Math.min(options.partitions, Math.floor(commits.length / perPartition)));
     const size = Math.ceil(commits.length / count);
     const lists = Array.from({ length: count }, (_, i) => commits.slice(i * size, (i + 1) * size)).filter((list) => list.length > 0);
     this.partitions = lists.length;
     this.folder = lists.length > 0 ? mkdtempSync(path.join(tmpdir(), 'keyhound-git-')) : undefined;
     this.slices = lists.map(
-      (list, index) =>
-        new Slice(
-          repo,
-          options.mode === 'walk' ? walkArguments() : patchArguments(options),
-          path.join(this.folder!, `patches-${index}`),
-          list,
-          index * size,
-        ),
+      (list, index) => new Slice(repo, patchArguments(options), path.join(this.folder!, `patches-${index}`), list, index * size),
     );
   }
 

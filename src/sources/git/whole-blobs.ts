@@ -26,14 +26,14 @@ export interface WholeBlobCounts {
  * goes to `onResult` (the history keeps its findings per blob); a blob the
  * repository lacks (a partial clone) is skipped as missing.
  */
-export async function scanWholeBlobs<T extends WholeBlob>(
+export async function scanWholeBlobs(
   repo: Repository,
   scan: ScanContext,
-  items: readonly T[],
-  onResult: (item: T, result: ScanResult) => void,
+  items: readonly WholeBlob[],
+  onResult: (item: WholeBlob, result: ScanResult) => void,
 ): Promise<WholeBlobCounts> {
   const counts: WholeBlobCounts = { scanned: 0, texts: 0 };
-  const results = new OrderedResults<{ item: T; outcome: TaskOutcome }>(scan.parallelism, ({ item, outcome }) => {
+  const results = new OrderedResults<{ item: WholeBlob; outcome: TaskOutcome }>(scan.parallelism, ({ item, outcome }) => {
     scan.account(outcome);
     if (outcome.result) onResult(item, outcome.result);
     if (outcome.kind !== 'scanned') return;
