@@ -10,11 +10,11 @@ import { setFlagsFromString } from 'node:v8';
  * fills the old generation and is freed only by full collections, which V8
  * spaces out by letting the heap grow. On `../shared/history/git-since-2022.git`
  * the history scan's heap grew to 215 MB around 73 MB of live objects (peak
- * RSS 310 MB); without pretenuring the peak is 242 MB and the run takes no
- * longer (docs/performance.md, "Memory").
+ * RSS 310 MB); without pretenuring the peak is 232-262 MB and the run takes
+ * no longer (docs/performance.md, "Memory").
  *
  * The young generation is capped at 8 MB a semi-space (Node's default lets
- * it grow to 16): each scanning thread keeps about 16 MB less, and a scan's
+ * it grow to 16): each scanning thread keeps up to 16 MB less, and a scan's
  * short-lived objects still die young at that size (tree scans 10-16 MB
  * lower peak RSS, the same speed). Flags are process-wide, so the scanning
  * threads, started later, get both settings.
