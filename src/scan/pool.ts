@@ -3,7 +3,7 @@ import type { RuleSpec } from '../core/types.js';
 import { DEFAULT_BUDGET_MS, Engine, type EngineOptions } from '../detect/engine.js';
 import type { Task, TaskOutcome as Outcome } from '../sources/source.js';
 import { PIECE_BYTES, runTask } from './task.js';
-import type { WorkerSetup } from './worker.js';
+import type { WorkerMessage, WorkerSetup } from './worker.js';
 
 /** Runs scanning tasks; the pipelines do not care whether on this thread or on many. */
 export interface Scanner {
@@ -37,28 +37,34 @@ interface Pending {
   task: Task;
   resolve: (outcome: Outcome) => void;
   reject: (error: unknown) => void;
-  timer?: NodeJS.Timeout;
 }
 
 interface Slot {
   worker: Worker;
-  /** Tasks sent to this thread and not answered yet, oldest first. */
+  /** Tasks sent to this thread and not answered yet, oldest first: the thread runs them in that order. */
   inflight: { id: number; pending: Pending }[];
+  /** Their bytes. */
+  inflightBytes: number;
+  /** The backstop of the oldest task, the one the thread is running. */
+  timer?: NodeJS.Timeout;
 }
 
 /**
- * Tasks sent to a thread ahead of its answers. With one, a thread idles for a
- * message round trip after each file (a third of its time on a tree of small
- * files). The round trip includes the calling thread finishing the file it
- * is scanning itself: with two the worker still idled a third of the time on
- * the 200 MiB bench tree, with four about a tenth; deeper pipelines (up to
- * sixteen) idled it less without making the scan faster, the calling thread
- * being the bound by then.
+ * Work sent to a thread ahead of its answers, so it never waits for the
+ * calling thread, which scans too and answers only between its own files.
+ * At least {@link PIPELINE} tasks, and more while they add up to less than
+ * {@link PIPELINE_BYTES}: four small files are scanned in under a millisecond,
+ * while the calling thread may be on a file a hundred times their size. With
+ * four tasks only, the worker idled a third of a scan of git's sources (418 of
+ * 1,316 ms in a CPU profile); with this byte floor, a tenth.
  */
 const PIPELINE = 4;
+const PIPELINE_BYTES = 256 * 1024;
+/** Tasks sent to one thread at most (empty files add no bytes). */
+const PIPELINE_MAX = 32;
 
 /** Tasks a source should keep submitted per thread: every pipeline full, and some to spare for the calling thread. */
-export const TASKS_IN_FLIGHT_PER_THREAD = PIPELINE + 2;
+export const TASKS_IN_FLIGHT_PER_THREAD = PIPELINE_MAX + 2;
 
 /** Where the bundled worker script is; set by the entry point (bin.ts, the Action), which knows its own folder. */
 let workerScript: URL | undefined;
@@ -67,6 +73,38 @@ export function setWorkerScript(url: URL): void {
 }
 export function workerScriptAvailable(): boolean {
   return workerScript !== undefined;
+}
+
+/** Workers started ahead of their rules ({@link prestartWorkers}), not yet taken by a pool. */
+const prestarted: Worker[] = [];
+
+/**
+ * Starts `count` scanning threads now, before the rules are known: a thread
+ * takes about a quarter of a second to load its code and the BPE vocabulary,
+ * which then overlaps the calling thread's own start (configuration, rules,
+ * listing) instead of delaying the scan. The next pool takes them and sends
+ * the rules; unused, they do not keep the process alive.
+ */
+export function prestartWorkers(count: number): void {
+  if (!workerScript) return;
+  while (prestarted.length < count) {
+    const worker = new Worker(workerScript);
+    worker.unref();
+    // A prestarted thread that fails before a pool takes it is simply not used.
+    worker.on('error', () => {
+      const index = prestarted.indexOf(worker);
+      if (index >= 0) prestarted.splice(index, 1);
+    });
+    prestarted.push(worker);
+  }
+}
+
+function startWorker(setup: WorkerSetup): Worker {
+  const worker = prestarted.shift() ?? new Worker(workerScript!);
+  worker.removeAllListeners('error');
+  worker.ref();
+  worker.postMessage({ setup } satisfies WorkerMessage);
+  return worker;
 }
 
 /**
@@ -116,13 +154,14 @@ export class WorkerPool implements Omit<Scanner, 'engine'> {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerScript!, { workerData: this.setup });
-    const slot: Slot = { worker, inflight: [] };
+    const worker = startWorker(this.setup);
+    const slot: Slot = { worker, inflight: [], inflightBytes: 0 };
     worker.on('message', (message: { id: number; outcome: Outcome }) => {
       const index = slot.inflight.findIndex((entry) => entry.id === message.id);
       if (index < 0) return;
       const [done] = slot.inflight.splice(index, 1);
-      clearTimeout(done!.pending.timer);
+      slot.inflightBytes -= taskBytes(done!.pending.task);
+      this.armBackstop(slot);
       done!.pending.resolve(message.outcome);
       this.dispatch();
     });
@@ -138,10 +177,11 @@ export class WorkerPool implements Omit<Scanner, 'engine'> {
   private fail(slot: Slot, reason: string, _error?: unknown): void {
     const [running, ...waiting] = slot.inflight;
     slot.inflight = [];
+    slot.inflightBytes = 0;
+    clearTimeout(slot.timer);
     void slot.worker.terminate();
     const index = this.slots.indexOf(slot);
     if (index >= 0 && !this.closed) this.slots[index] = this.spawn();
-    for (const entry of [running, ...waiting]) if (entry) clearTimeout(entry.pending.timer);
     this.queue.unshift(...waiting.map((entry) => entry.pending));
     if (running) {
       const path = running.pending.task.kind === 'file' ? running.pending.task.entry.path : running.pending.task.origin.path;
@@ -152,13 +192,19 @@ export class WorkerPool implements Omit<Scanner, 'engine'> {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      while (slot.inflight.length < PIPELINE && this.queue.length > 0) this.send(slot, this.queue.shift()!);
+      while (
+        this.queue.length > 0 &&
+        (slot.inflight.length < PIPELINE || (slot.inflightBytes < PIPELINE_BYTES && slot.inflight.length < PIPELINE_MAX))
+      )
+        this.send(slot, this.queue.shift()!);
     }
     // The last waiting task is left to a worker: this thread also hands out the
     // work and gathers the results (a fifth of its time), so it is the one to
     // keep from becoming the bottleneck.
     if (this.local && !this.localBusy && this.queue.length > 1) {
-      const index = this.queue.findIndex((pending) => taskBytes(pending.task) <= LOCAL_TASK_BYTES);
+      // No bigger than what each worker has waiting, so none runs dry meanwhile.
+      const ahead = Math.max(PIPELINE_BYTES, Math.min(...this.slots.map((slot) => slot.inflightBytes)));
+      const index = this.queue.findIndex((pending) => taskBytes(pending.task) <= Math.min(LOCAL_TASK_BYTES, ahead));
       if (index >= 0) this.runLocal(this.local(), this.queue.splice(index, 1)[0]!);
     }
   }
@@ -188,13 +234,26 @@ export class WorkerPool implements Omit<Scanner, 'engine'> {
   private send(slot: Slot, pending: Pending): void {
     const id = this.nextId++;
     slot.inflight.push({ id, pending });
-    // A task may wait behind the ones sent before it, so its limit covers theirs too.
-    const limit = this.taskTimeoutMs ?? backstopMs(pending.task, this.setup.options.budgetMs ?? DEFAULT_BUDGET_MS);
-    if (limit > 0) pending.timer = setTimeout(() => this.fail(slot, 'timeout'), limit * PIPELINE);
+    slot.inflightBytes += taskBytes(pending.task);
+    if (slot.inflight.length === 1) this.armBackstop(slot);
     // Bytes are copied, not transferred: should this thread die with the task
     // still waiting behind another, it goes to the next thread, which needs
     // them (a transferred buffer is empty here from then on).
-    slot.worker.postMessage({ id, task: pending.task });
+    slot.worker.postMessage({ id, task: pending.task } satisfies WorkerMessage);
+  }
+
+  /**
+   * Times the oldest task sent to the thread: it is the one running, since a
+   * thread takes its tasks in order, so its limit need not cover the tasks
+   * waiting behind it, however many there are.
+   */
+  private armBackstop(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    const oldest = slot.inflight[0];
+    if (!oldest) return;
+    const limit = this.taskTimeoutMs ?? backstopMs(oldest.pending.task, this.setup.options.budgetMs ?? DEFAULT_BUDGET_MS);
+    if (limit > 0) slot.timer = setTimeout(() => this.fail(slot, 'timeout'), limit);
   }
 
   run(task: Task): Promise<Outcome> {
@@ -206,6 +265,7 @@ export class WorkerPool implements Omit<Scanner, 'engine'> {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const slot of this.slots) clearTimeout(slot.timer);
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 }

@@ -1,22 +1,35 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { RuleSpec } from '../core/types.js';
 import { Engine, type EngineOptions } from '../detect/engine.js';
+import { loadTokenizer } from '../detect/tokenizer.js';
 import type { Task } from '../sources/source.js';
 import { runTask } from './task.js';
 
 /**
- * A scanning thread: builds its own engine from the rules it was given and
- * runs tasks (read, decode, scan) as they arrive. See pool.ts.
+ * A scanning thread: builds its own engine from the rules it is sent first,
+ * then runs tasks (read, decode, scan) as they arrive. See pool.ts.
  */
 export interface WorkerSetup {
   rules: RuleSpec[];
   options: EngineOptions;
 }
 
-const setup = workerData as WorkerSetup;
-const engine = new Engine(setup.rules, setup.options);
+export type WorkerMessage = { setup: WorkerSetup } | { id: number; task: Task };
 
-parentPort!.on('message', (message: { id: number; task: Task }) => {
+// The vocabulary (a megabyte of code) loads before the first task: the default
+// rules need it, and a thread started ahead of them (prestartWorkers) has
+// nothing else to do meanwhile. Loaded lazily instead, it was compiled in the
+// middle of the scan, slowing the thread's first hundreds of files. Messages
+// wait on the port until the handler below is attached.
+await loadTokenizer();
+
+let engine: Engine | undefined;
+
+parentPort!.on('message', (message: WorkerMessage) => {
+  if ('setup' in message) {
+    engine = new Engine(message.setup.rules, message.setup.options);
+    return;
+  }
   // runTask never rejects for bad input; anything else is a bug that must end the thread (the pool replaces it).
-  void runTask(engine, message.task).then((outcome) => parentPort!.postMessage({ id: message.id, outcome }));
+  void runTask(engine!, message.task).then((outcome) => parentPort!.postMessage({ id: message.id, outcome }));
 });

@@ -31,4 +31,16 @@ describe('scanning threads', () => {
       expect(timeless(several.stdout), format).toBe(timeless(single.stdout));
     }
   }, 60_000);
+
+  it('end a scan of a small folder without waiting for the threads started ahead of it and never used', () => {
+    // Folders start their scanning threads before listing (pool.ts, prestartWorkers); two files
+    // never need them, and the process must still exit as soon as the report is written.
+    const dir = tempDir();
+    const secret = githubToken();
+    writeTree(dir, { 'a.env': `TOKEN=${secret}\n`, 'b.txt': 'nothing here\n' });
+    // A thread left holding the process open would keep it alive indefinitely: killed, its code is -1.
+    const result = runCli(['scan', dir, '--format', 'json', '--threads', '8', '--no-redact'], { timeoutMs: 30_000 });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).findings.map((f: { secret: string }) => f.secret)).toEqual([secret]);
+  }, 60_000);
 });

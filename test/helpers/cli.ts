@@ -13,13 +13,22 @@ export interface RunResult {
 }
 
 /** Runs the real CLI process. */
-export function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
+export function runCli(
+  args: string[],
+  options: {
+    cwd?: string;
+    input?: string;
+    env?: NodeJS.ProcessEnv;
+    /** Kill it after this many ms (its code is then -1). */ timeoutMs?: number;
+  } = {},
+): RunResult {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     encoding: 'utf8',
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
     maxBuffer: 64 * 1024 * 1024,
+    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/detect/engine.js';
-import { setWorkerScript, WorkerPool } from '../../src/scan/pool.js';
+import { prestartWorkers, setWorkerScript, WorkerPool } from '../../src/scan/pool.js';
 import type { Task, TaskOutcome as Outcome } from '../../src/sources/source.js';
 import { testRule } from '../helpers/rules.js';
 import { githubToken } from '../helpers/tokens.js';
@@ -54,4 +54,41 @@ describe('WorkerPool (real worker threads)', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('takes threads started before the rules were known, and sends them the rules', async () => {
+    prestartWorkers(2);
+    // Both come from the prestarted ones; a third is started on demand.
+    const pool = new WorkerPool(3, { rules: [token], options: {} });
+    try {
+      const secrets = Array.from({ length: 30 }, () => githubToken());
+      const outcomes = await Promise.all(secrets.map((secret, i) => pool.run(bytesTask(`p${i}.env`, `TOKEN=${secret}\n`))));
+      expect(outcomes.map(secretsOf)).toEqual(secrets.map((secret) => [secret]));
+      expect(pool.threads).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('gives a task behind many others its own limit, counted from when it is the oldest', async () => {
+    // Tasks sent at once to one thread with a 2 s backstop, together well over 2 s: a limit
+    // counted from sending would cut the last ones short.
+    const pool = new WorkerPool(1, { rules: [token, slow], options: { budgetMs: 0 } }, 2000);
+    try {
+      // The slow rule is quadratic on a run of spaces: grow the run until one task takes 150 ms or more.
+      let size = 4000;
+      let each = 0;
+      for (; each < 150; size = Math.round(size * 1.5)) {
+        const started = performance.now();
+        expect((await pool.run(bytesTask('probe.txt', `${' '.repeat(size)}\n`))).kind).toBe('scanned');
+        each = performance.now() - started;
+      }
+      const count = Math.min(32, Math.ceil(3000 / each));
+      expect(count * each).toBeGreaterThan(2000);
+      const spaces = ' '.repeat(Math.round(size / 1.5));
+      const outcomes = await Promise.all(Array.from({ length: count }, (_, i) => pool.run(bytesTask(`q${i}.txt`, `${spaces}\n`))));
+      expect(outcomes.map((outcome) => outcome.kind)).toEqual(Array.from({ length: count }, () => 'scanned'));
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });

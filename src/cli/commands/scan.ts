@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { prestartWorkers } from '../../scan/pool.js';
 import { FileSource } from '../../sources/files.js';
 import { SCAN_OPTIONS, STDIN_ARG, withOptions, type ScanArgs } from '../options.js';
 import { scanAndReport } from '../pipeline.js';
@@ -24,7 +25,10 @@ export const scanCommand: Command = {
     const given = args.paths?.length ? args.paths : ['.'];
     const paths = given.map((p) => (p === STDIN_ARG ? '-' : path.resolve(io.cwd, p)));
     const onDisk = paths.filter((p) => p !== '-');
-    const root = onDisk.length === 1 && statSync(onDisk[0]!, { throwIfNoEntry: false })?.isDirectory() ? onDisk[0]! : io.cwd;
+    const folders = onDisk.filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
+    const root = onDisk.length === 1 && folders.length === 1 ? onDisk[0]! : io.cwd;
+    // A folder may hold enough to need the other threads: they start loading now, beside the configuration.
+    if (folders.length > 0 && args.threads > 1) prestartWorkers(args.threads - 1);
     const { code } = await scanAndReport({
       io,
       args,
