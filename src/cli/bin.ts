@@ -3,8 +3,10 @@ import { main } from './main.js';
 import { processIO } from './io.js';
 import { setWorkerScript } from '../scan/pool.js';
 import { tuneHeapForScanning } from '../scan/heap.js';
+import { tuneCompilerForScanning } from '../scan/jit.js';
 
 tuneHeapForScanning();
+tuneCompilerForScanning();
 
 // The bundle's scanning threads run worker.js from this file's folder.
 setWorkerScript(new URL('./worker.js', import.meta.url));
