@@ -186,6 +186,52 @@ describe('binary files: printable runs for the certain rules', () => {
     expect([...runs.runs]).toEqual([1001, 1, 1001 + 'token='.length + token.length + 1 + 300, 2]);
   });
 
+  it('keeps a UTF-16LE run that ends the buffer, at either alignment', () => {
+    const text = `KEY=${base62(20)}`;
+    for (const pad of [3, 4]) {
+      const tail = Buffer.concat([Buffer.alloc(pad, 0xff), Buffer.from(text, 'utf16le')]);
+      expect(printableRuns(tail).text, `${pad} bytes before`).toBe(text);
+      expect([...printableRuns(tail, 100).runs]).toEqual([100 + pad, 2]);
+    }
+  });
+
+  it('finds the same runs as a pass per kind of run would, on random bytes', () => {
+    // The plain definition: a pass for one-byte runs, and one for UTF-16LE at each alignment.
+    const printable = (b: number | undefined) => b !== undefined && ((b >= 0x20 && b < 0x7f) || b === 9);
+    const reference = (data: Uint8Array) => {
+      const found: [number, number, number][] = [];
+      for (let i = 0; i < data.length;) {
+        let j = i;
+        while (printable(data[j])) j++;
+        if (j - i >= 8) found.push([i, j, 1]);
+        i = j + 1;
+      }
+      for (const parity of [0, 1]) {
+        for (let i = parity; i < data.length;) {
+          let j = i;
+          while (j + 1 < data.length && printable(data[j]) && data[j + 1] === 0) j += 2;
+          if ((j - i) / 2 >= 8) found.push([i, j, 2]);
+          i = j + 2;
+        }
+      }
+      return found.sort((a, b) => a[0] - b[0]).map(([start, end, width]) => [start, width, end]);
+    };
+    for (let round = 0; round < 200; round++) {
+      // Mostly printable letters and NULs, so runs of both kinds start and end often.
+      const data = Uint8Array.from({ length: 50 + Math.floor(Math.random() * 400) }, () => {
+        const r = Math.random();
+        return r < 0.45 ? 0x61 + Math.floor(Math.random() * 26) : r < 0.9 ? 0 : Math.floor(Math.random() * 256);
+      });
+      const runs = printableRuns(data);
+      const expected = reference(data);
+      const got = Array.from({ length: runs.runs.length / 2 }, (_, k) => [runs.runs[k * 2]!, runs.runs[k * 2 + 1]!]);
+      expect(got).toEqual(expected.map(([start, width]) => [start, width]));
+      const buffer = Buffer.from(data);
+      const texts = expected.map(([start, width, end]) => buffer.toString(width === 1 ? 'latin1' : 'utf16le', start, end));
+      expect(runs.text).toBe(texts.join('\n'));
+    }
+  });
+
   it('locates findings by byte offset on line 1, and runs only the cheap, certain rules', async () => {
     const decoded = decodeBytes(bytes, { path: 'app.bin' });
     if (decoded.ok || decoded.reason !== 'binary') throw new Error('expected binary');
