@@ -65,6 +65,11 @@ const PIPELINE_MAX = 32;
 
 /** Tasks a source should keep submitted per thread: every pipeline full, and some to spare for the calling thread. */
 export const TASKS_IN_FLIGHT_PER_THREAD = PIPELINE_MAX + 2;
+/**
+ * Bytes a source should keep submitted per thread when its tasks carry them
+ * (blobs): 34 blobs of up to 10 MiB each would otherwise be held at once.
+ */
+export const BYTES_IN_FLIGHT_PER_THREAD = 32 * 1024 * 1024;
 
 /** Where the bundled worker script is; set by the entry point (bin.ts, the Action), which knows its own folder. */
 let workerScript: URL | undefined;

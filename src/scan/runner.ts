@@ -7,7 +7,7 @@ import type { ChunkOutcome, ProgressUpdate, ScanContext, Source, TaskOutcome } f
 import { Collector } from './collector.js';
 import type { Fingerprints } from './fingerprints.js';
 import { timedOut } from './outcome.js';
-import { createScanner, TASKS_IN_FLIGHT_PER_THREAD, type Scanner } from './pool.js';
+import { BYTES_IN_FLIGHT_PER_THREAD, createScanner, TASKS_IN_FLIGHT_PER_THREAD, type Scanner } from './pool.js';
 import type { Step } from './steps.js';
 
 /** What the runner tells a front end while it runs (the progress line, `--verbose`). */
@@ -84,6 +84,7 @@ export async function runScan(spec: RunSpec): Promise<ScanReport> {
 /** The context a source reads through: one per run. */
 class RunContext implements ScanContext {
   readonly parallelism: number;
+  readonly bytesInFlight: number;
   private engine?: Engine;
 
   constructor(
@@ -96,6 +97,7 @@ class RunContext implements ScanContext {
     private readonly fingerprints: Fingerprints,
   ) {
     this.parallelism = scanner.threads * TASKS_IN_FLIGHT_PER_THREAD;
+    this.bytesInFlight = scanner.threads * BYTES_IN_FLIGHT_PER_THREAD;
   }
 
   task(task: Parameters<Scanner['run']>[0]): Promise<TaskOutcome> {

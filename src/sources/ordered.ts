@@ -6,22 +6,31 @@
 export class OrderedResults<T> {
   private readonly queue: { settled: boolean; value?: T; promise: Promise<void> }[] = [];
   private running = 0;
+  private runningBytes = 0;
   private wake?: () => void;
 
   constructor(
     private readonly maxRunning: number,
     private readonly consume: (value: T) => void,
+    /** Bytes the running work may hold at once (any one piece of work may hold more, alone). */
+    private readonly maxBytes = Infinity,
   ) {}
 
-  /** Adds work; waits first while `maxRunning` tasks are still running. `work` is started only then. */
-  async push(work: () => Promise<T> | T): Promise<void> {
-    while (this.running >= this.maxRunning) await new Promise<void>((resolve) => (this.wake = resolve));
+  /**
+   * Adds work holding `bytes`; waits first while `maxRunning` tasks are still
+   * running, or while adding it would pass `maxBytes`. `work` is started only then.
+   */
+  async push(work: () => Promise<T> | T, bytes = 0): Promise<void> {
+    while (this.running >= this.maxRunning || (this.running > 0 && this.runningBytes + bytes > this.maxBytes))
+      await new Promise<void>((resolve) => (this.wake = resolve));
     this.running++;
+    this.runningBytes += bytes;
     const entry: { settled: boolean; value?: T; promise: Promise<void> } = { settled: false, promise: Promise.resolve() };
     entry.promise = Promise.resolve(work()).then((value) => {
       entry.value = value;
       entry.settled = true;
       this.running--;
+      this.runningBytes -= bytes;
       this.drain();
       const wake = this.wake;
       this.wake = undefined;

@@ -54,6 +54,8 @@ export interface ProgressUpdate {
 export interface ScanContext {
   /** Tasks worth keeping submitted at once to keep every thread busy. */
   readonly parallelism: number;
+  /** Bytes that tasks carrying their bytes (blobs) may hold at once: the memory bound when they are large. */
+  readonly bytesInFlight: number;
   /** Scans a task, on a worker thread when the run has them. Nothing is counted until the source {@link settle}s the outcome. */
   task(task: Task): Promise<TaskOutcome>;
   /**

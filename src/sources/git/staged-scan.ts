@@ -55,7 +55,7 @@ export class StagedSource implements Source {
     });
     scan.progress({ total: files.length });
     scan.expect(files.length);
-    const results = new OrderedResults<TaskOutcome>(scan.parallelism, (outcome) => scan.settle(outcome));
+    const results = new OrderedResults<TaskOutcome>(scan.parallelism, (outcome) => scan.settle(outcome), scan.bytesInFlight);
     const workTree = this.repo.workTree!;
     for await (const blob of blobBytes(
       this.repo,
@@ -68,7 +68,7 @@ export class StagedSource implements Source {
       }
       const origin = { path: file.entry.path, absolutePath: path.join(workTree, file.entry.path), blob: file.entry.newId };
       const bytes = blob.data;
-      await results.push(() => scan.task({ kind: 'bytes', bytes, origin, lines: file.added }));
+      await results.push(() => scan.task({ kind: 'bytes', bytes, origin, lines: file.added }), bytes.byteLength);
     }
     await results.finish();
     for (let i = 0; i < changes.submodules; i++) scan.skipped('', 'submodule');

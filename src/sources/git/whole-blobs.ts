@@ -33,20 +33,27 @@ export async function scanWholeBlobs(
   onResult: (item: WholeBlob, result: ScanResult) => void,
 ): Promise<WholeBlobCounts> {
   const counts: WholeBlobCounts = { scanned: 0, texts: 0 };
-  const results = new OrderedResults<{ item: WholeBlob; outcome: TaskOutcome }>(scan.parallelism, ({ item, outcome }) => {
-    scan.account(outcome);
-    if (outcome.result) onResult(item, outcome.result);
-    if (outcome.kind !== 'scanned') return;
-    scan.progress({ bytes: outcome.bytes, blobs: 1 });
-    counts.scanned++;
-    if (outcome.encoding !== 'binary') counts.texts++;
-  });
+  const results = new OrderedResults<{ item: WholeBlob; outcome: TaskOutcome }>(
+    scan.parallelism,
+    ({ item, outcome }) => {
+      scan.account(outcome);
+      if (outcome.result) onResult(item, outcome.result);
+      if (outcome.kind !== 'scanned') return;
+      scan.progress({ bytes: outcome.bytes, blobs: 1 });
+      counts.scanned++;
+      if (outcome.encoding !== 'binary') counts.texts++;
+    },
+    scan.bytesInFlight,
+  );
   for await (const { item, data } of blobBytes(repo, items)) {
     if (!data) {
       await results.push(() => ({ item, outcome: { kind: 'skipped', path: item.origin.path, reason: 'missing' } }));
       continue;
     }
-    await results.push(async () => ({ item, outcome: await scan.task({ kind: 'bytes', bytes: data, origin: item.origin }) }));
+    await results.push(
+      async () => ({ item, outcome: await scan.task({ kind: 'bytes', bytes: data, origin: item.origin }) }),
+      data.byteLength,
+    );
   }
   await results.finish();
   return counts;

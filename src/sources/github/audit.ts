@@ -117,6 +117,7 @@ export class RepositoriesSource implements Source {
 function within(scan: ScanContext, found: ScanResult): ScanContext {
   return {
     parallelism: scan.parallelism,
+    bytesInFlight: scan.bytesInFlight,
     task: (task) => scan.task(task),
     settle: (outcome) => {
       scan.account(outcome);
