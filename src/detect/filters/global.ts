@@ -3,7 +3,7 @@ import type { AllowTarget } from '../../core/types.js';
 import { keyhoundRuleIds } from '../../rules/gitleaks-ids.js';
 import { allowSubject } from './allow.js';
 import { earlier, RegexIndex, StopwordIndex } from './allow-index.js';
-import { allowDrop, compileAllowance, judgeAllowance, pathReason, type CompiledAllowance } from './allowance.js';
+import { allowDrop, anyGlobMatcher, compileAllowance, judgeAllowance, pathReason, type CompiledAllowance } from './allowance.js';
 import type { Candidate, Drop, Filter, FilterContext } from './types.js';
 
 export { globMatcher } from './allowance.js';
@@ -38,6 +38,20 @@ function isWholePath(a: Allowance): boolean {
 }
 
 /**
+ * The whole-path allowances made of globs alone (the default path list is one
+ * a glob), and a test that rules them all out at once for a path none of
+ * their globs can match (anyGlobMatcher): a tree scan asks about every file,
+ * and most match none. Undefined when there is no such test.
+ */
+function globsOnly(
+  whole: readonly CompiledAllowance[],
+): { covers: ReadonlySet<CompiledAllowance>; ruledOut: (path: string) => boolean } | undefined {
+  const only = whole.filter((a) => a.pathRegexes.length === 0 && a.paths.length > 0);
+  const quick = only.length > 1 ? anyGlobMatcher(only.flatMap((a) => a.paths.map((p) => p.glob))) : undefined;
+  return quick ? { covers: new Set(only), ruledOut: (path) => !quick(path) } : undefined;
+}
+
+/**
  * For sources: whether a file at `path` (relative to the scan root) is
  * allowlisted as a whole, so it can be skipped before it is read (and counted
  * as skipped). Under `--explain` sources read it anyway, and the engine lists
@@ -47,9 +61,11 @@ export function pathSkipper(allow: GlobalAllow | undefined): ((path: string) => 
   if (!allow) return undefined;
   const whole = allAllowances(allow).filter(isWholePath).map(compileAllowance);
   if (whole.length === 0) return undefined;
+  const globs = globsOnly(whole);
   return (path) => {
     const full = joinPath(allow.pathPrefix, path);
-    return whole.some((a) => pathReason(a, full) !== undefined);
+    const ruledOut = globs?.ruledOut(full) === true;
+    return whole.some((a) => !(ruledOut && globs.covers.has(a)) && pathReason(a, full) !== undefined);
   };
 }
 
@@ -68,18 +84,22 @@ export function globalAllowFilters(allow: GlobalAllow): { path?: Filter; content
   const content = new ContentAllowances(all.filter((a) => !isWholePath(a)));
   // A fingerprint names a gitleaks rule id; it covers the keyhound rules that find the same secrets.
   const ignores = (allow.ignores ?? []).map((i) => ({ ...i, ruleIds: new Set(keyhoundRuleIds(i.ruleId)) }));
+  const globs = globsOnly(whole);
   let lastPath: string | undefined;
   let lastFull = '';
+  let lastRuledOut = false;
   const fullPath = (path: string): string => {
     if (path !== lastPath) {
       lastPath = path;
       lastFull = joinPath(allow.pathPrefix, path);
+      lastRuledOut = globs?.ruledOut(lastFull) === true;
     }
     return lastFull;
   };
   const path: Filter = (candidate, context) => {
     const full = fullPath(context.chunk.origin.path);
     for (const a of whole) {
+      if (lastRuledOut && globs!.covers.has(a)) continue;
       const drop = judgeAllowance(a, candidate, context, full);
       if (drop) return drop;
     }
