@@ -38,10 +38,10 @@ function isWholePath(a: Allowance): boolean {
 }
 
 /**
- * The whole-path allowances made of globs alone (the default path list is one
- * a glob), and a test that rules them all out at once for a path none of
- * their globs can match (anyGlobMatcher): a tree scan asks about every file,
- * and most match none. Undefined when there is no such test.
+ * The whole-path allowances made of globs alone (the default path list makes
+ * one per glob), and a test that rules them all out at once for a path none
+ * of their globs can match (anyGlobMatcher): a tree scan asks about every
+ * file, and most match none. Undefined when there is no such test.
  */
 function globsOnly(
   whole: readonly CompiledAllowance[],
