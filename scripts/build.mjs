@@ -2,7 +2,7 @@
 // dist/, with the built-in rules pre-parsed into the bundle so start-up reads no
 // YAML and resolves no node_modules. dist/ is committed because pre-commit
 // installs hooks straight from git, and Actions run without `npm ci`
-// (docs/build.md); CI rebuilds and fails when the committed bundle is stale.
+// (README, Development); CI rebuilds and fails when the committed bundle is stale.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
@@ -63,6 +63,8 @@ const common = {
   minifyWhitespace: true,
   logLevel: 'warning',
   banner,
+  // Loaded on first use instead of at start (src/cli/string-width.ts).
+  alias: { 'string-width': path.join(root, 'src/cli/string-width.ts') },
   define: {
     __KEYHOUND_VERSION__: JSON.stringify(pkg.version),
     // A string (see src/rules/builtin.ts): JSON text, quoted once more for define.
