@@ -10,8 +10,6 @@ export interface CompiledAllowance {
   spec: Allowance;
   ruleIds?: Set<string>;
   paths: { glob: string; test: (path: string) => boolean }[];
-  /** Whether any of `paths` may match: false rules them all out at once (absent: test each). */
-  anyPath?: (path: string) => boolean;
   pathRegexes: RegExp[];
   regexes: { source: string; regex: RegExp; target: NonNullable<AllowRegex['target']> }[];
   stopwords: string[];
@@ -82,12 +80,10 @@ export function anyGlobMatcher(globs: readonly string[]): ((path: string) => boo
 }
 
 export function compileAllowance(spec: Allowance): CompiledAllowance {
-  const any = spec.paths && spec.paths.length > 1 ? anyGlobMatcher(spec.paths) : undefined;
   return {
     spec,
     ...(spec.ruleIds ? { ruleIds: new Set(spec.ruleIds) } : {}),
     paths: (spec.paths ?? []).map((glob) => ({ glob, test: globMatcher(glob) })),
-    ...(any ? { anyPath: any } : {}),
     pathRegexes: (spec.pathRegexes ?? []).map((source) => new RegExp(source)),
     regexes: (spec.regexes ?? []).map((r) => ({ source: r.regex, regex: new RegExp(r.regex), target: r.target ?? 'secret' })),
     stopwords: (spec.stopwords ?? []).map((w) => w.toLowerCase()),
@@ -102,7 +98,7 @@ const from = (origin: string | undefined): string => (origin ? ` from ${origin}`
 /** The reason an allowance's path criteria cover `path`, if they do. */
 export function pathReason(a: CompiledAllowance, path: string): string | undefined {
   if (a.lastPath?.path === path) return a.lastPath.reason;
-  const glob = a.anyPath && !a.anyPath(path) ? undefined : a.paths.find((p) => p.test(path));
+  const glob = a.paths.find((p) => p.test(path));
   const regex = glob ? undefined : a.pathRegexes.find((r) => r.test(path));
   const reason = glob ? `path ${glob.glob}` : regex ? `path /${regex.source}/` : undefined;
   a.lastPath = { path, reason };
