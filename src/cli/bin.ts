@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 import { processIO } from './io.js';
-import { setWorkerScript } from '../scan/pool.js';
+import { setWorkerScript } from '../scan/spawn.js';
 import { tuneHeapForScanning } from '../scan/heap.js';
 import { tuneCompilerForScanning } from '../scan/jit.js';
 

@@ -1,8 +1,9 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { RuleSpec } from '../core/types.js';
 import { DEFAULT_BUDGET_MS, Engine, type EngineOptions } from '../detect/engine.js';
 import type { Task, TaskOutcome as Outcome } from '../sources/source.js';
 import { PIECE_BYTES, runTask } from './task.js';
+import { startWorker, workerScriptAvailable } from './spawn.js';
 import type { WorkerMessage, WorkerSetup } from './worker.js';
 
 /** Runs scanning tasks; the pipelines do not care whether on this thread or on many. */
@@ -71,47 +72,6 @@ export const TASKS_IN_FLIGHT_PER_THREAD = PIPELINE_MAX + 2;
  */
 export const BYTES_IN_FLIGHT_PER_THREAD = 32 * 1024 * 1024;
 
-/** Where the bundled worker script is; set by the entry point (bin.ts, the Action), which knows its own folder. */
-let workerScript: URL | undefined;
-export function setWorkerScript(url: URL): void {
-  workerScript = url;
-}
-export function workerScriptAvailable(): boolean {
-  return workerScript !== undefined;
-}
-
-/** Workers started ahead of their rules ({@link prestartWorkers}), not yet taken by a pool. */
-const prestarted: Worker[] = [];
-
-/**
- * Starts `count` scanning threads now, before the rules are known: a thread
- * takes about a quarter of a second to load its code and the BPE vocabulary,
- * which then overlaps the calling thread's own start (configuration, rules,
- * listing) instead of delaying the scan. The next pool takes them and sends
- * the rules; unused, they do not keep the process alive.
- */
-export function prestartWorkers(count: number): void {
-  if (!workerScript) return;
-  while (prestarted.length < count) {
-    const worker = new Worker(workerScript);
-    worker.unref();
-    // A prestarted thread that fails before a pool takes it is simply not used.
-    worker.on('error', () => {
-      const index = prestarted.indexOf(worker);
-      if (index >= 0) prestarted.splice(index, 1);
-    });
-    prestarted.push(worker);
-  }
-}
-
-function startWorker(setup: WorkerSetup): Worker {
-  const worker = prestarted.shift() ?? new Worker(workerScript!);
-  worker.removeAllListeners('error');
-  worker.ref();
-  worker.postMessage({ setup } satisfies WorkerMessage);
-  return worker;
-}
-
 /**
  * Tasks this size and smaller may run on the calling thread beside the
  * workers; a bigger one would keep it from handing out work for longer than a
@@ -150,7 +110,7 @@ export class WorkerPool implements Omit<Scanner, 'engine'> {
     /** This thread's engine, built when first needed; absent: this thread only hands out work. */
     private readonly local?: () => Engine,
   ) {
-    if (!workerScript) throw new Error('WorkerPool needs setWorkerScript() from the entry point');
+    if (!workerScriptAvailable()) throw new Error('WorkerPool needs setWorkerScript() from the entry point');
     for (let i = 0; i < workers; i++) this.slots.push(this.spawn());
   }
 

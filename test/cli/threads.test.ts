@@ -33,7 +33,7 @@ describe('scanning threads', () => {
   }, 60_000);
 
   it('end a scan of a small folder without waiting for the threads started ahead of it and never used', () => {
-    // Folders start their scanning threads before listing (pool.ts, prestartWorkers); two files
+    // Folders start their scanning threads before listing (spawn.ts, prestartWorkers); two files
     // never need them, and the process must still exit as soon as the report is written.
     const dir = tempDir();
     const secret = githubToken();

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScanReport } from '../../src/core/report.js';
 import { render } from '../../src/report/render.js';
 import { builtinRules } from '../../src/rules/builtin.js';
-import { setWorkerScript } from '../../src/scan/pool.js';
+import { setWorkerScript } from '../../src/scan/spawn.js';
 import { Fingerprints } from '../../src/scan/fingerprints.js';
 import { runScan } from '../../src/scan/runner.js';
 import { FileSource } from '../../src/sources/files.js';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { prestartWorkers } from '../../scan/pool.js';
+import { prestartWorkers } from '../../scan/spawn.js';
 import { FileSource } from '../../sources/files.js';
 import { SCAN_OPTIONS, STDIN_ARG, withOptions, type ScanArgs } from '../options.js';
 import { scanAndReport } from '../pipeline.js';
