@@ -34,11 +34,7 @@ async function loadBuiltinRules() {
     packages: 'external',
     target: 'node20',
   });
-  // Written inside node_modules so the bundle's bare imports (yaml, minimatch) resolve.
-  const temp = path.join(root, 'node_modules', '.cache', 'keyhound', 'load-rules.mjs');
-  mkdirSync(path.dirname(temp), { recursive: true });
-  writeFileSync(temp, out.outputFiles[0].text);
-  const { loadRules, analyseRule, compactPatternMacros } = await import(`${pathToFileURL(temp).href}?${Date.now()}`);
+  const { loadRules, analyseRule, compactPatternMacros } = await importBuilt(out.outputFiles[0].text, 'load-rules.mjs');
   return loadRules([path.join(root, 'rules')]).map(({ source, ...rule }) => ({
     ...rule,
     // `{{assign}}` folded back: 360 copies of the grammar would add 0.4 MB that every start parses (builtin.ts expands them).
@@ -46,6 +42,42 @@ async function loadBuiltinRules() {
     analysis: analyseRule(rule),
     source: { file: `rules/${path.basename(source.file)}`, line: source.line },
   }));
+}
+
+/** Imports code built here; written inside node_modules so its bare imports (yaml, gpt-tokenizer) resolve. */
+async function importBuilt(code, name) {
+  const temp = path.join(root, 'node_modules', '.cache', 'keyhound', name);
+  mkdirSync(path.dirname(temp), { recursive: true });
+  writeFileSync(temp, code);
+  return import(`${pathToFileURL(temp).href}?${Date.now()}`);
+}
+
+/**
+ * The BPE vocabulary as src/detect/bpe-vocabulary.ts packs it, put in the
+ * bundles in that module's place: base64 text decodes in a millisecond where
+ * gpt-tokenizer's array literal took 65-85 ms to load on every thread.
+ */
+async function vocabularyPlugin() {
+  const out = await build({
+    entryPoints: [path.join(root, 'src/detect/bpe-vocabulary.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    packages: 'external',
+    target: 'node20',
+  });
+  const { loadVocabulary } = await importBuilt(out.outputFiles[0].text, 'bpe-vocabulary.mjs');
+  const packed = Buffer.from(await loadVocabulary()).toString('base64');
+  return {
+    name: 'bpe-vocabulary',
+    setup(bundle) {
+      bundle.onLoad({ filter: /[\\/]src[\\/]detect[\\/]bpe-vocabulary\.ts$/ }, () => ({
+        contents: `export async function loadVocabulary() { return Buffer.from(${JSON.stringify(packed)}, 'base64'); }`,
+        loader: 'js',
+      }));
+    },
+  };
 }
 
 const rules = await loadBuiltinRules();
@@ -65,6 +97,7 @@ const common = {
   banner,
   // Loaded on first use instead of at start (src/cli/string-width.ts).
   alias: { 'string-width': path.join(root, 'src/cli/string-width.ts') },
+  plugins: [await vocabularyPlugin()],
   define: {
     __KEYHOUND_VERSION__: JSON.stringify(pkg.version),
     // A string (see src/rules/builtin.ts): JSON text, quoted once more for define.

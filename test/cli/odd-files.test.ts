@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CLI, runCli, type RunResult } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { commit, git, initRepo } from '../helpers/github-repos.js';
-import { githubToken } from '../helpers/tokens.js';
+import { base62, githubToken } from '../helpers/tokens.js';
 import { unprivilegedCli } from '../helpers/unprivileged.js';
 
 interface Json {
@@ -190,6 +190,17 @@ describe('odd files given on standard input', () => {
     });
     expect(run.status).toBe(1);
     expect(places(JSON.parse(run.stdout) as Json)).toEqual(['-:1:3']);
+  });
+
+  it("reports values holding a tokenizer's special tokens, which once ended the scan in an internal error", () => {
+    // gpt-tokenizer threw on `<|endoftext|>` by default; the BPE check (src/detect/bpe.ts) reads it as text.
+    const dir = tempDir();
+    const value = (special: string) => `${special}${base62(12)}`;
+    writeTree(dir, { 'a.env': `db_password = "${value('<|endoftext|>')}"\nAPI_TOKEN="${value('<|fim_prefix|>')}"\n` });
+    const run = runCli(['scan', dir, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(places(json(run))).toEqual(['a.env:1:16', 'a.env:2:12']);
   });
 });
 
