@@ -1,16 +1,17 @@
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { RuleSpec } from '../core/types.js';
 import { DEFAULT_BUDGET_MS, Engine, type EngineOptions } from '../detect/engine.js';
 import type { Task, TaskOutcome as Outcome } from '../sources/source.js';
 import { PIECE_BYTES, runTask } from './task.js';
-import { startWorker, workerScriptAvailable } from './spawn.js';
+import { releasePrestartedWorkers, startWorker, workerScriptAvailable } from './spawn.js';
 import type { WorkerMessage, WorkerSetup } from './worker.js';
 
 /** Runs scanning tasks; the pipelines do not care whether on this thread or on many. */
 export interface Scanner {
   readonly threads: number;
-  /** Told how many more tasks are coming, when a source knows (a listed folder). */
-  expect?(tasks: number): void;
+  /** Told how many more tasks are coming, and how many bytes they read, when a source knows (a listed folder). */
+  expect?(tasks: number, bytes?: number): void;
   run(task: Task): Promise<Outcome>;
   /** This thread's engine, for text a source scans here (built on first use). */
   engine(): Engine;
@@ -242,29 +243,81 @@ export function backstopMs(task: Task, budgetMs: number): number {
 }
 
 /**
+ * One thread's scanning time for a listing, roughly: 19 ms a megabyte and
+ * 90 µs a file, fitted on subsets of git's sources and /usr/lib/python3 on
+ * the 2-core machines here (docs/performance.md, "When a worker pays").
+ */
+export function estimatedScanMs(files: number, bytes: number): number {
+  return bytes / 52_000 + files * 0.09;
+}
+
+/**
+ * When a listed job brings in worker threads: from `listedMs` of estimated
+ * one-thread scanning ({@link estimatedScanMs}). Each worker warms up V8's
+ * compiler on its own, which costs about 0.4 s of CPU; while every core
+ * already scans, that is taken from the scan, and below about 0.7 s of work (680 ms estimated)
+ * two threads were slower than one. With cores to spare the warm-up runs
+ * beside the scan, and workers start for any folder of more than 32 files.
+ * KEYHOUND_THREADS_FROM_MS sets it (0: as with cores to spare; tests use it
+ * to run small trees on workers).
+ */
+export function workerThresholdMs(threads: number): number {
+  const given = Number(process.env.KEYHOUND_THREADS_FROM_MS);
+  if (process.env.KEYHOUND_THREADS_FROM_MS !== undefined && Number.isFinite(given) && given >= 0) return given;
+  return threads >= availableParallelism() ? 680 : 0;
+}
+
+/**
  * Scans on this thread, and brings in `threads - 1` worker threads once the
  * job proves big enough to pay for their start-up (each builds its own
- * engine): scanning one file or a small commit never starts a thread. This
- * thread keeps scanning beside them, taking the next task whenever every
- * worker's pipeline is full: it has its engine already, so `--threads 2` pays
- * for one worker's start-up, not two, and half the files never cross a thread.
+ * engine and warms up its own compiler): scanning one file, a small commit
+ * or a small folder never starts a thread. This thread keeps scanning beside
+ * them, taking the next task whenever every worker's pipeline is full: it
+ * has its engine already, so `--threads 2` pays for one worker's start-up,
+ * not two, and half the files never cross a thread.
  */
 export class AdaptiveScanner implements Scanner {
   private local?: Engine;
   private pool?: WorkerPool;
   private tasks = 0;
   private bytes = 0;
+  private listed = { tasks: 0, bytes: 0, sized: false };
 
   constructor(
     readonly threads: number,
     private readonly rules: readonly RuleSpec[],
     private readonly options: EngineOptions,
-    private readonly threshold = { tasks: 32, bytes: 4 * 1024 * 1024 },
+    private readonly threshold = { tasks: 32, bytes: 4 * 1024 * 1024, listedMs: workerThresholdMs(threads) },
   ) {}
 
-  /** A folder listed with more files than the threshold brings the workers in from the start, so they start while this thread builds its engine. */
-  expect(tasks: number): void {
-    if (!this.pool && tasks > this.threshold.tasks) this.startPool();
+  /** Whether worker threads have been brought in. */
+  get usesWorkers(): boolean {
+    return this.pool !== undefined;
+  }
+
+  /**
+   * A listed folder with more files than the threshold, and when its size is
+   * known enough work to pay for them, brings the workers in from the start,
+   * so they start while this thread builds its engine. A listing too small
+   * for them lets the threads started ahead of it go.
+   */
+  expect(tasks: number, bytes?: number): void {
+    if (this.pool) return;
+    this.listed.tasks += tasks;
+    if (bytes !== undefined) {
+      this.listed.bytes += bytes;
+      this.listed.sized = true;
+    }
+    const enough =
+      this.listed.tasks > this.threshold.tasks &&
+      (!this.listed.sized || estimatedScanMs(this.listed.tasks, this.listed.bytes) >= this.threshold.listedMs);
+    if (enough) this.startPool();
+    else if (this.decidedByListing()) releasePrestartedWorkers();
+  }
+
+  /** A sized listing decides alone; otherwise the tasks seen so far do. */
+  private decidedByListing(): boolean {
+    return this.listed.sized && this.threshold.listedMs > 0;
   }
 
   private startPool(): WorkerPool {
@@ -284,7 +337,8 @@ export class AdaptiveScanner implements Scanner {
   run(task: Task): Promise<Outcome> {
     this.tasks++;
     this.bytes += taskBytes(task);
-    if (!this.pool && (this.tasks > this.threshold.tasks || this.bytes > this.threshold.bytes)) this.startPool();
+    if (!this.pool && !this.decidedByListing() && (this.tasks > this.threshold.tasks || this.bytes > this.threshold.bytes))
+      this.startPool();
     if (this.pool) return this.pool.run(task);
     return runTask(this.localEngine(), task);
   }

@@ -175,8 +175,8 @@ class RunContext implements ScanContext {
     this.steps.forEach((step, index) => step.flush?.((finding) => this.pass(finding, index + 1), this.collector));
   }
 
-  expect(tasks: number): void {
-    this.scanner.expect?.(tasks);
+  expect(tasks: number, bytes?: number): void {
+    this.scanner.expect?.(tasks, bytes);
   }
 
   progress(update: ProgressUpdate): void {

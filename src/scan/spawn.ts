@@ -19,11 +19,12 @@ export function workerScriptAvailable(): boolean {
 const prestarted: Worker[] = [];
 
 /**
- * Starts `count` scanning threads now, before the rules are known: a thread
- * takes about a quarter of a second to load its code and the BPE vocabulary,
- * which then overlaps the calling thread's own start (configuration, rules,
- * listing) instead of delaying the scan. The next pool takes them and sends
- * the rules; unused, they do not keep the process alive.
+ * Starts `count` scanning threads now, before the rules are known, so that
+ * starting Node in them (about 40 ms of CPU each) overlaps the calling
+ * thread's own start (configuration, rules, listing). They load the scanning
+ * code only when a pool takes them and sends the rules (worker.ts): a job
+ * too small for them lets them go ({@link releasePrestartedWorkers}) having
+ * cost little. Unused, they do not keep the process alive.
  */
 export function prestartWorkers(count: number): void {
   if (!workerScript) return;
@@ -37,6 +38,11 @@ export function prestartWorkers(count: number): void {
     });
     prestarted.push(worker);
   }
+}
+
+/** Ends the threads started ahead and not taken: the job turned out too small for them. */
+export function releasePrestartedWorkers(): void {
+  for (const worker of prestarted.splice(0)) void worker.terminate();
 }
 
 /** A scanning thread for a pool: a prestarted one if any is left, else a new one; sent its rules first. */

@@ -59,8 +59,8 @@ export class FileSource implements Source {
       skipPaths: options.skipPaths ?? DEFAULT_SKIP_PATHS,
       ...(options.followSymlinks !== undefined ? { followSymlinks: options.followSymlinks } : {}),
       ...(options.skipPath ? { skipPath: options.skipPath } : {}),
-      onListed: (files) => {
-        context.expect(files);
+      onListed: (files, bytes) => {
+        context.expect(files, bytes);
         context.progress({ total: files });
       },
     });

@@ -33,8 +33,13 @@ export interface WalkOptions {
   skipPath?: (shownPath: string) => boolean;
   /** Follow symlinks that stay inside the root. Default false: their targets are scanned under their own paths. */
   followSymlinks?: boolean;
-  /** Told how many entries a folder holds once it is listed, before they are checked (for progress and ETA). */
-  onListed?: (entries: number) => void;
+  /**
+   * Told, once a folder is listed and checked and before any of it is
+   * yielded, how many files it holds (folders aside; for progress and ETA)
+   * and how many bytes of them are to be read (files not skipped, each
+   * within the size limit).
+   */
+  onListed?: (files: number, bytes: number) => void;
 }
 
 function toPosix(p: string): string {
@@ -80,6 +85,9 @@ export async function* walk(targets: readonly string[], options: WalkOptions): A
   }
 }
 
+/** What the first pass over a listing decided for an entry (see walkDirectory), one byte each. */
+const Verdict = { Folder: 0, Read: 1, Gitignored: 2, Excluded: 3, Symlink: 4, NotRegular: 5, Unstatable: 6 } as const;
+
 async function* walkDirectory(directory: string, options: WalkOptions, skippedByPath: (p: string) => boolean): AsyncGenerator<WalkItem> {
   let listed;
   try {
@@ -89,7 +97,6 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
     return;
   }
   const { entries, problems } = listed;
-  options.onListed?.(entries.filter((e) => !e.dirent.isDirectory()).length);
   // Inside a git work tree git decides (a tracked file is never ignored); elsewhere the .gitignore files do.
   let gitignore: Ignored | undefined;
   if (options.gitignore !== false) {
@@ -104,40 +111,72 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
   // Folders that could not be listed are counted where they sort, each once.
   const unlisted = new Map(problems.map((p) => [p.path, p.code]));
 
-  for (const entry of entries) {
-    const absolute = path.join(directory, entry.path);
-    const shown = displayPath(options.root, absolute);
+  // Every entry is checked (and each file's size read) before any is handed
+  // on, so the listing can tell how much there is to read (onListed): a pool
+  // starts its threads only for a job that pays for them. The verdicts are
+  // kept as one byte and one number an entry, not as items, for trees of a
+  // million files.
+  const verdicts = new Uint8Array(entries.length);
+  const sizes = new Float64Array(entries.length);
+  const statErrors = new Map<number, string | undefined>();
+  let files = 0;
+  let bytes = 0;
+  entries.forEach((entry, index) => {
     const dirent = entry.dirent;
     if (dirent.isDirectory()) {
-      const code = unlisted.get(entry.path);
-      if (code) yield { kind: 'skip', path: shown, reason: errorReason(code) };
-      continue;
+      verdicts[index] = Verdict.Folder;
+      return;
     }
-    if (gitignore && !gitignore.empty && gitignore.ignores(entry.path)) {
-      yield { kind: 'skip', path: shown, reason: 'gitignored' };
-      continue;
+    files++;
+    if (gitignore && !gitignore.empty && gitignore.ignores(entry.path)) verdicts[index] = Verdict.Gitignored;
+    else if (skippedByPath(entry.path) || options.skipPath?.(displayPath(options.root, path.join(directory, entry.path))))
+      verdicts[index] = Verdict.Excluded;
+    else if (dirent.isSymbolicLink()) verdicts[index] = Verdict.Symlink;
+    else if (!dirent.isFile()) verdicts[index] = Verdict.NotRegular;
+    else {
+      try {
+        // Blocking: one awaited lstat per file left the thread idle for most of a walk (~0.1 ms a round trip).
+        const size = lstatSync(path.join(directory, entry.path)).size;
+        sizes[index] = size;
+        verdicts[index] = Verdict.Read;
+        if (size <= options.maxFileSize) bytes += size;
+      } catch (error) {
+        verdicts[index] = Verdict.Unstatable;
+        statErrors.set(index, (error as NodeJS.ErrnoException).code);
+      }
     }
-    if (skippedByPath(entry.path) || options.skipPath?.(shown)) {
-      yield { kind: 'skip', path: shown, reason: 'excluded-path' };
-      continue;
+  });
+  options.onListed?.(files, bytes);
+
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    const absolute = path.join(directory, entry.path);
+    const shown = displayPath(options.root, absolute);
+    switch (verdicts[index]) {
+      case Verdict.Folder: {
+        const code = unlisted.get(entry.path);
+        if (code) yield { kind: 'skip', path: shown, reason: errorReason(code) };
+        break;
+      }
+      case Verdict.Gitignored:
+        yield { kind: 'skip', path: shown, reason: 'gitignored' };
+        break;
+      case Verdict.Excluded:
+        yield { kind: 'skip', path: shown, reason: 'excluded-path' };
+        break;
+      case Verdict.Symlink:
+        yield* checkSymlink(absolute, shown, rootReal, options);
+        break;
+      case Verdict.NotRegular:
+        yield { kind: 'skip', path: shown, reason: 'not-regular-file' };
+        break;
+      case Verdict.Unstatable:
+        yield { kind: 'skip', path: shown, reason: errorReason(statErrors.get(index)) };
+        break;
+      case Verdict.Read:
+        yield* checkFile(absolute, shown, sizes[index]!, options);
+        break;
     }
-    if (dirent.isSymbolicLink()) {
-      yield* checkSymlink(absolute, shown, rootReal, options);
-      continue;
-    }
-    if (!dirent.isFile()) {
-      yield { kind: 'skip', path: shown, reason: 'not-regular-file' };
-      continue;
-    }
-    let size: number;
-    try {
-      // Blocking: one awaited lstat per file left the thread idle for most of a walk (~0.1 ms a round trip).
-      size = lstatSync(absolute).size;
-    } catch (error) {
-      yield { kind: 'skip', path: shown, reason: errorReason((error as NodeJS.ErrnoException).code) };
-      continue;
-    }
-    yield* checkFile(absolute, shown, size, options);
   }
 }
 

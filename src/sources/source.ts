@@ -84,8 +84,12 @@ export interface ScanContext {
   failed(input: string, reason: string): void;
   /** Findings that will not change: the runner's per-finding steps run and streaming outputs get them now. */
   found(result: ScanResult): void;
-  /** Told that `tasks` more tasks are coming (a listed folder), so worker threads start early. */
-  expect(tasks: number): void;
+  /**
+   * Told that `tasks` more tasks are coming (a listed folder), and when known
+   * how many bytes they will read, so worker threads start early, or not at
+   * all for a job too small to pay for them.
+   */
+  expect(tasks: number, bytes?: number): void;
   progress(update: ProgressUpdate): void;
 }
 

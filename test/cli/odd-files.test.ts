@@ -94,7 +94,7 @@ describe('odd files through the real CLI', () => {
       }
 
       // Text output names such files without letting their names break lines or reach the terminal.
-      const text = runCli(['scan', dir, '--threads', '2'], { cwd: dir });
+      const text = runCli(['scan', dir, '--threads', '2'], { cwd: dir, env: { KEYHOUND_THREADS_FROM_MS: '0' } });
       expect(text.code).toBe(1);
       expect(text.stdout).toContain('new\\nline.txt:1:6');
       expect(text.stdout).toContain('ansi\\x1b[2J.txt:1:6');

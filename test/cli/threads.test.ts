@@ -18,8 +18,10 @@ describe('scanning threads', () => {
       delete report.stats.durationMs;
       return report;
     };
+    // A tree this small would run on one thread alone (pool.ts, workerThresholdMs): bring the workers in.
+    const env = { KEYHOUND_THREADS_FROM_MS: '0' };
     const one = runCli(['scan', dir, '--format', 'json', '--threads', '1']);
-    const four = runCli(['scan', dir, '--format', 'json', '--threads', '4']);
+    const four = runCli(['scan', dir, '--format', 'json', '--threads', '4'], { env });
     expect(one.code).toBe(1);
     expect(strip(one.stdout).findings.length).toBe(20 + 12);
     expect(strip(four.stdout)).toEqual(strip(one.stdout));
@@ -27,7 +29,7 @@ describe('scanning threads', () => {
     const timeless = (text: string) => text.replace(/"durationMs": ?\d+/g, '').replace(/ in \d+\.\d\d s/g, '');
     for (const format of FORMAT_NAMES) {
       const single = runCli(['scan', dir, '--format', format, '--threads', '1']);
-      const several = runCli(['scan', dir, '--format', format, '--threads', '4']);
+      const several = runCli(['scan', dir, '--format', format, '--threads', '4'], { env });
       expect(timeless(several.stdout), format).toBe(timeless(single.stdout));
     }
   }, 60_000);

@@ -13,7 +13,8 @@ describe('the per-file time budget (--file-timeout)', () => {
       const rules = slowRules(root);
       const scanned = path.join(root, 'repo');
       const token = githubToken();
-      // Enough files first that with two threads the pool has started (it does after 32 tasks):
+      // Enough files first that with two threads the pool has started (after 32 tasks, with
+      // KEYHOUND_THREADS_FROM_MS=0 below; by default a tree this small stays on one thread):
       // the slow files then run on worker threads; with one thread, on the main thread.
       const fillers = Object.fromEntries(Array.from({ length: 40 }, (_u, i) => [`f${String(i).padStart(2, '0')}.txt`, `line ${i}\n`]));
       writeTree(scanned, {
@@ -27,19 +28,10 @@ describe('the per-file time budget (--file-timeout)', () => {
       expect(200_000).toBeGreaterThan(WATCHDOG_CHARS);
       expect(40_000).toBeLessThan(WATCHDOG_CHARS);
 
-      const run = runCli([
-        'scan',
-        scanned,
-        '--rules',
-        rules,
-        '--file-timeout',
-        '0.3',
-        '--threads',
-        threads,
-        '--format',
-        'json',
-        '--verbose',
-      ]);
+      const run = runCli(
+        ['scan', scanned, '--rules', rules, '--file-timeout', '0.3', '--threads', threads, '--format', 'json', '--verbose'],
+        { env: { KEYHOUND_THREADS_FROM_MS: '0' } },
+      );
       expect(run.code, run.stderr).toBe(1);
       const report = JSON.parse(run.stdout) as {
         findings: { path: string; ruleId: string }[];

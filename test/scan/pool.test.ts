@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/detect/engine.js';
-import { WorkerPool } from '../../src/scan/pool.js';
+import { AdaptiveScanner, estimatedScanMs, WorkerPool } from '../../src/scan/pool.js';
 import { prestartWorkers, setWorkerScript } from '../../src/scan/spawn.js';
 import type { Task, TaskOutcome as Outcome } from '../../src/sources/source.js';
 import { testRule } from '../helpers/rules.js';
@@ -92,4 +92,44 @@ describe('WorkerPool (real worker threads)', () => {
       await pool.close();
     }
   }, 120_000);
+});
+
+describe('AdaptiveScanner: when worker threads are brought in', () => {
+  const policy = { tasks: 32, bytes: 4 * 1024 * 1024, listedMs: 680 };
+
+  it('keeps a listed folder whose work is estimated under the threshold on this thread, whatever its tasks', async () => {
+    const scanner = new AdaptiveScanner(2, [token], {}, policy);
+    try {
+      // 3,000 files of 2 MB in all: about 0.3 s of work by the estimate.
+      expect(estimatedScanMs(3000, 2_000_000)).toBeLessThan(policy.listedMs);
+      scanner.expect(3000, 2_000_000);
+      expect(scanner.usesWorkers).toBe(false);
+      // Its tasks do not change that: the listing decided.
+      const secret = githubToken();
+      for (let i = 0; i < 40; i++) expect(secretsOf(await scanner.run(bytesTask(`f${i}.env`, `T=${secret}\n`)))).toEqual([secret]);
+      expect(scanner.usesWorkers).toBe(false);
+      // A second folder that brings the job over the threshold brings them in.
+      scanner.expect(500, 40_000_000);
+      expect(scanner.usesWorkers).toBe(true);
+      expect(secretsOf(await scanner.run(bytesTask('last.env', `T=${secret}\n`)))).toEqual([secret]);
+    } finally {
+      await scanner.close();
+    }
+  }, 60_000);
+
+  it('brings them in for any folder of more than 32 files when the threshold is 0, and by tasks when nothing was listed', async () => {
+    const listed = new AdaptiveScanner(2, [token], {}, { ...policy, listedMs: 0 });
+    const unlisted = new AdaptiveScanner(2, [token], {}, policy);
+    try {
+      listed.expect(33, 1000);
+      expect(listed.usesWorkers).toBe(true);
+      for (let i = 0; i < 32; i++) await unlisted.run(bytesTask(`f${i}.txt`, 'nothing\n'));
+      expect(unlisted.usesWorkers).toBe(false);
+      await unlisted.run(bytesTask('f33.txt', 'nothing\n'));
+      expect(unlisted.usesWorkers).toBe(true);
+    } finally {
+      await listed.close();
+      await unlisted.close();
+    }
+  }, 60_000);
 });

@@ -62,6 +62,37 @@ describe('filesystem source', () => {
     });
   });
 
+  it('tells, before the first file, how many files a folder holds and how many bytes of them it will read', async () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      'a.txt': 'x'.repeat(300),
+      'src/b.js': 'y'.repeat(500),
+      '.gitignore': 'ignored/\n',
+      'ignored/c.txt': 'z'.repeat(700),
+      'package-lock.json': '{}'.repeat(100),
+      'big.txt': 'w'.repeat(2000),
+      'node_modules/pkg/index.js': 'never entered',
+    });
+    const told: [number, number][] = [];
+    let yieldedBefore = -1;
+    const items: WalkItem[] = [];
+    for await (const item of walk([dir], {
+      root: dir,
+      maxFileSize: 1000,
+      skipDirectories: DEFAULT_SKIP_DIRECTORIES,
+      skipPaths: DEFAULT_SKIP_PATHS,
+      onListed: (count, bytes) => {
+        told.push([count, bytes]);
+        yieldedBefore = items.length;
+      },
+    }))
+      items.push(item);
+    expect(yieldedBefore).toBe(0);
+    // Every file counts (folders do not); only a.txt, src/b.js and .gitignore are read: 300 + 500 + 9 bytes.
+    expect(told).toEqual([[6, 809]]);
+    expect(files(items)).toEqual(['.gitignore', 'a.txt', 'src/b.js']);
+  });
+
   it('scans ignored files with gitignore off, and follows inside symlinks when asked', async () => {
     const dir = tempDir();
     writeTree(dir, { '.gitignore': '*.env\n', 'a.env': 'x', 'real.txt': 'y' });
