@@ -253,13 +253,14 @@ export function estimatedScanMs(files: number, bytes: number): number {
 
 /**
  * When a listed job brings in worker threads: from `listedMs` of estimated
- * one-thread scanning ({@link estimatedScanMs}). Each worker warms up V8's
- * compiler on its own, which costs about 0.4 s of CPU; while every core
- * already scans, that is taken from the scan, and below about 0.7 s of work (680 ms estimated)
- * two threads were slower than one. With cores to spare the warm-up runs
- * beside the scan, and workers start for any folder of more than 32 files.
- * KEYHOUND_THREADS_FROM_MS sets it (0: as with cores to spare; tests use it
- * to run small trees on workers).
+ * one-thread scanning ({@link estimatedScanMs}), however few its files. Each
+ * worker warms up V8's compiler on its own, which costs about 0.4 s of CPU;
+ * while every core already scans, that is taken from the scan, and below
+ * about 0.7 s of work (680 ms estimated) two threads were slower than one.
+ * With cores to spare (0) the warm-up runs beside the scan, and workers start
+ * for any folder of more than 32 files or once 4 MB is queued.
+ * KEYHOUND_THREADS_FROM_MS sets it (tests set 0 to run small trees on
+ * workers).
  */
 export function workerThresholdMs(threads: number): number {
   const given = Number(process.env.KEYHOUND_THREADS_FROM_MS);
@@ -308,9 +309,9 @@ export class AdaptiveScanner implements Scanner {
       this.listed.bytes += bytes;
       this.listed.sized = true;
     }
-    const enough =
-      this.listed.tasks > this.threshold.tasks &&
-      (!this.listed.sized || estimatedScanMs(this.listed.tasks, this.listed.bytes) >= this.threshold.listedMs);
+    const enough = this.decidedByListing()
+      ? estimatedScanMs(this.listed.tasks, this.listed.bytes) >= this.threshold.listedMs
+      : this.listed.tasks > this.threshold.tasks;
     if (enough) this.startPool();
     else if (this.decidedByListing()) releasePrestartedWorkers();
   }

@@ -117,6 +117,16 @@ describe('AdaptiveScanner: when worker threads are brought in', () => {
     }
   }, 60_000);
 
+  it('brings them in for a few large files whose work is over the threshold', async () => {
+    const scanner = new AdaptiveScanner(2, [token], {}, policy);
+    try {
+      scanner.expect(5, 60_000_000);
+      expect(scanner.usesWorkers).toBe(true);
+    } finally {
+      await scanner.close();
+    }
+  }, 60_000);
+
   it('brings them in for any folder of more than 32 files when the threshold is 0, and by tasks when nothing was listed', async () => {
     const listed = new AdaptiveScanner(2, [token], {}, { ...policy, listedMs: 0 });
     const unlisted = new AdaptiveScanner(2, [token], {}, policy);
