@@ -4,7 +4,7 @@ import type { RuleSpec } from '../core/types.js';
 import { DEFAULT_BUDGET_MS, Engine, type EngineOptions } from '../detect/engine.js';
 import type { Task, TaskOutcome as Outcome } from '../sources/source.js';
 import { PIECE_BYTES, runTask } from './task.js';
-import { releasePrestartedWorkers, startWorker, workerScriptAvailable } from './spawn.js';
+import { startWorker, workerScriptAvailable } from './spawn.js';
 import type { WorkerMessage, WorkerSetup } from './worker.js';
 
 /** Runs scanning tasks; the pipelines do not care whether on this thread or on many. */
@@ -297,10 +297,9 @@ export class AdaptiveScanner implements Scanner {
   }
 
   /**
-   * A listed folder with more files than the threshold, and when its size is
-   * known enough work to pay for them, brings the workers in from the start,
-   * so they start while this thread builds its engine. A listing too small
-   * for them lets the threads started ahead of it go.
+   * A listed folder with enough work to pay for the workers (by the estimate
+   * when its size is known, else more files than the threshold) brings them
+   * in from the start, so they start while this thread builds its engine.
    */
   expect(tasks: number, bytes?: number): void {
     if (this.pool) return;
@@ -313,7 +312,6 @@ export class AdaptiveScanner implements Scanner {
       ? estimatedScanMs(this.listed.tasks, this.listed.bytes) >= this.threshold.listedMs
       : this.listed.tasks > this.threshold.tasks;
     if (enough) this.startPool();
-    else if (this.decidedByListing()) releasePrestartedWorkers();
   }
 
   /** A sized listing decides alone; otherwise the tasks seen so far do. */

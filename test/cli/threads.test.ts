@@ -34,9 +34,9 @@ describe('scanning threads', () => {
     }
   }, 60_000);
 
-  it('end a scan of a small folder without waiting for the threads started ahead of it and never used', () => {
-    // Folders start their scanning threads before listing (spawn.ts, prestartWorkers); two files
-    // never need them, and the process must still exit as soon as the report is written.
+  it('end a scan of a small folder as soon as the report is written, with no thread left holding it open', () => {
+    // Two files never need the other seven threads (pool.ts, workerThresholdMs), and nothing
+    // started for them may keep the process alive.
     const dir = tempDir();
     const secret = githubToken();
     writeTree(dir, { 'a.env': `TOKEN=${secret}\n`, 'b.txt': 'nothing here\n' });

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/detect/engine.js';
 import { AdaptiveScanner, estimatedScanMs, WorkerPool } from '../../src/scan/pool.js';
-import { prestartWorkers, setWorkerScript } from '../../src/scan/spawn.js';
+import { setWorkerScript } from '../../src/scan/spawn.js';
 import type { Task, TaskOutcome as Outcome } from '../../src/sources/source.js';
 import { testRule } from '../helpers/rules.js';
 import { githubToken } from '../helpers/tokens.js';
@@ -51,20 +51,6 @@ describe('WorkerPool (real worker threads)', () => {
       expect(localTasks).toBeGreaterThan(0);
       expect(localTasks).toBeLessThan(40);
       expect(pool.threads).toBe(2);
-    } finally {
-      await pool.close();
-    }
-  }, 60_000);
-
-  it('takes threads started before the rules were known, and sends them the rules', async () => {
-    prestartWorkers(2);
-    // Both come from the prestarted ones; a third is started on demand.
-    const pool = new WorkerPool(3, { rules: [token], options: {} });
-    try {
-      const secrets = Array.from({ length: 30 }, () => githubToken());
-      const outcomes = await Promise.all(secrets.map((secret, i) => pool.run(bytesTask(`p${i}.env`, `TOKEN=${secret}\n`))));
-      expect(outcomes.map(secretsOf)).toEqual(secrets.map((secret) => [secret]));
-      expect(pool.threads).toBe(3);
     } finally {
       await pool.close();
     }

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { prestartWorkers } from '../../scan/spawn.js';
 import { FileSource } from '../../sources/files.js';
 import { SCAN_OPTIONS, STDIN_ARG, withOptions, type ScanArgs } from '../options.js';
 import { scanAndReport } from '../pipeline.js';
@@ -27,8 +26,6 @@ export const scanCommand: Command = {
     const onDisk = paths.filter((p) => p !== '-');
     const folders = onDisk.filter((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory());
     const root = onDisk.length === 1 && folders.length === 1 ? onDisk[0]! : io.cwd;
-    // A folder may hold enough to need the other threads: they start loading now, beside the configuration.
-    if (folders.length > 0 && args.threads > 1) prestartWorkers(args.threads - 1);
     const { code } = await scanAndReport({
       io,
       args,
