@@ -19,7 +19,7 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
  * parse 700 regexes on every start (a third of a `keyhound staged` run).
  */
 async function loadBuiltinRules() {
-  const out = await build({
+  const { loadRules, analyseRule, compactPatternMacros } = await importFromSource('load-rules.mjs', {
     stdin: {
       contents:
         "export { loadRules } from './src/rules/load.ts'; export { analyseRule } from './src/rules/analyse.ts'; export { compactPatternMacros } from './src/rules/grammar.ts';",
@@ -27,14 +27,7 @@ async function loadBuiltinRules() {
       loader: 'ts',
       sourcefile: 'build-rules.ts',
     },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    packages: 'external',
-    target: 'node20',
   });
-  const { loadRules, analyseRule, compactPatternMacros } = await importBuilt(out.outputFiles[0].text, 'load-rules.mjs');
   return loadRules([path.join(root, 'rules')]).map(({ source, ...rule }) => ({
     ...rule,
     // `{{assign}}` folded back: 360 copies of the grammar would add 0.4 MB that every start parses (builtin.ts expands them).
@@ -44,11 +37,24 @@ async function loadBuiltinRules() {
   }));
 }
 
-/** Imports code built here; written inside node_modules so its bare imports (yaml, gpt-tokenizer) resolve. */
-async function importBuilt(code, name) {
+/**
+ * Bundles project sources (`input`: esbuild's entry options) and imports the
+ * result, so the build runs the project's own code; written inside
+ * node_modules so its bare imports (yaml, gpt-tokenizer) resolve.
+ */
+async function importFromSource(name, input) {
+  const out = await build({
+    ...input,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    packages: 'external',
+    target: 'node20',
+  });
   const temp = path.join(root, 'node_modules', '.cache', 'keyhound', name);
   mkdirSync(path.dirname(temp), { recursive: true });
-  writeFileSync(temp, code);
+  writeFileSync(temp, out.outputFiles[0].text);
   return import(`${pathToFileURL(temp).href}?${Date.now()}`);
 }
 
@@ -58,16 +64,9 @@ async function importBuilt(code, name) {
  * gpt-tokenizer's array literal took 65-85 ms to load on every thread.
  */
 async function vocabularyPlugin() {
-  const out = await build({
+  const { loadVocabulary } = await importFromSource('bpe-vocabulary.mjs', {
     entryPoints: [path.join(root, 'src/detect/bpe-vocabulary.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    packages: 'external',
-    target: 'node20',
   });
-  const { loadVocabulary } = await importBuilt(out.outputFiles[0].text, 'bpe-vocabulary.mjs');
   const packed = Buffer.from(await loadVocabulary()).toString('base64');
   return {
     name: 'bpe-vocabulary',
