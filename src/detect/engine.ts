@@ -96,6 +96,10 @@ export class Engine {
    * {@link scan}, loading the BPE vocabulary first if this chunk turns out to
    * need it (a generic candidate reached the word-likeness check): a small
    * commit without such candidates never pays for loading it.
+   *
+   * `chunk.bytes` is read only before this returns its promise (the scan
+   * after loading reads the text alone), so a caller may reuse that memory
+   * for another file as soon as it has the promise (scan/read-buffers.ts).
    */
   async scanPrepared(chunk: Chunk): Promise<ScanResult> {
     try {
@@ -103,8 +107,9 @@ export class Engine {
     } catch (error) {
       if (!(error instanceof TokenizerNotLoaded)) throw error;
       this.all.router.reset();
+      const { bytes: _reusedMeanwhile, ...text } = chunk;
       await loadTokenizer();
-      return this.scan(chunk);
+      return this.scan(text);
     }
   }
 

@@ -11,6 +11,7 @@ import { SNIFF_BYTES } from '../sources/sniff.js';
 import { locateInBinary, printableRuns } from '../sources/strings.js';
 import { looksMinified, MINIFIED_REASON } from '../detect/minified.js';
 import { timedOut, withPartial } from './outcome.js';
+import { ReadBuffers } from './read-buffers.js';
 
 type Outcome = TaskOutcome;
 
@@ -39,15 +40,30 @@ async function readAndScan(engine: Engine, task: Task): Promise<Outcome> {
   const { entry } = task;
   const origin: Origin = { path: entry.path, absolutePath: entry.absolutePath };
   if (entry.size > PIECE_BYTES) return scanInPieces(engine, entry, origin);
-  let bytes: Buffer;
+  let read: WholeFile;
   try {
-    bytes = readWhole(entry.absolutePath);
+    read = readWhole(entry.absolutePath);
   } catch (error) {
     if (error instanceof NotRegularFile) return { kind: 'skipped', path: entry.path, reason: 'not-regular-file' };
     if (error instanceof UnsizedTooLarge) return { kind: 'skipped', path: entry.path, reason: 'too-large' };
     return { kind: 'skipped', path: entry.path, reason: errorReason((error as NodeJS.ErrnoException).code) };
   }
-  return scanBytes(engine, bytes, origin);
+  const scanned = scanBytes(engine, read.bytes, origin);
+  // scanBytes has read the bytes once it returns its promise (it waits only in
+  // Engine.scanPrepared, which reads them before that) and keeps no view of them:
+  // the buffer can serve the next file. Given back only when the scan settled,
+  // buffers piled up: a thread has a few dozen tasks settling at once (sources/ordered.ts).
+  if (read.lent) readBuffers.give(read.lent);
+  return scanned;
+}
+
+/** This thread's read buffers (each worker has its own copy of this module). */
+const readBuffers = new ReadBuffers();
+
+/** A file's bytes, and the lent buffer they sit in, if any, to give back once scanned. */
+interface WholeFile {
+  bytes: Buffer;
+  lent?: Buffer;
 }
 
 class NotRegularFile extends Error {}
@@ -58,22 +74,28 @@ class NotRegularFile extends Error {}
  * trips, and a scanning thread has nothing else to do meanwhile. O_NONBLOCK:
  * if a FIFO or device took the file's place since it was listed, opening it
  * must not wait for a writer; it is then refused as not a regular file.
+ * The bytes land in a buffer lent by {@link readBuffers}.
  */
-function readWhole(file: string): Buffer {
+function readWhole(file: string): WholeFile {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new NotRegularFile();
     // Files the kernel makes up (/proc/self/environ) say they are empty and are not: read those to the end.
-    if (info.size === 0) return readToEnd(fd);
-    const buffer = Buffer.allocUnsafe(info.size);
+    if (info.size === 0) return { bytes: readToEnd(fd) };
+    const lent = readBuffers.take(info.size);
     let filled = 0;
-    while (filled < info.size) {
-      const n = readSync(fd, buffer, filled, info.size - filled, filled);
-      if (n === 0) break;
-      filled += n;
+    try {
+      while (filled < info.size) {
+        const n = readSync(fd, lent, filled, info.size - filled, filled);
+        if (n === 0) break;
+        filled += n;
+      }
+    } catch (error) {
+      readBuffers.give(lent);
+      throw error;
     }
-    return filled === info.size ? buffer : buffer.subarray(0, filled);
+    return { bytes: lent.subarray(0, filled), lent };
   } finally {
     closeSync(fd);
   }
