@@ -34,7 +34,15 @@ const encoder = new TextEncoder();
 /** Hits of one lane, as {@link KeywordHits} pairs. */
 class Lane {
   count = 0;
-  pairs = new Int32Array(256);
+  /** The automaton's state where the lane's steps in {@link Prefilter.stepLanes} stopped. */
+  state = 0;
+  pairs: Int32Array;
+
+  constructor() {
+    this.pairs = new Int32Array(0);
+    // Written twice on purpose: see Prefilter's constructor.
+    this.pairs = new Int32Array(256);
+  }
 
   push(end: number, state: number): void {
     if (this.count * 2 === this.pairs.length) {
@@ -89,11 +97,18 @@ export class Prefilter {
   private readonly longest: number;
   /** Reused between calls: scanning is single-threaded per engine and callers read hits before the next call. */
   private readonly lanes = [new Lane(), new Lane(), new Lane(), new Lane()];
-  private scratch = new Int32Array(1024);
-  private bytes = new Uint8Array(0);
+  private scratch: Int32Array;
+  private bytes: Uint8Array;
 
   /** `keywords` must be non-empty ASCII strings; they are matched case-insensitively. */
   constructor(readonly keywords: readonly string[]) {
+    // The buffers that grow are written twice here on purpose. V8 compiles code that reads a
+    // field written only once around its value; the first time a buffer grew, that code was
+    // thrown out and compiled again, on every thread (docs/performance.md, "Compiled once").
+    this.scratch = new Int32Array(0);
+    this.scratch = new Int32Array(1024);
+    this.bytes = new Uint8Array(1);
+    this.bytes = new Uint8Array(0);
     this.longest = Math.max(1, ...keywords.map((k) => k.length));
     this.classes = new Uint8Array(256);
     let classCount = 1;
@@ -176,7 +191,9 @@ export class Prefilter {
   find(text: string, ascii?: Uint8Array): KeywordHits {
     const length = text.length;
     const exact = ascii?.length === length || this.byteCopy(text);
-    const bytes = ascii?.length === length ? ascii : this.bytes.subarray(0, length);
+    // A file's bytes come as a Buffer, the copy as a plain Uint8Array: seen both, the hot loops were
+    // compiled for one, thrown out on the other ("wrong map") and compiled again, on every thread.
+    const bytes = ascii?.length === length ? new Uint8Array(ascii.buffer, ascii.byteOffset, length) : this.bytes.subarray(0, length);
     // Lanes need parts longer than their warm-up.
     if (length < LANE_MIN_CHARS || length < 8 * this.longest) {
       const lane = this.lanes[0]!;
@@ -221,20 +238,45 @@ export class Prefilter {
   }
 
   private findInLanes(bytes: Uint8Array, length: number): Omit<KeywordHits, 'exact'> {
-    const { table, classes, shift, accept } = this;
-    const mask = accept - 1;
     const [lane0, lane1, lane2, lane3] = this.lanes as [Lane, Lane, Lane, Lane];
     lane0.count = lane1.count = lane2.count = lane3.count = 0;
     // Lane k owns [start k, start k+1) and reads from `warm` characters before it.
     const size = Math.ceil(length / 4);
+    const warm = this.longest - 1;
+    const steps = Math.min(size, length - (3 * size - warm));
+    this.stepLanes(bytes, size, warm, steps);
+    // The rest of each lane's part, one lane at a time.
+    this.runLane(bytes, steps, size, 0, lane0.state, lane0);
+    this.runLane(bytes, size - warm + steps, 2 * size, size, lane1.state, lane1);
+    this.runLane(bytes, 2 * size - warm + steps, 3 * size, 2 * size, lane2.state, lane2);
+    this.runLane(bytes, 3 * size - warm + steps, length, 3 * size, lane3.state, lane3);
+
+    const count = lane0.count + lane1.count + lane2.count + lane3.count;
+    if (this.scratch.length < count * 2) this.scratch = new Int32Array(count * 2);
+    let at = 0;
+    for (const lane of this.lanes) {
+      this.scratch.set(lane.pairs.subarray(0, lane.count * 2), at);
+      at += lane.count * 2;
+    }
+    return { count, pairs: this.scratch };
+  }
+
+  /**
+   * The four lanes' first `steps` steps, together; each lane's state after them is left in
+   * `lane.state`. A function of its own so that V8 compiles this loop alone: compiled in the
+   * middle of a long first text, a function that went on past the loop met code it had never
+   * run, threw the compiled code out and compiled it again.
+   */
+  private stepLanes(bytes: Uint8Array, size: number, warm: number, steps: number): void {
+    const { table, classes, shift, accept } = this;
+    const mask = accept - 1;
+    const [lane0, lane1, lane2, lane3] = this.lanes as [Lane, Lane, Lane, Lane];
     const start1 = size;
     const start2 = 2 * size;
     const start3 = 3 * size;
-    const warm = this.longest - 1;
     const from1 = start1 - warm;
     const from2 = start2 - warm;
     const from3 = start3 - warm;
-    const steps = Math.min(size, length - from3);
     let a = 0;
     let b = 0;
     let c = 0;
@@ -256,18 +298,9 @@ export class Prefilter {
         if (nd >= accept && from3 + i >= start3) lane3.push(from3 + i, d);
       }
     }
-    this.runLane(bytes, steps, start1, 0, a, lane0);
-    this.runLane(bytes, from1 + steps, start2, start1, b, lane1);
-    this.runLane(bytes, from2 + steps, start3, start2, c, lane2);
-    this.runLane(bytes, from3 + steps, length, start3, d, lane3);
-
-    const count = lane0.count + lane1.count + lane2.count + lane3.count;
-    if (this.scratch.length < count * 2) this.scratch = new Int32Array(count * 2);
-    let at = 0;
-    for (const lane of this.lanes) {
-      this.scratch.set(lane.pairs.subarray(0, lane.count * 2), at);
-      at += lane.count * 2;
-    }
-    return { count, pairs: this.scratch };
+    lane0.state = a;
+    lane1.state = b;
+    lane2.state = c;
+    lane3.state = d;
   }
 }
