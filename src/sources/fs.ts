@@ -34,10 +34,11 @@ export interface WalkOptions {
   /** Follow symlinks that stay inside the root. Default false: their targets are scanned under their own paths. */
   followSymlinks?: boolean;
   /**
-   * Told, once a folder is listed and checked and before any of it is
+   * Told, as a folder is listed and checked and before any of it is
    * yielded, how many files it holds (folders aside; for progress and ETA)
    * and how many bytes of them are to be read (files not skipped, each
-   * within the size limit).
+   * within the size limit): in parts that add up, the last once every
+   * entry is checked.
    */
   onListed?: (files: number, bytes: number) => void;
 }
@@ -88,6 +89,13 @@ export async function* walk(targets: readonly string[], options: WalkOptions): A
 /** What the first pass over a listing decided for an entry (see walkDirectory), one byte each. */
 const Verdict = { Folder: 0, Read: 1, Gitignored: 2, Excluded: 3, Symlink: 4, NotRegular: 5, Unstatable: 6 } as const;
 
+/**
+ * Files whose sizes are told to onListed at a time. Reading 5,000 sizes takes
+ * 60-90 ms; a pool that knows by the first thousand that its threads will
+ * pay starts them that much sooner.
+ */
+const LISTED_BATCH = 1024;
+
 async function* walkDirectory(directory: string, options: WalkOptions, skippedByPath: (p: string) => boolean): AsyncGenerator<WalkItem> {
   let listed;
   try {
@@ -119,9 +127,15 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
   const verdicts = new Uint8Array(entries.length);
   const sizes = new Float64Array(entries.length);
   const statErrors = new Map<number, string | undefined>();
+  // Told in parts as the sizes are read, so a pool can decide (and its threads start) before the end.
   let files = 0;
   let bytes = 0;
   entries.forEach((entry, index) => {
+    if (files === LISTED_BATCH) {
+      options.onListed?.(files, bytes);
+      files = 0;
+      bytes = 0;
+    }
     const dirent = entry.dirent;
     if (dirent.isDirectory()) {
       verdicts[index] = Verdict.Folder;

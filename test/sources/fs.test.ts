@@ -93,6 +93,32 @@ describe('filesystem source', () => {
     expect(files(items)).toEqual(['.gitignore', 'a.txt', 'src/b.js']);
   });
 
+  it('tells a big folder in parts that add up, all before the first file', async () => {
+    const dir = tempDir();
+    const tree: Record<string, string> = {};
+    for (let i = 0; i < 2500; i++) tree[`f${i}.txt`] = 'x'.repeat(i % 7);
+    writeTree(dir, tree);
+    const told: [number, number][] = [];
+    let yieldedBefore = -1;
+    let items = 0;
+    for await (const item of walk([dir], {
+      root: dir,
+      maxFileSize: 1000,
+      skipDirectories: DEFAULT_SKIP_DIRECTORIES,
+      skipPaths: DEFAULT_SKIP_PATHS,
+      onListed: (count, bytes) => {
+        told.push([count, bytes]);
+        yieldedBefore = items;
+      },
+    }))
+      if (item.kind === 'file') items++;
+    expect(yieldedBefore).toBe(0);
+    expect(told.length).toBeGreaterThan(1);
+    const sum = (n: number): number => told.reduce((total, part) => total + part[n]!, 0);
+    expect([sum(0), sum(1)]).toEqual([2500, Object.values(tree).join('').length]);
+    expect(items).toBe(2500);
+  });
+
   it('scans ignored files with gitignore off, and follows inside symlinks when asked', async () => {
     const dir = tempDir();
     writeTree(dir, { '.gitignore': '*.env\n', 'a.env': 'x', 'real.txt': 'y' });
