@@ -84,6 +84,90 @@ export function asciiSpan(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * The automaton is built in three functions, one loop each, rather than in
+ * the constructor: V8 compiles a function that loops long on the stack, and
+ * compiled the whole constructor (10-38 ms of compile time) two or three
+ * times on every thread.
+ */
+
+/** Class of each byte: one per character that occurs in some keyword (upper case shares lower case's), 0 for the rest. */
+function keywordClasses(keywords: readonly string[]): { classes: Uint8Array; classCount: number } {
+  const classes = new Uint8Array(256);
+  let classCount = 1;
+  for (const keyword of keywords) {
+    for (let i = 0; i < keyword.length; i++) {
+      const code = fold(keyword.charCodeAt(i));
+      if (code < ASCII && classes[code] === 0) classes[code] = classCount++;
+    }
+  }
+  for (let c = 65; c <= 90; c++) classes[c] = classes[c + 32]!;
+  return { classes, classCount };
+}
+
+/** The keywords' trie over classes: edges per state, and the keyword ids that end at each state. */
+function keywordTrie(keywords: readonly string[], classes: Uint8Array): { goto: Map<number, number>[]; outputs: number[][] } {
+  const goto: Map<number, number>[] = [new Map<number, number>()];
+  const outputs: number[][] = [[]];
+  keywords.forEach((keyword, id) => {
+    let state = 0;
+    for (let i = 0; i < keyword.length; i++) {
+      const code = keyword.charCodeAt(i);
+      const c = code < ASCII ? classes[code]! : 0;
+      let next = goto[state]!.get(c);
+      if (next === undefined) {
+        next = goto.length;
+        goto.push(new Map());
+        outputs.push([]);
+        goto[state]!.set(c, next);
+      }
+      state = next;
+    }
+    outputs[state]!.push(id);
+  });
+  return { goto, outputs };
+}
+
+/**
+ * The dense transition table, with breadth-first failure links folded in;
+ * adds to `outputs` the keywords that end at each state's failure states. A
+ * state accepts when a keyword ends there or at its failure state, which is
+ * nearer the root and so known first: each entry gets its `accept` bit as it
+ * is written.
+ */
+function transitionTable(goto: Map<number, number>[], outputs: number[][], shift: number, accept: number): Uint16Array | Uint32Array {
+  const count = goto.length;
+  const width = 1 << shift;
+  const table = accept === 0x8000 ? new Uint16Array(count * width) : new Uint32Array(count * width);
+  const mask = accept - 1;
+  const accepting = new Uint8Array(count);
+  const entry = (next: number): number => (accepting[next] === 1 ? (next | accept) >>> 0 : next);
+  const fail = new Int32Array(count);
+  const queue: number[] = [];
+  for (const [c, next] of goto[0]!) {
+    if (c === 0) continue;
+    accepting[next] = outputs[next]!.length > 0 ? 1 : 0;
+    table[c] = entry(next);
+    queue.push(next);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    const failRow = fail[state]! * width;
+    outputs[state]!.push(...outputs[fail[state]!]!);
+    // Start from the failure state's row (complete: it is nearer the root, so
+    // already done), then put this state's own edges over it.
+    table.copyWithin(state * width, failRow, failRow + width);
+    for (const [c, next] of goto[state]!) {
+      if (c === 0) continue;
+      fail[next] = table[failRow + c]! & mask;
+      accepting[next] = outputs[next]!.length > 0 || accepting[fail[next]] === 1 ? 1 : 0;
+      table[state * width + c] = entry(next);
+      queue.push(next);
+    }
+  }
+  return table;
+}
+
 export class Prefilter {
   /** Row-major transitions: entry `(state << shift) | class`, the next state, with {@link accept} set when it ends a keyword. */
   private readonly table: Uint16Array | Uint32Array;
@@ -110,64 +194,13 @@ export class Prefilter {
     this.bytes = new Uint8Array(1);
     this.bytes = new Uint8Array(0);
     this.longest = Math.max(1, ...keywords.map((k) => k.length));
-    this.classes = new Uint8Array(256);
-    let classCount = 1;
-    for (const keyword of keywords) {
-      for (let i = 0; i < keyword.length; i++) {
-        const code = fold(keyword.charCodeAt(i));
-        if (code < ASCII && this.classes[code] === 0) this.classes[code] = classCount++;
-      }
-    }
-    for (let c = 65; c <= 90; c++) this.classes[c] = this.classes[c + 32]!;
-    const classOf = (code: number): number => (code < ASCII ? this.classes[code]! : 0);
-
-    const goto: Map<number, number>[] = [new Map<number, number>()];
-    const outputs: number[][] = [[]];
-    keywords.forEach((keyword, id) => {
-      let state = 0;
-      for (let i = 0; i < keyword.length; i++) {
-        const c = classOf(keyword.charCodeAt(i));
-        let next = goto[state]!.get(c);
-        if (next === undefined) {
-          next = goto.length;
-          goto.push(new Map());
-          outputs.push([]);
-          goto[state]!.set(c, next);
-        }
-        state = next;
-      }
-      outputs[state]!.push(id);
-    });
-
-    const count = goto.length;
+    const { classes, classCount } = keywordClasses(keywords);
+    this.classes = classes;
+    const { goto, outputs } = keywordTrie(keywords, classes);
     this.shift = Math.max(1, Math.ceil(Math.log2(classCount)));
-    const width = 1 << this.shift;
     // 16-bit entries while state numbers leave the top bit free; custom rule sets with more states get 32-bit ones.
-    this.accept = count < 0x8000 ? 0x8000 : 0x80000000;
-    const table = count < 0x8000 ? new Uint16Array(count * width) : new Uint32Array(count * width);
-    // Breadth-first failure links, folded straight into the table.
-    const fail = new Int32Array(count);
-    const queue: number[] = [];
-    for (const [c, next] of goto[0]!) {
-      if (c === 0) continue;
-      table[c] = next;
-      queue.push(next);
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      const failRow = fail[state]! * width;
-      outputs[state]!.push(...outputs[fail[state]!]!);
-      // Start from the failure state's row (complete: it is nearer the root, so
-      // already done), then put this state's own edges over it.
-      table.copyWithin(state * width, failRow, failRow + width);
-      for (const [c, next] of goto[state]!) {
-        if (c === 0) continue;
-        fail[next] = table[failRow + c]!;
-        table[state * width + c] = next;
-        queue.push(next);
-      }
-    }
-    for (let i = 0; i < table.length; i++) if (outputs[table[i]!]!.length > 0) table[i] = (table[i]! | this.accept) >>> 0;
+    this.accept = goto.length < 0x8000 ? 0x8000 : 0x80000000;
+    const table = transitionTable(goto, outputs, this.shift, this.accept);
     this.table = table;
     this.outputs = outputs;
   }
