@@ -84,12 +84,10 @@ export function asciiSpan(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/**
- * The automaton is built in three functions, one loop each, rather than in
- * the constructor: V8 compiles a function that loops long on the stack, and
- * compiled the whole constructor (10-38 ms of compile time) two or three
- * times on every thread.
- */
+// The automaton is built by the three functions below, one loop each, not in
+// the constructor: V8 compiles a function that loops long while it runs, and
+// compiled the whole constructor (10-38 ms of compile time each) two or three
+// times on every thread.
 
 /** Class of each byte: one per character that occurs in some keyword (upper case shares lower case's), 0 for the rest. */
 function keywordClasses(keywords: readonly string[]): { classes: Uint8Array; classCount: number } {

@@ -1,19 +1,19 @@
 /**
  * Buffers that whole-file reads fill, kept for the next file on the same
- * thread. A fresh buffer for every file costs the kernel a page fault for
- * each 4 KiB the read fills, and the garbage collector the buffer itself: on
- * this project's node_modules (188 MiB) one thread took 11,000 fewer page
- * faults, about a tenth less system time and 35 MB less peak RSS with reuse
- * (docs/performance.md, "Reads into kept buffers").
+ * thread. A fresh buffer for every file made the kernel fault in each page
+ * a read filled: on this project's node_modules one thread took 10,000 fewer
+ * page faults and 16-36 MB less peak RSS with reuse (docs/performance.md,
+ * "Reads into kept buffers").
  *
- * A buffer is lent, not shared: a task that waits in the middle of its scan
- * (the BPE vocabulary loading) keeps its buffer, and a task that starts
- * meanwhile is lent another.
+ * A buffer is lent to one read at a time. scan/task.ts gives it back as soon
+ * as the scan has read the bytes, before the scan waits for anything, so a
+ * thread has one out at a time; a read that starts while one is out is lent
+ * another.
  */
 
 /** Smallest buffer made: most source files fit, so one buffer serves a run. */
 const MIN_CAPACITY = 64 * 1024;
-/** Buffers kept at most: a thread reads one file at a time, and lends a second only while a scan waits. */
+/** Buffers kept at most: with one out at a time, a large one and a small one, so a small file never costs the large one. */
 const MAX_KEPT = 2;
 
 export class ReadBuffers {
