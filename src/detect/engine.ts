@@ -13,7 +13,7 @@ import { InlineMarkers } from './inline.js';
 import { Judgement, type JudgeHost } from './judge.js';
 import { salvage, type ChunkWork, type Mode } from './salvage.js';
 import { RuleView, type Routes } from './routing.js';
-import { loadTokenizer, TokenizerNotLoaded } from './tokenizer.js';
+import { loadTokenizer, TokenizerNotLoaded, tokenizerLoading } from './tokenizer.js';
 
 export { DEFAULT_BUDGET_MS, WATCHDOG_CHARS, type EngineOptions, type EngineTimings } from './engine-options.js';
 
@@ -102,12 +102,18 @@ export class Engine {
    * for another file as soon as it has the promise (scan/read-buffers.ts).
    */
   async scanPrepared(chunk: Chunk): Promise<ScanResult> {
+    const { bytes: _reusedMeanwhile, ...text } = chunk;
+    // Chunks that come while another loads the vocabulary wait for it, rather
+    // than each failing at the same check (a thread has dozens in flight).
+    if (tokenizerLoading()) {
+      await loadTokenizer();
+      return this.scan(text);
+    }
     try {
       return this.scan(chunk);
     } catch (error) {
       if (!(error instanceof TokenizerNotLoaded)) throw error;
       this.all.router.reset();
-      const { bytes: _reusedMeanwhile, ...text } = chunk;
       await loadTokenizer();
       return this.scan(text);
     }
@@ -149,6 +155,8 @@ export class Engine {
       return this.scanChunk(work, budget > 0 ? budget : 0);
     } catch (error) {
       // An error raised while handling a match must not carry the match (scrub.ts).
+      // Our own signal to load the vocabulary carries no text: scrubbing it searched the whole chunk for its words.
+      if (error instanceof TokenizerNotLoaded) throw error;
       if (!(error instanceof OutOfTime)) throw withoutScannedText(error, work.chunk.text);
       // Stopped anywhere, perhaps in the middle of routing decoded text: drop the router's half-built state.
       this.all.router.reset();

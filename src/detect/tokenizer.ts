@@ -21,6 +21,11 @@ export function tokenizerLoaded(): boolean {
   return counter !== undefined;
 }
 
+/** Whether the vocabulary is loading now: asked for, not there yet. */
+export function tokenizerLoading(): boolean {
+  return loading !== undefined && counter === undefined;
+}
+
 /**
  * Thrown by {@link charsPerToken} before the vocabulary is loaded. The scan
  * that needed it loads it and runs again ({@link Engine.scanPrepared}), so runs
