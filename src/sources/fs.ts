@@ -44,15 +44,31 @@ export interface WalkOptions {
 }
 
 function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
 /** The path a finding reports: relative to the root when inside it, else absolute, always POSIX. */
 export function displayPath(root: string, absolute: string): string {
   const relative = path.relative(root, absolute);
-  // `...` is a folder name like any other; only `..` itself leaves the root.
-  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-  return relative && !outside ? toPosix(relative) : toPosix(absolute);
+  return relative && !leavesRoot(relative) ? toPosix(relative) : toPosix(absolute);
+}
+
+/** Whether a path relative to the root leads out of it. `...` is a folder name like any other; only `..` itself leaves. */
+function leavesRoot(relative: string): boolean {
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+}
+
+/**
+ * {@link displayPath} of the entries of one listed folder (paths relative to
+ * it, never with `..`), working out the folder's own place once rather than
+ * resolving two absolute paths for every file.
+ */
+function displayPaths(root: string, directory: string): (entryPath: string) => string {
+  const relative = path.relative(root, directory);
+  // A folder outside the root may hold it: its entries are placed one by one.
+  if (leavesRoot(relative)) return (entryPath) => displayPath(root, path.join(directory, entryPath));
+  const prefix = relative === '' ? '' : `${toPosix(relative)}/`;
+  return (entryPath) => prefix + toPosix(entryPath);
 }
 
 /**
@@ -116,6 +132,7 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
       ));
   }
   const rootReal = await realpath(directory);
+  const shownPath = displayPaths(options.root, directory);
   // Folders that could not be listed are counted where they sort, each once.
   const unlisted = new Map(problems.map((p) => [p.path, p.code]));
 
@@ -143,8 +160,7 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
     }
     files++;
     if (gitignore && !gitignore.empty && gitignore.ignores(entry.path)) verdicts[index] = Verdict.Gitignored;
-    else if (skippedByPath(entry.path) || options.skipPath?.(displayPath(options.root, path.join(directory, entry.path))))
-      verdicts[index] = Verdict.Excluded;
+    else if (skippedByPath(entry.path) || options.skipPath?.(shownPath(entry.path))) verdicts[index] = Verdict.Excluded;
     else if (dirent.isSymbolicLink()) verdicts[index] = Verdict.Symlink;
     else if (!dirent.isFile()) verdicts[index] = Verdict.NotRegular;
     else {
@@ -165,7 +181,7 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!;
     const absolute = path.join(directory, entry.path);
-    const shown = displayPath(options.root, absolute);
+    const shown = shownPath(entry.path);
     switch (verdicts[index]) {
       case Verdict.Folder: {
         const code = unlisted.get(entry.path);

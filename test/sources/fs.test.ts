@@ -93,6 +93,18 @@ describe('filesystem source', () => {
     expect(files(items)).toEqual(['.gitignore', 'a.txt', 'src/b.js']);
   });
 
+  it('shows files relative to the root even when the folder walked holds the root, and the rest whole', async () => {
+    const dir = tempDir();
+    writeTree(dir, { 'top.txt': 'a', 'root/inside.txt': 'b', 'root/deeper/more.txt': 'c', 'other/x.txt': 'd' });
+    const items = await list(dir, { root: path.join(dir, 'root') });
+    const posix = (p: string): string => p.split(path.sep).join('/');
+    expect(files(items)).toEqual(
+      ['deeper/more.txt', 'inside.txt', posix(path.join(dir, 'other/x.txt')), posix(path.join(dir, 'top.txt'))].sort(),
+    );
+    const under = await list(path.join(dir, 'root'), { root: dir });
+    expect(files(under)).toEqual(['root/deeper/more.txt', 'root/inside.txt']);
+  });
+
   it('tells a big folder in parts that add up, all before the first file', async () => {
     const dir = tempDir();
     const tree: Record<string, string> = {};
