@@ -27,8 +27,12 @@ export function looksMinified(text: string): boolean {
   let inLong = 0;
   let spaces = 0;
   let code = 0;
+  // Once more than half the sample lies outside long lines, they can no longer
+  // hold half of it: written code is ruled out within its first half.
+  const outsideLimit = sample.length * 0.5;
   // Line breaks found natively (indexOf); only the long lines, rare in written code, are read character by character.
   for (let lineStart = 0; lineStart <= sample.length;) {
+    if (lineStart - inLong > outsideLimit) return false;
     const end = sample.indexOf('\n', lineStart);
     const lineEnd = end === -1 ? sample.length : end;
     if (lineEnd - lineStart >= LONG_LINE) {
