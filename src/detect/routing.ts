@@ -1,6 +1,6 @@
 import type { CompiledRule } from './compile.js';
 import { longestKeyword } from './candidates.js';
-import { asciiSpan, Prefilter } from './prefilter.js';
+import { asciiRunEndingAt, Prefilter } from './prefilter.js';
 
 /** Literals of the inline markers (inline.ts), found by the same pass as rule keywords. */
 const MARKER_KEYWORDS = ['keyhound:', 'gitleaks:allow', 'allowlist'];
@@ -29,6 +29,8 @@ export class KeywordRouter {
   private readonly stateRoutes: Int32Array[];
   /** Reused between chunks (an engine scans one chunk at a time). */
   private readonly starts: number[][];
+  /** The longest keyword, markers and hints included. */
+  private readonly longest: number;
 
   /** `hints`: up to 30 lower-case literals that other stages ask about (Routes.hints), found by the same pass. */
   constructor(rules: readonly CompiledRule[], hints: readonly string[] = []) {
@@ -55,6 +57,7 @@ export class KeywordRouter {
       return Int32Array.from(routes);
     });
     this.starts = rules.map(() => []);
+    this.longest = Math.max(1, ...keywords.map((keyword) => keyword.length));
   }
 
   /** Forgets hits of a `route` call that was stopped part-way (the engine's time budget). */
@@ -71,10 +74,11 @@ export class KeywordRouter {
     for (let i = 0; i < count; i++) {
       const end = pairs[i * 2]!;
       const routes = this.stateRoutes[pairs[i * 2 + 1]!]!;
+      // Read from a copy, a keyword is there only if the text is ASCII all along it: looked at once a hit, for its longest keyword.
+      const ascii = exact ? Infinity : asciiRunEndingAt(text, end, this.longest);
       for (let r = 0; r < routes.length; r += 2) {
         const rule = routes[r]!;
-        // Read from an inexact byte copy, a keyword is there only if the text is ASCII all along it.
-        if (!exact && !asciiSpan(text, end - routes[r + 1]! + 1, end)) continue;
+        if (routes[r + 1]! > ascii) continue;
         if (rule < 0) {
           if (rule === MARKER) markers = true;
           else hints |= 1 << (HINT - rule);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiSpan, Prefilter } from '../../src/detect/prefilter.js';
+import { asciiRunEndingAt, Prefilter } from '../../src/detect/prefilter.js';
 
 /** The hits as a map from keyword id to start offsets, for readable assertions; inexact ones checked as the router does. */
 function positions(prefilter: Prefilter, text: string, bytes?: Uint8Array): Map<number, number[]> {
@@ -8,7 +8,8 @@ function positions(prefilter: Prefilter, text: string, bytes?: Uint8Array): Map<
   for (let i = 0; i < count; i++) {
     for (const id of prefilter.keywordsAt(pairs[i * 2 + 1]!)) {
       const start = pairs[i * 2]! - prefilter.keywords[id]!.length + 1;
-      if (!exact && !asciiSpan(text, start, pairs[i * 2]!)) continue;
+      const length = prefilter.keywords[id]!.length;
+      if (!exact && asciiRunEndingAt(text, pairs[i * 2]!, length) < length) continue;
       out.set(id, [...(out.get(id) ?? []), start]);
     }
   }
@@ -45,8 +46,10 @@ describe('Prefilter', () => {
         [1, [12]],
       ]),
     );
-    expect(prefilter.find('plain abc').exact).toBe(true);
-    expect(prefilter.find('café abc').exact).toBe(false);
+    // Only bytes that stand for the text make the hits exact; any copy is checked hit by hit.
+    expect(prefilter.find('plain abc', Buffer.from('plain abc')).exact).toBe(true);
+    expect(prefilter.find('plain abc').exact).toBe(false);
+    expect(positions(prefilter, 'plain abc')).toEqual(new Map([[0, [6]]]));
   });
 
   it('reports nothing for text without keywords', () => {
