@@ -180,14 +180,15 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
 
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!;
-    const absolute = path.join(directory, entry.path);
+    const verdict = verdicts[index];
+    // A folder is told only when it could not be listed; its files are entries of their own.
+    const unlistedCode = verdict === Verdict.Folder ? unlisted.get(entry.path) : undefined;
+    if (verdict === Verdict.Folder && !unlistedCode) continue;
     const shown = shownPath(entry.path);
-    switch (verdicts[index]) {
-      case Verdict.Folder: {
-        const code = unlisted.get(entry.path);
-        if (code) yield { kind: 'skip', path: shown, reason: errorReason(code) };
+    switch (verdict) {
+      case Verdict.Folder:
+        yield { kind: 'skip', path: shown, reason: errorReason(unlistedCode) };
         break;
-      }
       case Verdict.Gitignored:
         yield { kind: 'skip', path: shown, reason: 'gitignored' };
         break;
@@ -195,7 +196,7 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
         yield { kind: 'skip', path: shown, reason: 'excluded-path' };
         break;
       case Verdict.Symlink:
-        yield* checkSymlink(absolute, shown, rootReal, options);
+        yield* checkSymlink(path.join(directory, entry.path), shown, rootReal, options);
         break;
       case Verdict.NotRegular:
         yield { kind: 'skip', path: shown, reason: 'not-regular-file' };
@@ -204,7 +205,7 @@ async function* walkDirectory(directory: string, options: WalkOptions, skippedBy
         yield { kind: 'skip', path: shown, reason: errorReason(statErrors.get(index)) };
         break;
       case Verdict.Read:
-        yield* checkFile(absolute, shown, sizes[index]!, options);
+        yield* checkFile(path.join(directory, entry.path), shown, sizes[index]!, options);
         break;
     }
   }
