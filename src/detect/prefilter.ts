@@ -181,7 +181,7 @@ export class Prefilter {
   /** Keyword ids that end at each state (indexed by state number, not offset). */
   private readonly outputs: number[][];
   /** The longest keyword: a lane starts this many characters, less one, before its part. */
-  private readonly longest: number;
+  readonly longest: number;
   /** Reused between calls: scanning is single-threaded per engine and callers read hits before the next call. */
   private readonly lanes = [new Lane(), new Lane(), new Lane(), new Lane()];
   private scratch: Int32Array;

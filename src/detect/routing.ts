@@ -29,8 +29,6 @@ export class KeywordRouter {
   private readonly stateRoutes: Int32Array[];
   /** Reused between chunks (an engine scans one chunk at a time). */
   private readonly starts: number[][];
-  /** The longest keyword, markers and hints included. */
-  private readonly longest: number;
 
   /** `hints`: up to 30 lower-case literals that other stages ask about (Routes.hints), found by the same pass. */
   constructor(rules: readonly CompiledRule[], hints: readonly string[] = []) {
@@ -57,7 +55,6 @@ export class KeywordRouter {
       return Int32Array.from(routes);
     });
     this.starts = rules.map(() => []);
-    this.longest = Math.max(1, ...keywords.map((keyword) => keyword.length));
   }
 
   /** Forgets hits of a `route` call that was stopped part-way (the engine's time budget). */
@@ -75,7 +72,7 @@ export class KeywordRouter {
       const end = pairs[i * 2]!;
       const routes = this.stateRoutes[pairs[i * 2 + 1]!]!;
       // Read from a copy, a keyword is there only if the text is ASCII all along it: looked at once a hit, for its longest keyword.
-      const ascii = exact ? Infinity : asciiRunEndingAt(text, end, this.longest);
+      const ascii = exact ? Infinity : asciiRunEndingAt(text, end, this.prefilter.longest);
       for (let r = 0; r < routes.length; r += 2) {
         const rule = routes[r]!;
         if (routes[r + 1]! > ascii) continue;
