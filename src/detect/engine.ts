@@ -102,21 +102,23 @@ export class Engine {
    * for another file as soon as it has the promise (scan/read-buffers.ts).
    */
   async scanPrepared(chunk: Chunk): Promise<ScanResult> {
-    const { bytes: _reusedMeanwhile, ...text } = chunk;
     // Chunks that come while another loads the vocabulary wait for it, rather
     // than each failing at the same check (a thread has dozens in flight).
-    if (tokenizerLoading()) {
-      await loadTokenizer();
-      return this.scan(text);
-    }
+    if (tokenizerLoading()) return this.scanOnceLoaded(chunk);
     try {
       return this.scan(chunk);
     } catch (error) {
       if (!(error instanceof TokenizerNotLoaded)) throw error;
       this.all.router.reset();
-      await loadTokenizer();
-      return this.scan(text);
+      return this.scanOnceLoaded(chunk);
     }
+  }
+
+  /** Scans `chunk`'s text once the vocabulary is loaded; its bytes may be another file's by then. */
+  private async scanOnceLoaded(chunk: Chunk): Promise<ScanResult> {
+    const { bytes: _reusedMeanwhile, ...text } = chunk;
+    await loadTokenizer();
+    return this.scan(text);
   }
 
   /**
